@@ -1,0 +1,26 @@
+// jobvej command line entry: `jobvej <command> [args]`. Each command lives in
+// src/cli/commands/<name>.ts and exports `run(argv: string[]): Promise<number>` (exit code).
+const commands: Record<string, { summary: string; load: () => Promise<{ run: (argv: string[]) => Promise<number> }> }> = {
+  serve: { summary: 'serve the web app and API (PORT, DATABASE_URL, JOBVEJ_DATA_DIR)', load: () => import('./commands/serve.ts') },
+  migrate: { summary: 'apply database migrations', load: () => import('./commands/migrate.ts') },
+  demo: { summary: 'create the demo municipalities, users and citizens', load: () => import('./commands/demo.ts') },
+  evaluate: { summary: 'impact evaluation on register files (persons.csv, weeks.csv)', load: () => import('./commands/evaluate.ts') },
+};
+
+function usage(): string {
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+  return `Usage: jobvej <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun "jobvej <command> --help" for a command's options.`;
+}
+
+const [name, ...rest] = process.argv.slice(2);
+if (!name || name === '--help' || name === '-h') {
+  console.log(usage());
+  process.exit(name ? 0 : 1);
+}
+const command = commands[name];
+if (!command) {
+  console.error(`Unknown command "${name}".\n\n${usage()}`);
+  process.exit(2);
+}
+const code = await (await command.load()).run(rest);
+if (code !== 0) process.exitCode = code;
