@@ -1,1 +1,5 @@
 export * from './instrument.ts';
+export * from './scoring.ts';
+export * from './progression.ts';
+export * from './focus.ts';
+export * from './schedule.ts';
