@@ -1,0 +1,15 @@
+// Public API of src/stats: pure numerics on Float64Array (row-major matrices, see README.md).
+export { cholesky, choleskySolve, spdInverse } from './cholesky.ts';
+export { xtwx, xtwy, matVec } from './crossprod.ts';
+export { qrLeastSquares, type QrLeastSquaresResult } from './qr-least-squares.ts';
+export { wls, ols, type WlsResult } from './wls.ts';
+export { robustCov, seFromCov, type RobustCovOptions } from './robust-cov.ts';
+export { logisticRegression, type LogisticOptions, type LogisticResult } from './logistic-regression.ts';
+export { normalCdf, normalQuantile, tCdf, tQuantile, twoSidedP, confidenceInterval } from './distributions.ts';
+export { matchNearest, type MatchNearestOptions, type MatchNearestResult } from './match-nearest.ts';
+export { attWeights } from './att-weights.ts';
+export { smd } from './smd.ts';
+export { weightedMoments, type WeightedMoments } from './weighted-moments.ts';
+export { createRng, randomInt } from './rng.ts';
+export { quantileSorted } from './quantile.ts';
+export { bootstrap, type BootstrapOptions, type BootstrapResult } from './bootstrap.ts';

@@ -1,0 +1,228 @@
+import { assertF64, assertMatrix, assertWeights } from './assert.ts';
+import { cholesky, choleskySolve, spdInverse } from './cholesky.ts';
+
+/** Options for `logisticRegression`. */
+export interface LogisticOptions {
+  /** Prior weights (frequency or analytic), length n, >= 0. */
+  weights?: Float64Array;
+  /** Maximum Newton iterations (default 25, as R's glm). */
+  maxIter?: number;
+  /** Convergence when |dev - devOld| / (|dev| + 0.1) < tol (R's glm criterion); default 1e-8. */
+  tol?: number;
+}
+
+/** Result of `logisticRegression`. */
+export interface LogisticResult {
+  /** Coefficients (length p); all NaN when separation was detected. */
+  coef: Float64Array;
+  /** Model-based standard errors sqrt(diag(cov)); NaN on separation. */
+  se: Float64Array;
+  /** Model-based covariance (X' W X)^-1, W = w mu (1 - mu), p×p row-major; NaN on separation. */
+  cov: Float64Array;
+  /** Fitted probabilities mu (length n), from the last iterate even on separation. */
+  fitted: Float64Array;
+  /** Linear predictor X coef (length n), from the last iterate. */
+  eta: Float64Array;
+  /** Residual deviance -2 log L (for 0/1 y) at the last iterate. */
+  deviance: number;
+  /** Newton iterations taken. */
+  iterations: number;
+  /** True when the deviance criterion was met within maxIter. */
+  converged: boolean;
+  /** True when fitted probabilities reached 0 or 1 (|eta| > 23): complete or quasi-complete separation. */
+  separation: boolean;
+  /** Human-readable note on separation or non-convergence. */
+  message?: string;
+}
+
+/** Fitted probabilities closer than this to 0 or 1 flag (quasi-)separation (|eta| > ~23). */
+const SEPARATION_EPS = 1e-10;
+
+/**
+ * Logistic regression (binomial GLM, logit link) by Newton-Raphson / IRLS on row-major X
+ * (n×p, include a column of ones for an intercept). Starts from coef = 0; each step solves
+ * (X'WX) delta = X' w (y - mu) by Cholesky and halves the step (up to 30 times) while the
+ * deviance increases. y may be 0/1 or proportions in [0, 1] (with `weights` as trials).
+ *
+ * Separation: when fitted probabilities reach 0 or 1 (within 1e-10) the maximum-likelihood
+ * estimate does not exist (coefficients diverge). The result then has `separation: true`,
+ * a `message`, and NaN coef/se/cov rather than meaningless large numbers; `fitted`/`eta` are
+ * kept from the last iterate. Collinear X throws RangeError (from the first Cholesky).
+ *
+ * Cost per iteration: one pass for X'WX and the score, one per step trial for eta/deviance;
+ * 1e6 rows × 10 columns fits in about a second.
+ *
+ * @example
+ * // intercept-only on y = [1, 0, 0, 1, 1]: coef = log(3/2)
+ * logisticRegression(new Float64Array([1, 1, 1, 1, 1]), new Float64Array([1, 0, 0, 1, 1]), 5, 1).coef;
+ * // [0.4054651081081644]
+ */
+export function logisticRegression(
+  X: Float64Array,
+  y: Float64Array,
+  n: number,
+  p: number,
+  opts: LogisticOptions = {},
+): LogisticResult {
+  const fn = 'logisticRegression';
+  assertMatrix(fn, X, n, p);
+  assertF64(fn, 'y', y, n);
+  const w = opts.weights;
+  if (w !== undefined) {
+    assertF64(fn, 'weights', w, n);
+    assertWeights(fn, w);
+  }
+  const maxIter = opts.maxIter ?? 25;
+  const tol = opts.tol ?? 1e-8;
+  if (!Number.isInteger(maxIter) || maxIter < 1) throw new RangeError(`${fn}: maxIter must be a positive integer`);
+  if (!(tol > 0)) throw new RangeError(`${fn}: tol must be > 0`);
+  // Constant part of the deviance: sum w (y log y + (1-y) log(1-y)) (zero for 0/1 y).
+  let hConst = 0;
+  for (let i = 0; i < n; i++) {
+    const yi = y[i] as number;
+    if (!(yi >= 0 && yi <= 1)) throw new RangeError(`${fn}: y must lie in [0, 1] (y[${i}] = ${yi})`);
+    if (yi > 0 && yi < 1) hConst += (w === undefined ? 1 : (w[i] as number)) * (yi * Math.log(yi) + (1 - yi) * Math.log(1 - yi));
+  }
+
+  const beta = new Float64Array(p);
+  const trial = new Float64Array(p);
+  const eta = new Float64Array(n);
+  const mu = new Float64Array(n).fill(0.5);
+  const etaT = new Float64Array(n);
+  const muT = new Float64Array(n);
+  const row = new Float64Array(p);
+
+  /** eta = X b, mu = logistic(eta); returns the deviance. */
+  const evaluate = (b: Float64Array, etaOut: Float64Array, muOut: Float64Array): number => {
+    let dev = 0;
+    for (let i = 0; i < n; i++) {
+      const off = i * p;
+      let e = 0;
+      for (let a = 0; a < p; a++) e += (X[off + a] as number) * (b[a] as number);
+      etaOut[i] = e;
+      const z = Math.exp(-Math.abs(e));
+      muOut[i] = e >= 0 ? 1 / (1 + z) : z / (1 + z);
+      // -log L_i = softplus(eta) - y eta
+      const nll = (e > 0 ? e : 0) + Math.log1p(z) - (y[i] as number) * e;
+      dev += (w === undefined ? 1 : (w[i] as number)) * nll;
+    }
+    return 2 * (dev + hConst);
+  };
+
+  /** Fisher information X' diag(w mu (1-mu)) X (into info) and score X' w (y - mu). */
+  const info = new Float64Array(p * p);
+  const score = new Float64Array(p);
+  const infoAndScore = (): void => {
+    info.fill(0);
+    score.fill(0);
+    for (let i = 0; i < n; i++) {
+      const wi = w === undefined ? 1 : (w[i] as number);
+      if (wi === 0) continue;
+      const m = mu[i] as number;
+      const v = wi * m * (1 - m);
+      const r = wi * ((y[i] as number) - m);
+      const off = i * p;
+      for (let a = 0; a < p; a++) row[a] = X[off + a] as number;
+      for (let a = 0; a < p; a++) {
+        const xa = row[a] as number;
+        score[a] = (score[a] as number) + r * xa;
+        const xv = xa * v;
+        const ra = a * p;
+        for (let b = a; b < p; b++) info[ra + b] = (info[ra + b] as number) + xv * (row[b] as number);
+      }
+    }
+    for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) info[a * p + b] = info[b * p + a] as number;
+  };
+
+  let dev = evaluate(beta, eta, mu);
+  let iterations = 0;
+  let converged = false;
+  let stalled = false;
+  for (let it = 1; it <= maxIter; it++) {
+    iterations = it;
+    infoAndScore();
+    let L: Float64Array;
+    try {
+      L = cholesky(info, p);
+    } catch (err) {
+      if (it === 1) {
+        throw new RangeError(`${fn}: X'WX is not positive definite at the start; collinear or constant columns? (${(err as Error).message})`);
+      }
+      stalled = true; // information collapsed: all weight at fitted 0/1 (separation)
+      break;
+    }
+    const delta = choleskySolve(L, score, p);
+    let step = 1;
+    let devNew = Number.NaN;
+    for (let h = 0; h <= 30; h++) {
+      for (let a = 0; a < p; a++) trial[a] = (beta[a] as number) + step * (delta[a] as number);
+      devNew = evaluate(trial, etaT, muT);
+      if (Number.isFinite(devNew) && devNew <= dev + 1e-12 * Math.abs(dev)) break;
+      step /= 2;
+    }
+    if (!(Number.isFinite(devNew) && devNew <= dev + 1e-12 * Math.abs(dev))) {
+      stalled = true; // no step decreases the deviance: at the optimum to machine precision
+      converged = true;
+      break;
+    }
+    beta.set(trial);
+    eta.set(etaT);
+    mu.set(muT);
+    const change = Math.abs(devNew - dev) / (Math.abs(devNew) + 0.1);
+    dev = devNew;
+    if (change < tol) {
+      converged = true;
+      break;
+    }
+  }
+
+  // Separation check on rows that carry weight.
+  let atBoundary = 0;
+  let complete = true;
+  for (let i = 0; i < n; i++) {
+    if (w !== undefined && (w[i] as number) === 0) continue;
+    const m = mu[i] as number;
+    if (m < SEPARATION_EPS || m > 1 - SEPARATION_EPS) atBoundary++;
+    if (Math.abs((y[i] as number) - m) > 1e-6) complete = false;
+  }
+  if (atBoundary > 0) {
+    const kind = complete ? 'complete separation' : 'quasi-complete separation';
+    return {
+      coef: new Float64Array(p).fill(Number.NaN),
+      se: new Float64Array(p).fill(Number.NaN),
+      cov: new Float64Array(p * p).fill(Number.NaN),
+      fitted: mu,
+      eta,
+      deviance: dev,
+      iterations,
+      converged: false,
+      separation: true,
+      message:
+        `${fn}: ${kind}: ${atBoundary} of ${n} fitted probabilities are numerically 0 or 1; ` +
+        'the maximum-likelihood estimate does not exist (coefficients diverge). Drop or combine the separating covariates.',
+    };
+  }
+
+  infoAndScore();
+  let cov: Float64Array;
+  try {
+    cov = spdInverse(info, p);
+  } catch {
+    cov = new Float64Array(p * p).fill(Number.NaN);
+  }
+  const se = new Float64Array(p);
+  for (let a = 0; a < p; a++) se[a] = Math.sqrt(cov[a * p + a] as number);
+  const result: LogisticResult = {
+    coef: beta,
+    se,
+    cov,
+    fitted: mu,
+    eta,
+    deviance: dev,
+    iterations,
+    converged,
+    separation: false,
+  };
+  if (!converged) result.message = `${fn}: did not converge in ${maxIter} iterations${stalled ? ' (information matrix singular)' : ''}`;
+  return result;
+}
