@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { progression } from './progression.ts';
+import { progression, type FipRound } from './progression.ts';
 import { testInstrument } from './test-fixture.ts';
 
 describe('progression', () => {
-  const rounds = [
+  const rounds: FipRound[] = [
     { roundNo: 2, citizen: { c01: 5, c02: 4, c03: 3 }, caseworker: { w01: 4, w04: 2 } },
     { roundNo: 1, citizen: { c01: 3, c02: null, c03: 2 }, caseworker: { w01: 3 } },
     { roundNo: 3, citizen: { c01: 6, c02: 6 }, caseworker: { w01: 6, w04: 5 } },
