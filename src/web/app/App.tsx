@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'react';
+import { DirectionProvider, MantineProvider, createTheme } from '@mantine/core';
+import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { onApiError } from '../lib/http.ts';
+import { Shell } from './Shell.tsx';
+import { storedLang } from '../i18n/index.ts';
+import { isRtl } from '../../domain/fip/index.ts';
+
+const theme = createTheme({
+  primaryColor: 'teal',
+  primaryShade: 9,
+  fontFamily: "'Noto Sans', 'Noto Sans Arabic', 'Noto Sans Ethiopic', system-ui, sans-serif",
+});
+
+function ApiErrorBridge() {
+  const qc = useQueryClient();
+  useEffect(
+    () =>
+      onApiError((err) => {
+        if (err.status === 401 || err.status === 423) void qc.invalidateQueries({ queryKey: ['me'] });
+      }),
+    [qc],
+  );
+  return null;
+}
+
+export function App() {
+  const [client] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } }),
+  );
+  return (
+    <QueryClientProvider client={client}>
+      <DirectionProvider initialDirection={isRtl(storedLang()) ? 'rtl' : 'ltr'}>
+        <MantineProvider theme={theme}>
+          <ApiErrorBridge />
+          <Shell />
+        </MantineProvider>
+      </DirectionProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,78 @@
+import { Anchor, Box, Button, Center, Container, Group, Loader, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useLogout, useMe } from '../features/auth/api.ts';
+import { LoginPage } from '../features/auth/components/LoginPage.tsx';
+import { HandoverScreen } from '../features/fip/components/HandoverScreen.tsx';
+import { CaseloadPage } from '../features/caseload/components/CaseloadPage.tsx';
+import { RegisterCitizenPage } from '../features/caseload/components/RegisterCitizenPage.tsx';
+import { CitizenPage } from '../features/citizen/components/CitizenPage.tsx';
+import { LanguageMenu } from '../components/ui/LanguageMenu.tsx';
+import { useRoute } from './router.ts';
+
+function Header({ name }: { name?: string }) {
+  const { t } = useTranslation();
+  const logout = useLogout();
+  return (
+    <Box component="header" px="md" py="xs" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+      <Group justify="space-between" wrap="wrap" gap="xs">
+        <Anchor href="#/" fw={700} size="lg" c="teal.9" underline="never">
+          jobvej
+        </Anchor>
+        <Group gap="xs">
+          {name && (
+            <Text size="sm" c="gray.8">
+              {name}
+            </Text>
+          )}
+          <LanguageMenu />
+          {name && (
+            <Button variant="subtle" size="sm" onClick={() => logout.mutate()}>
+              {t('auth.logout')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+    </Box>
+  );
+}
+
+function Routes() {
+  const route = useRoute();
+  switch (route.name) {
+    case 'caseload':
+      return <CaseloadPage />;
+    case 'newCitizen':
+      return <RegisterCitizenPage />;
+    case 'citizen':
+      return <CitizenPage id={route.id} />;
+  }
+}
+
+export function Shell() {
+  const { t } = useTranslation();
+  const me = useMe();
+  if (me.isPending) {
+    return (
+      <Center component="main" h="100vh">
+        <Loader aria-label={t('app.loading')} />
+      </Center>
+    );
+  }
+  if (me.data?.handover) return <HandoverScreen handover={me.data.handover} />;
+  if (!me.data) {
+    return (
+      <>
+        <Header />
+        <LoginPage />
+      </>
+    );
+  }
+  return (
+    <>
+      <Header name={me.data.user.displayName} />
+      <Container component="main" size="lg" py="md" px="sm">
+        <Routes />
+      </Container>
+    </>
+  );
+}

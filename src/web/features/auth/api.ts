@@ -1,0 +1,71 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError, setCsrfToken } from '../../lib/http.ts';
+import type { Handover, Me } from '../../lib/types.ts';
+
+export const meKey = ['me'] as const;
+
+export function useMe() {
+  return useQuery({
+    queryKey: meKey,
+    queryFn: async (): Promise<Me | null> => {
+      try {
+        const me = await api<Me>('GET', '/api/auth/me');
+        setCsrfToken(me.csrfToken);
+        return me;
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 401) {
+          setCsrfToken(null);
+          return null;
+        }
+        throw err;
+      }
+    },
+    staleTime: Infinity,
+    retry: false,
+  });
+}
+
+export function useLogin() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { username: string; password: string }) => api<Me>('POST', '/api/auth/login', body),
+    onSuccess: (me) => {
+      setCsrfToken(me.csrfToken);
+      qc.clear();
+      qc.setQueryData(meKey, me);
+    },
+  });
+}
+
+export function useLogout() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<void>('POST', '/api/auth/logout'),
+    onSettled: () => {
+      setCsrfToken(null);
+      qc.clear();
+      qc.setQueryData(meKey, null);
+    },
+  });
+}
+
+export function useHandover() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (roundId: string) => api<{ handover: Handover }>('POST', `/api/rounds/${roundId}/handover`),
+    onSuccess: ({ handover }) => {
+      qc.setQueryData<Me | null>(meKey, (me) => (me ? { ...me, handover } : me));
+    },
+  });
+}
+
+export function useTakeback() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (password: string) => api<{ handover: null }>('POST', '/api/auth/takeback', { password }),
+    onSuccess: async () => {
+      qc.setQueryData<Me | null>(meKey, (me) => (me ? { ...me, handover: null } : me));
+      await qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+    },
+  });
+}

@@ -1,0 +1,132 @@
+import { useState } from 'react';
+import { Alert, Anchor, Badge, Button, Group, Loader, Paper, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { isRtl, type Respondent } from '../../../../domain/fip/index.ts';
+import { useCitizen } from '../api.ts';
+import { useInstrument, useStartRound } from '../../fip/api.ts';
+import { useHandover } from '../../auth/api.ts';
+import { useUiLang } from '../../../app/use-ui-lang.ts';
+import { hrefFor } from '../../../app/router.ts';
+import { formatDate } from '../../../lib/dates.ts';
+import { StarChart } from './StarChart.tsx';
+import { CaseworkerForm } from './CaseworkerForm.tsx';
+import { AnswersSideBySide } from './AnswersSideBySide.tsx';
+import { ProgressionTable } from './ProgressionTable.tsx';
+
+export function CitizenPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const { lang } = useUiLang();
+  const view = useCitizen(id);
+  const instrument = useInstrument();
+  const startRound = useStartRound(id);
+  const handover = useHandover();
+  const [respondent, setRespondent] = useState<Respondent>('citizen');
+
+  if (view.isPending || instrument.isPending) return <Loader aria-label={t('app.loading')} />;
+  if (view.isError || instrument.isError) {
+    return (
+      <Alert color="red" role="alert">
+        {t('errors.generic')}
+      </Alert>
+    );
+  }
+  const { citizen, rounds } = view.data;
+  const inst = instrument.data;
+  const sorted = [...rounds].sort((a, b) => a.roundNo - b.roundNo);
+  const open = sorted.find((r) => !r.citizenCompletedAt || !r.caseworkerCompletedAt);
+  const latest = sorted[sorted.length - 1];
+  const canAct = view.data.abilities.length === 0 || view.data.abilities.some((a) => /round|fip|write|edit/i.test(a));
+  return (
+    <Stack gap="lg">
+      <div>
+        <Anchor href={hrefFor({ name: 'caseload' })} size="sm">
+          {t('citizenPage.back')}
+        </Anchor>
+        <Title order={1} size="h2" mt={4}>
+          {citizen.name}
+        </Title>
+        <Group gap="md" mt={4} wrap="wrap">
+          <Text size="sm">
+            {t('citizen.cpr')}: <span dir="ltr">{citizen.cprMasked}</span>
+          </Text>
+          <Text size="sm">
+            {t('citizen.language')}: {t(`lang.${citizen.language}`)}
+          </Text>
+          <Text size="sm">
+            {t('citizen.takeoverDate')}: {formatDate(citizen.takeoverDate, lang)}
+          </Text>
+          <Text size="sm">
+            {t('caseload.nextDue')}: {formatDate(citizen.nextRoundDue, lang)}{' '}
+            {citizen.daysToNextRound < 0 && (
+              <Badge color="red.9" variant="filled">
+                {t('caseload.overdue', { count: -citizen.daysToNextRound })}
+              </Badge>
+            )}
+          </Text>
+        </Group>
+      </div>
+
+      <Paper withBorder p="md" radius="md" component="section" aria-labelledby="rounds-title">
+        <Title order={2} size="h3" id="rounds-title" mb="xs">
+          {t('citizenPage.rounds', { count: sorted.length })}
+        </Title>
+        {sorted.length === 0 && <Text>{t('citizenPage.noRounds')}</Text>}
+        <Stack gap={4}>
+          {sorted.map((r) => (
+            <Text key={r.id} size="sm">
+              {t('citizenPage.roundN', { n: r.roundNo })} · {formatDate(r.startedOn, lang)} ·{' '}
+              {r.citizenCompletedAt ? t('citizenPage.citizenDone') : t('citizenPage.citizenPending')} ·{' '}
+              {r.caseworkerCompletedAt ? t('citizenPage.caseworkerDone') : t('citizenPage.caseworkerPending')}
+            </Text>
+          ))}
+        </Stack>
+        {(startRound.isError || handover.isError) && (
+          <Alert color="red" role="alert" mt="sm">
+            {t('errors.generic')}
+          </Alert>
+        )}
+        <Group mt="md">
+          {!open && canAct && (
+            <Button onClick={() => startRound.mutate()} loading={startRound.isPending}>
+              {t('citizenPage.startRound')}
+            </Button>
+          )}
+          {open && !open.citizenCompletedAt && (
+            <Button onClick={() => handover.mutate(open.id)} loading={handover.isPending}>
+              {t('citizenPage.handOver', { language: t(`lang.${citizen.language}`) })}
+            </Button>
+          )}
+        </Group>
+      </Paper>
+
+      {open && !open.caseworkerCompletedAt && <CaseworkerForm key={open.id} instrument={inst} round={open} lang={lang} />}
+
+      {sorted.length > 0 && (
+        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="chart-title">
+          <Group justify="space-between" mb="xs" wrap="wrap">
+            <Title order={2} size="h3" id="chart-title">
+              {t('citizenPage.starChart')}
+            </Title>
+            <SegmentedControl
+              aria-label={t('citizenPage.showAnswersOf')}
+              value={respondent}
+              onChange={(v) => setRespondent(v as Respondent)}
+              data={[
+                { value: 'citizen', label: t('citizenPage.citizenAnswers') },
+                { value: 'caseworker', label: t('citizenPage.caseworkerAnswers') },
+              ]}
+            />
+          </Group>
+          <StarChart instrument={inst} rounds={sorted} respondent={respondent} lang={lang} rtl={isRtl(lang)} />
+        </Paper>
+      )}
+
+      {latest && (
+        <SimpleGrid cols={{ base: 1, md: 1 }}>
+          <AnswersSideBySide instrument={inst} round={latest} lang={lang} />
+        </SimpleGrid>
+      )}
+      {sorted.length > 0 && <ProgressionTable instrument={inst} rounds={sorted} lang={lang} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,118 @@
+import { useEffect, useRef } from 'react';
+import * as echarts from 'echarts/core';
+import { RadarChart } from 'echarts/charts';
+import { LegendComponent, TooltipComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+import { Table, VisuallyHidden } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { itemsFor, textOf, type Instrument, type Lang, type Respondent } from '../../../../domain/fip/index.ts';
+import type { Round } from '../../../lib/types.ts';
+
+echarts.use([RadarChart, LegendComponent, TooltipComponent, SVGRenderer]);
+
+const COLORS = ['#0b7285', '#c2255c', '#5f3dc4'];
+
+function shorten(text: string, max = 28): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+interface Props {
+  instrument: Instrument;
+  rounds: Round[];
+  respondent: Respondent;
+  lang: Lang;
+  rtl: boolean;
+}
+
+/** Star (radar) chart with up to three rounds overlaid, plus a data table as its text alternative. */
+export function StarChart({ instrument, rounds, respondent, lang, rtl }: Props) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  const items = itemsFor(instrument, respondent);
+  const shown = rounds.slice(-3);
+  const seriesName = (r: Round) => t('citizenPage.roundN', { n: r.roundNo });
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const chart = echarts.init(el, undefined, { renderer: 'svg' });
+    const narrow = el.clientWidth < 500;
+    chart.setOption({
+      animation: false,
+      color: COLORS,
+      legend: { bottom: 0, data: shown.map(seriesName), textStyle: { fontSize: 13, color: '#212529' } },
+      tooltip: { trigger: 'item' },
+      radar: {
+        radius: narrow ? '55%' : '65%',
+        center: ['50%', '48%'],
+        startAngle: rtl ? 90 : 90,
+        clockwise: !rtl,
+        indicator: items.map((item, i) => ({
+          name: narrow ? String(i + 1) : `${i + 1}. ${shorten(textOf(item.text, lang))}`,
+          min: 0,
+          max: instrument.scale.max,
+        })),
+        axisName: { color: '#343a40', fontSize: 11 },
+        splitNumber: 7,
+      },
+      series: [
+        {
+          type: 'radar',
+          data: shown.map((r) => ({
+            name: seriesName(r),
+            value: items.map((item) => {
+              const v = r.answers[respondent][item.id];
+              return typeof v === 'number' ? v : 0;
+            }),
+            areaStyle: { opacity: 0.08 },
+          })),
+        },
+      ],
+    });
+    const svg = el.querySelector('svg');
+    svg?.setAttribute('aria-hidden', 'true');
+    svg?.setAttribute('focusable', 'false');
+    const onResize = () => chart.resize();
+    window.addEventListener('resize', onResize);
+    return () => {
+      window.removeEventListener('resize', onResize);
+      chart.dispose();
+    };
+  }, [instrument, rounds, respondent, lang, rtl, t]);
+
+  const label = t('citizenPage.chartLabel', {
+    who: t(respondent === 'citizen' ? 'citizenPage.citizenAnswers' : 'citizenPage.caseworkerAnswers'),
+    rounds: shown.map(seriesName).join(', '),
+  });
+  return (
+    <figure style={{ margin: 0 }}>
+      <div ref={ref} className="jv-chart" role="img" aria-label={label} data-testid="star-chart" dir="ltr" />
+      <VisuallyHidden>
+        <Table data-testid="star-chart-table">
+          <caption>{label}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('citizenPage.item')}</th>
+              {shown.map((r) => (
+                <th key={r.id} scope="col">
+                  {seriesName(r)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={item.id}>
+                <th scope="row">{textOf(item.text, lang)}</th>
+                {shown.map((r) => {
+                  const v = r.answers[respondent][item.id];
+                  return <td key={r.id}>{typeof v === 'number' ? v : v === null ? t('citizenPage.dontKnowShort') : '–'}</td>;
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </VisuallyHidden>
+    </figure>
+  );
+}

@@ -1,0 +1,45 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Instrument, Lang, Respondent } from '../../../domain/fip/index.ts';
+import { api } from '../../lib/http.ts';
+import type { AnswerInput, Round } from '../../lib/types.ts';
+
+export function useInstrument() {
+  return useQuery({
+    queryKey: ['instrument', 'fip'],
+    queryFn: () => api<Instrument>('GET', '/api/instruments/fip'),
+    staleTime: Infinity,
+  });
+}
+
+export function useHandoverRound(enabled: boolean) {
+  return useQuery({
+    queryKey: ['handover', 'round'],
+    queryFn: () => api<{ round: Round; language: Lang }>('GET', '/api/handover/round'),
+    enabled,
+    staleTime: Infinity,
+  });
+}
+
+export function useSaveAnswers(roundId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { respondent: Respondent; answers: AnswerInput[]; complete: boolean }) =>
+      api<{ round: Round }>('PUT', `/api/rounds/${roundId}/answers`, body),
+    onSuccess: async ({ round }, vars) => {
+      if (vars.respondent === 'caseworker' || vars.complete) {
+        await qc.invalidateQueries({ queryKey: ['citizen', round.citizenId] });
+      }
+    },
+  });
+}
+
+export function useStartRound(citizenId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<{ round: Round }>('POST', `/api/citizens/${citizenId}/rounds`),
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: ['citizen', citizenId] });
+      await qc.invalidateQueries({ queryKey: ['citizens'] });
+    },
+  });
+}

@@ -1,0 +1,176 @@
+import { useEffect, useState } from 'react';
+import { Alert, Box, Button, Center, Container, Group, Loader, Progress, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { itemsFor, textOf, type Lang } from '../../../../domain/fip/index.ts';
+import type { AnswerMap, Handover } from '../../../lib/types.ts';
+import { useHandoverRound, useInstrument, useSaveAnswers } from '../api.ts';
+import { useUiLang } from '../../../app/use-ui-lang.ts';
+import { storedLang } from '../../../i18n/index.ts';
+import { ScaleButtons } from './ScaleButtons.tsx';
+import { TakebackForm } from './TakebackForm.tsx';
+
+/** The only thing a handed-over session shows: the citizen questionnaire, then the give-back screen. */
+export function HandoverScreen({ handover }: { handover: Handover }) {
+  const { setLang } = useUiLang();
+  useEffect(() => {
+    setLang(handover.language, false);
+    return () => setLang(storedLang(), false);
+  }, [handover.language, setLang]);
+  const [givingBack, setGivingBack] = useState(false);
+  return (
+    <Container component="main" size="sm" px="sm" py="md">
+      {givingBack ? (
+        <TakebackForm onCancel={() => setGivingBack(false)} />
+      ) : (
+        <Questionnaire lang={handover.language} roundId={handover.roundId} onGiveBack={() => setGivingBack(true)} />
+      )}
+    </Container>
+  );
+}
+
+function Questionnaire({ lang, roundId, onGiveBack }: { lang: Lang; roundId: string; onGiveBack: () => void }) {
+  const { t, i18n } = useTranslation();
+  const instrument = useInstrument();
+  const round = useHandoverRound(true);
+  const save = useSaveAnswers(roundId);
+  const [answers, setAnswers] = useState<AnswerMap | null>(null);
+  const [index, setIndex] = useState(0);
+  const [done, setDone] = useState(false);
+
+  const items = instrument.data ? itemsFor(instrument.data, 'citizen') : [];
+  useEffect(() => {
+    if (round.data && answers === null) {
+      const initial = round.data.round.answers.citizen;
+      setAnswers(initial);
+      const firstOpen = items.findIndex((i) => !(i.id in initial));
+      if (round.data.round.citizenCompletedAt) setDone(true);
+      else if (firstOpen > 0) setIndex(firstOpen);
+    }
+  }, [round.data, answers, items]);
+
+  if (instrument.isError || round.isError) {
+    return (
+      <Stack>
+        <Alert color="red" role="alert">
+          {t('errors.generic')}
+        </Alert>
+        <Button variant="default" onClick={onGiveBack}>
+          {t('handover.giveBack')}
+        </Button>
+      </Stack>
+    );
+  }
+  if (!instrument.data || !answers) {
+    return (
+      <Center h="50vh">
+        <Loader aria-label={t('app.loading')} />
+      </Center>
+    );
+  }
+  const inst = instrument.data;
+  const item = items[index];
+  const answeredCount = items.filter((i) => i.id in answers).length;
+
+  const answer = (value: number | null) => {
+    if (!item) return;
+    const next = { ...answers, [item.id]: value };
+    setAnswers(next);
+    const isLast = index === items.length - 1;
+    const complete = items.every((i) => i.id in next);
+    const body = isLast && complete
+      ? { respondent: 'citizen' as const, answers: items.map((i) => ({ itemId: i.id, value: next[i.id] ?? null })), complete: true }
+      : { respondent: 'citizen' as const, answers: [{ itemId: item.id, value }], complete: false };
+    save.mutate(body, {
+      onSuccess: () => {
+        if (isLast && complete) setDone(true);
+      },
+    });
+    if (!isLast) setIndex(index + 1);
+    else if (!complete) setIndex(items.findIndex((i) => !(i.id in next)));
+  };
+
+  if (done) {
+    return (
+      <Stack align="center" py="xl" gap="lg">
+        <Title order={1} size="h2" ta="center">
+          {t('handover.thanks')}
+        </Title>
+        <Text ta="center">{t('handover.thanksBody')}</Text>
+        <Text ta="center" lang="da" dir="ltr" className="jv-danish">
+          {i18n.getFixedT('da')('handover.thanksBody')}
+        </Text>
+        <Button size="lg" onClick={onGiveBack}>
+          {t('handover.giveBack')}
+        </Button>
+      </Stack>
+    );
+  }
+  if (!item) return null;
+  const headingId = `q-${item.id}`;
+  const current = answers[item.id];
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" wrap="nowrap">
+        <Text size="sm" fw={600}>
+          {textOf(inst.title, lang)}
+        </Text>
+        <Button variant="subtle" size="xs" onClick={onGiveBack}>
+          {t('handover.giveBack')}
+        </Button>
+      </Group>
+      <Box>
+        <Text size="sm" id="q-progress-label">
+          {t('questionnaire.progress', { current: index + 1, total: items.length })}
+        </Text>
+        <Progress
+          value={(answeredCount / items.length) * 100}
+          size="lg"
+          aria-labelledby="q-progress-label"
+          mt={4}
+        />
+      </Box>
+      <Box>
+        <Title order={1} size="h2" id={headingId} lang={lang} data-testid="item-text">
+          {textOf(item.text, lang)}
+        </Title>
+        {lang !== 'da' && (
+          <Text lang="da" dir="ltr" className="jv-danish" mt={6} data-testid="item-text-da">
+            {textOf(item.text, 'da')}
+          </Text>
+        )}
+      </Box>
+      <ScaleButtons instrument={inst} lang={lang} value={current} onChange={(v) => answer(v)} labelledBy={headingId} />
+      <Button
+        variant={current === null ? 'filled' : 'default'}
+        color="gray"
+        size="md"
+        aria-pressed={current === null}
+        onClick={() => answer(null)}
+      >
+        {textOf(inst.scale.dontKnow, lang)}
+        {lang !== 'da' && (
+          <Text span size="sm" lang="da" dir="ltr" ms={8}>
+            ({textOf(inst.scale.dontKnow, 'da')})
+          </Text>
+        )}
+      </Button>
+      {save.isError && (
+        <Alert color="red" role="alert">
+          {t('errors.saveFailed')}
+        </Alert>
+      )}
+      <Group justify="space-between">
+        <Button variant="default" disabled={index === 0} onClick={() => setIndex(index - 1)}>
+          {t('questionnaire.previous')}
+        </Button>
+        <Button
+          variant="default"
+          disabled={index >= items.length - 1 || !(item.id in answers)}
+          onClick={() => setIndex(index + 1)}
+        >
+          {t('questionnaire.next')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
