@@ -1,8 +1,8 @@
 import { Badge, List, Paper, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { textOf, type Instrument, type Lang } from '../../../../domain/fip/index.ts';
+import { conversationFocus, findItem, textOf, type Instrument, type Lang } from '../../../../domain/fip/index.ts';
 import type { Round } from '../../../lib/types.ts';
-import { focusPoints, mirroredRows } from '../../../lib/fip-calc.ts';
+import { mirroredRows } from '../../../lib/fip-calc.ts';
 
 function fmt(v: number | null | undefined, dk: string): string {
   return typeof v === 'number' ? String(v) : v === null ? dk : '–';
@@ -12,31 +12,43 @@ function fmt(v: number | null | undefined, dk: string): string {
 export function AnswersSideBySide({ instrument, round, lang }: { instrument: Instrument; round: Round; lang: Lang }) {
   const { t } = useTranslation();
   const rows = mirroredRows(instrument, round);
-  const focus = focusPoints(rows);
+  const focus = conversationFocus(instrument, round.answers.citizen, round.answers.caseworker);
   const dk = t('citizenPage.dontKnowShort');
-  const gapIds = new Set(focus.filter((f) => f.kind === 'gap').map((f) => f.row.citizenItem?.id));
-  const lowIds = new Set(focus.filter((f) => f.kind === 'low').map((f) => f.row.citizenItem?.id));
-  const itemText = (r: (typeof rows)[number]) =>
-    r.citizenItem ? textOf(r.citizenItem.text, lang) : r.caseworkerItem ? textOf(r.caseworkerItem.text, lang) : '';
+  const gapIds = new Set(focus.gaps.map((g) => g.citizenItem));
+  const lowIds = new Set(focus.lowest.map((l) => l.itemId));
+  const text = (id: string) => {
+    const item = findItem(instrument, id);
+    return item ? textOf(item.text, lang) : id;
+  };
   return (
     <>
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="focus-title">
         <Title order={2} size="h3" id="focus-title" mb="xs">
           {t('citizenPage.focusTitle', { n: round.roundNo })}
         </Title>
-        {focus.length === 0 ? (
+        {focus.gaps.length === 0 && focus.lowest.length === 0 ? (
           <Text size="sm">{t('citizenPage.noFocus')}</Text>
         ) : (
           <List spacing={4} data-testid="focus-list">
-            {focus.map((f, i) => (
-              <List.Item key={i}>
-                <Badge color={f.kind === 'gap' ? 'grape.9' : 'red.9'} variant="filled" me={8}>
-                  {f.kind === 'gap' ? t('citizenPage.focusGap') : t('citizenPage.focusLow')}
+            {focus.gaps.map((g) => (
+              <List.Item key={`gap-${g.citizenItem}`}>
+                <Badge color="grape.9" variant="filled" me={8}>
+                  {t('citizenPage.focusGap')}
                 </Badge>
-                {itemText(f.row)}{' '}
+                {text(g.citizenItem)}{' '}
                 <Text span size="sm">
-                  ({t('citizenPage.citizenShort')} {fmt(f.row.citizen, dk)}
-                  {f.kind === 'gap' && `, ${t('citizenPage.caseworkerShort')} ${fmt(f.row.caseworker, dk)}`})
+                  ({t('citizenPage.citizenShort')} {g.citizen}, {t('citizenPage.caseworkerShort')} {g.caseworker})
+                </Text>
+              </List.Item>
+            ))}
+            {focus.lowest.map((l) => (
+              <List.Item key={`low-${l.itemId}`}>
+                <Badge color="red.9" variant="filled" me={8}>
+                  {t('citizenPage.focusLow')}
+                </Badge>
+                {text(l.itemId)}{' '}
+                <Text span size="sm">
+                  ({t('citizenPage.citizenShort')} {l.value})
                 </Text>
               </List.Item>
             ))}

@@ -1,24 +1,50 @@
 import { Paper, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { textOf, type Instrument, type Lang } from '../../../../domain/fip/index.ts';
+import { findItem, progression, textOf, type Instrument, type Lang, type ProgressionRow } from '../../../../domain/fip/index.ts';
 import type { Round } from '../../../lib/types.ts';
-import { indexScore } from '../../../lib/fip-calc.ts';
 
-function delta(a: number | null | undefined, b: number | null | undefined): string {
-  if (typeof a !== 'number' || typeof b !== 'number') return '–';
-  const d = b - a;
-  return `${d > 0 ? '+' : d < 0 ? '−' : '±'}${Math.abs(d).toFixed(Number.isInteger(d) ? 0 : 1)}`;
+function signed(d: number | null | undefined): string {
+  if (d === null || d === undefined) return '–';
+  const s = Number.isInteger(d) ? String(Math.abs(d)) : Math.abs(d).toFixed(1);
+  return `${d > 0 ? '+' : d < 0 ? '−' : '±'}${s}`;
 }
 function num(v: number | null | undefined): string {
   return typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(1)) : '–';
 }
 
-/** Progression per item and per index across the rounds (first vs. last shown as change). */
+/** Progression per index and item across the rounds (progression() from src/domain/fip). */
 export function ProgressionTable({ instrument, rounds, lang }: { instrument: Instrument; rounds: Round[]; lang: Lang }) {
   const { t } = useTranslation();
-  const first = rounds[0];
-  const last = rounds[rounds.length - 1];
-  const valueOf = (r: Round, itemId: string, respondent: 'citizen' | 'caseworker') => r.answers[respondent][itemId];
+  const prog = progression(
+    instrument,
+    rounds.map((r) => ({ roundNo: r.roundNo, citizen: r.answers.citizen, caseworker: r.answers.caseworker })),
+  );
+  const who = (row: ProgressionRow) => t(row.respondent === 'citizen' ? 'citizenPage.citizenShort' : 'citizenPage.caseworkerShort');
+  const label = (row: ProgressionRow) => {
+    if (row.kind === 'index') {
+      const ix = instrument.indices.find((i) => i.id === row.id);
+      return `${t('citizenPage.index')}: ${ix ? textOf(ix.label, lang) : row.id} (${who(row)})`;
+    }
+    const item = findItem(instrument, row.id);
+    return `${who(row)}: ${item ? textOf(item.text, lang) : row.id}`;
+  };
+  const last = prog.rounds.length - 1;
+  const body = (row: ProgressionRow) => (
+    <Table.Tr key={`${row.kind}-${row.id}-${row.respondent}`} fw={row.kind === 'index' ? 700 : undefined}>
+      <Table.Th scope="row" fw={row.kind === 'index' ? 700 : 400}>
+        {label(row)}
+      </Table.Th>
+      {row.values.map((v, i) => (
+        <Table.Td key={i} ta="center">
+          {num(v)}
+          {i > 0 && row.changeFromPrevious[i] !== null && (
+            <span style={{ fontSize: '0.8em', marginInlineStart: 4 }}>({signed(row.changeFromPrevious[i])})</span>
+          )}
+        </Table.Td>
+      ))}
+      <Table.Td ta="center">{last > 0 ? signed(row.changeFromFirst[last]) : '–'}</Table.Td>
+    </Table.Tr>
+  );
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="prog-title">
       <Title order={2} size="h3" id="prog-title" mb="xs">
@@ -29,46 +55,17 @@ export function ProgressionTable({ instrument, rounds, lang }: { instrument: Ins
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('citizenPage.item')}</Table.Th>
-              {rounds.map((r) => (
-                <Table.Th key={r.id} ta="center">
-                  {t('citizenPage.roundN', { n: r.roundNo })}
+              {prog.rounds.map((n) => (
+                <Table.Th key={n} ta="center">
+                  {t('citizenPage.roundN', { n })}
                 </Table.Th>
               ))}
               <Table.Th ta="center">{t('citizenPage.change')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {instrument.indices.map((ix) => (
-              <Table.Tr key={`ix-${ix.id}`} fw={700}>
-                <Table.Th scope="row">
-                  {t('citizenPage.index')}: {textOf(ix.label, lang)}
-                </Table.Th>
-                {rounds.map((r) => (
-                  <Table.Td key={r.id} ta="center">
-                    {num(indexScore(instrument, r, ix.id))}
-                  </Table.Td>
-                ))}
-                <Table.Td ta="center">
-                  {first && last ? delta(indexScore(instrument, first, ix.id), indexScore(instrument, last, ix.id)) : '–'}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-            {instrument.items.map((item) => (
-              <Table.Tr key={item.id}>
-                <Table.Th scope="row" fw={400}>
-                  {t(item.respondent === 'citizen' ? 'citizenPage.citizenShort' : 'citizenPage.caseworkerShort')}:{' '}
-                  {textOf(item.text, lang)}
-                </Table.Th>
-                {rounds.map((r) => (
-                  <Table.Td key={r.id} ta="center">
-                    {num(valueOf(r, item.id, item.respondent))}
-                  </Table.Td>
-                ))}
-                <Table.Td ta="center">
-                  {first && last ? delta(valueOf(first, item.id, item.respondent), valueOf(last, item.id, item.respondent)) : '–'}
-                </Table.Td>
-              </Table.Tr>
-            ))}
+            {prog.indices.map(body)}
+            {prog.items.map(body)}
           </Table.Tbody>
         </Table>
       </div>
