@@ -1,0 +1,217 @@
+// Analysis of a loaded panel: design (cohorts, outcomes, covariates), then per subgroup the
+// score model, matching, weighting and the estimators, and the report model with warnings.
+import { smd } from '../stats/index.ts';
+import { buildCohorts, WINDOW_WEEKS } from './design/cohorts.ts';
+import { buildCovariates, designMatrix } from './design/covariates.ts';
+import { computeOutcomes, N_PERIODS, OUTCOMES, PERIOD_WEEKS, shares, type OutcomeName } from './design/outcomes.ts';
+import { didEffect } from './estimators/did.ts';
+import type { Effect } from './estimators/effect.ts';
+import { ipwEffect, ipwWeights, type IpwWeights } from './estimators/ipw.ts';
+import { naiveEffect } from './estimators/naive.ts';
+import { CALIPER_SD, psmEffect, psmMatch, type MatchedSample } from './estimators/psm.ts';
+import { fitScoreModel } from './estimators/score-model.ts';
+import type { Panel } from './panel.ts';
+import type { Persons } from './readers/persons-csv.ts';
+import type { BalanceRow, EvaluationOutput, PeriodRow, ResultRow } from './report/model.ts';
+import { buildSubgroups } from './subgroups.ts';
+import { collectWarnings, SMALL_SUBGROUP } from './warnings.ts';
+
+export const METHODS = ['naive', 'psm', 'ipw', 'did'] as const;
+export type Method = (typeof METHODS)[number];
+
+export type Stage = 'read' | 'panel' | 'design' | 'score model' | 'matching' | 'weighting' | 'estimates' | 'report';
+
+export type ProgressFn = (stage: Stage, fraction: number) => void;
+
+export interface AnalyseOptions {
+  version: string;
+  methods?: Method[];
+  by?: string[];
+  outcomes?: OutcomeName[];
+  covariates?: string[];
+  /** Data rows read from weeks.csv / person-weeks from DREAM. */
+  personWeeks: number;
+  onProgress?: ProgressFn;
+  /** Warnings from reading (e.g. rows before arrival). */
+  warnings?: string[];
+}
+
+const tick = (opts: AnalyseOptions, stage: Stage, f: number): void => opts.onProgress?.(stage, f);
+
+function row(outcome: string, subgroup: string, method: string, e: Effect): ResultRow {
+  return {
+    outcome,
+    subgroup,
+    method,
+    n_treated: e.nTreated,
+    n_control: e.nControl,
+    treated_mean: e.treatedMean,
+    control_mean: e.controlMean,
+    att: e.att,
+    se: e.se,
+    ci_low: e.ciLow,
+    ci_high: e.ciHigh,
+    p_value: e.pValue,
+    relative_effect: e.controlMean !== 0 ? e.att / e.controlMean : null,
+  };
+}
+
+export function analyse(persons: Persons, panel: Panel, opts: AnalyseOptions): EvaluationOutput {
+  const methods = opts.methods ?? ['naive', 'psm', 'ipw', 'did'];
+  const outcomes = opts.outcomes ?? [...OUTCOMES];
+  const warnings: string[] = [...(opts.warnings ?? [])];
+  tick(opts, 'design', 0);
+  const cohorts = buildCohorts(persons, panel);
+  const units = cohorts.units;
+  const counts = computeOutcomes(units, panel);
+  const table = buildCovariates(persons, units, counts, opts.covariates);
+  const subgroups = buildSubgroups(persons, units, opts.by ?? ['gender']);
+  tick(opts, 'design', 1);
+  if (cohorts.ineligibleParticipants > 0) {
+    warnings.push(`${cohorts.ineligibleParticipants} participant(s) were not eligible at their start week (not yet arrived, or employed, in IGU or in education) and are left out.`);
+  }
+  if (cohorts.truncatedParticipants > 0) {
+    warnings.push(`${cohorts.truncatedParticipants} participant(s) started less than ${WINDOW_WEEKS} weeks before the last week in the data${cohorts.truncatedCohorts.length ? ` (cohorts ${cohorts.truncatedCohorts.join(', ')})` : ''}; their outcome window is incomplete and they are left out.`);
+  }
+  let nT = 0;
+  for (let i = 0; i < units.n; i++) nT += units.treated[i] ?? 0;
+
+  const results: ResultRow[] = [];
+  const byPeriod: PeriodRow[] = [];
+  let balance: BalanceRow[] = [];
+  const scoreNames = new Set<string>();
+  const periodY = (rows: Int32Array, q: number): Float64Array => {
+    const y = new Float64Array(rows.length);
+    for (let i = 0; i < rows.length; i++) y[i] = (counts.periods[(rows[i] ?? 0) * N_PERIODS + q] ?? 0) / PERIOD_WEEKS;
+    return y;
+  };
+  const wantModel = methods.includes('psm') || methods.includes('ipw');
+
+  subgroups.forEach((g, gi) => {
+    const frac = (gi + 1) / subgroups.length;
+    const rows = g.rows;
+    const treated = new Uint8Array(rows.length);
+    const cohort = new Int32Array(rows.length);
+    let gT = 0;
+    for (let i = 0; i < rows.length; i++) {
+      treated[i] = units.treated[rows[i] ?? 0] ?? 0;
+      cohort[i] = units.cohort[rows[i] ?? 0] ?? 0;
+      gT += treated[i] ?? 0;
+    }
+    const gC = rows.length - gT;
+    if (gT < 2 || gC < 2) {
+      warnings.push(`Subgroup ${g.label}: ${gT} participant(s) and ${gC} control row(s) — too few to estimate anything; skipped.`);
+      return;
+    }
+    if (g.label !== 'all' && gT < SMALL_SUBGROUP) {
+      warnings.push(`Subgroup ${g.label} has only ${gT} participants: its estimates are uncertain (wide confidence intervals), as the booklet said of its 195 men.`);
+    }
+    let sample: MatchedSample | undefined;
+    let ipw: IpwWeights | undefined;
+    if (wantModel) {
+      tick(opts, 'score model', frac - 1 / subgroups.length);
+      const dm = designMatrix(table, rows);
+      dm.names.forEach((n) => scoreNames.add(n));
+      let model: ReturnType<typeof fitScoreModel> | undefined;
+      try {
+        model = fitScoreModel(dm.X, treated, dm.n, dm.p);
+        if (model.fit.separation) warnings.push(`Subgroup ${g.label}: the propensity score model shows (quasi-)separation — some covariate pattern predicts participation perfectly; common support is poor. ${model.fit.message ?? ''}`.trim());
+        else if (!model.fit.converged) warnings.push(`Subgroup ${g.label}: the propensity score model did not converge in ${model.fit.iterations} iterations.`);
+      } catch (e) {
+        warnings.push(`Subgroup ${g.label}: the propensity score model could not be fitted (${(e as Error).message}); PSM and IPW are skipped.`);
+      }
+      tick(opts, 'score model', frac);
+      if (model) {
+        if (methods.includes('psm')) {
+          tick(opts, 'matching', frac - 1 / subgroups.length);
+          sample = psmMatch(model.logit, treated, cohort);
+          const lost = sample.nTreated - sample.nTreatedMatched;
+          if (lost > 0 && lost / sample.nTreated > 0.05) {
+            warnings.push(`Subgroup ${g.label}: ${lost} of ${sample.nTreated} participants (${((100 * lost) / sample.nTreated).toFixed(1)} %) found no control within the caliper (${CALIPER_SD} SD of the logit score, same cohort): common support is poor and PSM estimates the effect for the matched participants only.`);
+          }
+          if (sample.nTreatedMatched < 2) sample = undefined;
+          tick(opts, 'matching', frac);
+        }
+        if (methods.includes('ipw')) {
+          tick(opts, 'weighting', frac - 1 / subgroups.length);
+          ipw = ipwWeights(treated, model.score);
+          if (ipw.controlEss < Math.min(0.1 * ipw.nControl, gT) || ipw.maxControlShare > 0.05) {
+            warnings.push(`Subgroup ${g.label}: IPW control weights are concentrated (effective sample size ${ipw.controlEss.toFixed(0)} of ${ipw.nControl} control rows; the largest weight carries ${(100 * ipw.maxControlShare).toFixed(1)} % of the total): common support is poor.`);
+          }
+          tick(opts, 'weighting', frac);
+        }
+      }
+    }
+    tick(opts, 'estimates', frac - 1 / subgroups.length);
+    for (const o of outcomes) {
+      const y = shares(counts.post[o], rows, WINDOW_WEEKS);
+      for (const m of methods) {
+        let e: Effect | undefined;
+        if (m === 'naive') e = naiveEffect(y, treated);
+        else if (m === 'psm' && sample) e = psmEffect(sample, y);
+        else if (m === 'ipw' && ipw) e = ipwEffect(y, treated, ipw);
+        else if (m === 'did') e = didEffect(y, shares(counts.pre[o], rows, WINDOW_WEEKS), treated);
+        if (e) results.push(row(o, g.label, m, e));
+      }
+    }
+    if (outcomes.includes('employment')) {
+      for (let q = 0; q < N_PERIODS; q++) {
+        const y = periodY(rows, q);
+        for (const m of methods) {
+          let e: Effect | undefined;
+          if (m === 'naive') e = naiveEffect(y, treated);
+          else if (m === 'psm' && sample) e = psmEffect(sample, y);
+          else if (m === 'ipw' && ipw) e = ipwEffect(y, treated, ipw);
+          if (e) {
+            byPeriod.push({ outcome: 'employment', subgroup: g.label, method: m, period: q + 1, att: e.att, se: e.se, ci_low: e.ciLow, ci_high: e.ciHigh, treated_mean: e.treatedMean, control_mean: e.controlMean });
+          }
+        }
+      }
+    }
+    if (g.label === 'all') balance = balanceTable(table, rows, treated, sample, ipw);
+    tick(opts, 'estimates', frac);
+  });
+
+  tick(opts, 'report', 0);
+  warnings.push(...collectWarnings(results));
+  const covariates = table.names.filter((n, k) => table.kinds[k] !== 'cohort' && (scoreNames.size === 0 || scoreNames.has(n)));
+  if (units.cohorts.length > 1) covariates.push('cohort');
+  const out: EvaluationOutput = {
+    jobvej_version: opts.version,
+    input: { persons: persons.n, person_weeks: opts.personWeeks, participants: cohorts.participants, control_pool: cohorts.controlPool },
+    design: {
+      window_weeks: WINDOW_WEEKS,
+      cohort: 'quarter',
+      covariates,
+      cohorts: units.cohorts,
+      units: { participants: nT, control_rows: units.n - nT },
+      caliper_sd: CALIPER_SD,
+      methods,
+    },
+    results,
+    by_period: byPeriod,
+    balance,
+    warnings,
+  };
+  tick(opts, 'report', 1);
+  return out;
+}
+
+function balanceTable(table: ReturnType<typeof buildCovariates>, rows: Int32Array, treated: Uint8Array, sample: MatchedSample | undefined, ipw: IpwWeights | undefined): BalanceRow[] {
+  const out: BalanceRow[] = [];
+  table.names.forEach((name, k) => {
+    if (table.kinds[k] === 'cohort') return;
+    const col = table.columns[k] as Float64Array;
+    const x = new Float64Array(rows.length);
+    for (let i = 0; i < rows.length; i++) x[i] = col[rows[i] ?? 0] ?? 0;
+    const before = smd(x, treated);
+    if (!Number.isFinite(before)) return;
+    out.push({
+      covariate: name,
+      smd_before: before,
+      smd_after: sample ? smd(x, treated, sample.unitWeight) : Number.NaN,
+      smd_after_ipw: ipw ? smd(x, treated, ipw.weights) : Number.NaN,
+    });
+  });
+  return out;
+}

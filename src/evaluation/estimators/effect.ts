@@ -1,0 +1,60 @@
+// The shared last step of every estimator: regress an outcome on [1, treated] (weighted), take
+// the treated coefficient as the ATT and its sandwich standard error.
+import { confidenceInterval, robustCov, twoSidedP, wls } from '../../stats/index.ts';
+
+export interface Effect {
+  nTreated: number;
+  nControl: number;
+  treatedMean: number;
+  /** Counterfactual mean for the treated: the (weighted) control mean. */
+  controlMean: number;
+  att: number;
+  se: number;
+  ciLow: number;
+  ciHigh: number;
+  pValue: number;
+}
+
+export interface EffectOptions {
+  weights?: Float64Array;
+  clusters?: Int32Array;
+  type: 'HC1' | 'CR1';
+  /** Counted units (defaults: rows with positive weight in each group). */
+  nTreated?: number;
+  nControl?: number;
+}
+
+/** ATT of y by WLS on [1, treated] with a robust (HC1) or cluster-robust (CR1) SE. */
+export function twoGroupEffect(y: Float64Array, treated: Uint8Array, opts: EffectOptions): Effect {
+  const n = y.length;
+  const X = new Float64Array(n * 2);
+  let nT = 0;
+  let nC = 0;
+  for (let i = 0; i < n; i++) {
+    X[2 * i] = 1;
+    X[2 * i + 1] = treated[i] ?? 0;
+    const w = opts.weights ? (opts.weights[i] ?? 0) : 1;
+    if (w > 0) {
+      if (treated[i]) nT++;
+      else nC++;
+    }
+  }
+  if (nT === 0 || nC === 0) throw new RangeError('twoGroupEffect: need treated and control rows with positive weight');
+  const fit = wls(X, y, n, 2, opts.weights);
+  const cov = robustCov(X, fit.residuals, n, 2, fit.bread, { weights: opts.weights, clusters: opts.clusters, type: opts.type });
+  const control = fit.coef[0] ?? Number.NaN;
+  const att = fit.coef[1] ?? Number.NaN;
+  const se = Math.sqrt(Math.max(0, cov[3] ?? Number.NaN));
+  const [ciLow, ciHigh] = se >= 0 ? confidenceInterval(att, se) : [Number.NaN, Number.NaN];
+  return {
+    nTreated: opts.nTreated ?? nT,
+    nControl: opts.nControl ?? nC,
+    treatedMean: control + att,
+    controlMean: control,
+    att,
+    se,
+    ciLow,
+    ciHigh,
+    pValue: se > 0 ? twoSidedP(att / se) : Number.NaN,
+  };
+}

@@ -1,0 +1,37 @@
+// Inverse probability weighting for the ATT: treated weight 1, control weight p/(1−p)
+// (normalised to mean 1 within each group), WLS of the outcome on [1, treated], HC1 SE.
+import { attWeights } from '../../stats/index.ts';
+import { twoGroupEffect, type Effect } from './effect.ts';
+
+export interface IpwWeights {
+  weights: Float64Array;
+  /** Kish effective sample size of the weighted controls. */
+  controlEss: number;
+  nControl: number;
+  /** Largest share of the total control weight carried by one control. */
+  maxControlShare: number;
+}
+
+export function ipwWeights(treated: Uint8Array, score: Float64Array): IpwWeights {
+  // Keep controls' scores strictly below 1 (a control with p = 1 would get infinite weight).
+  const p = new Float64Array(score.length);
+  for (let i = 0; i < p.length; i++) p[i] = Math.min(score[i] ?? 0, 1 - 1e-12);
+  const weights = attWeights(treated, p, true);
+  let s = 0;
+  let s2 = 0;
+  let max = 0;
+  let nC = 0;
+  for (let i = 0; i < weights.length; i++) {
+    if (treated[i]) continue;
+    const w = weights[i] ?? 0;
+    s += w;
+    s2 += w * w;
+    if (w > max) max = w;
+    nC++;
+  }
+  return { weights, controlEss: s2 > 0 ? (s * s) / s2 : 0, nControl: nC, maxControlShare: s > 0 ? max / s : 0 };
+}
+
+export function ipwEffect(y: Float64Array, treated: Uint8Array, w: IpwWeights): Effect {
+  return twoGroupEffect(y, treated, { weights: w.weights, type: 'HC1' });
+}

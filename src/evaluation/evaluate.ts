@@ -1,0 +1,38 @@
+// The evaluate pipeline: read persons.csv and weeks.csv (or a DREAM wide file with its code
+// mapping) into the panel, then analyse. Progress is reported per stage through a callback.
+import { analyse, type AnalyseOptions, type ProgressFn } from './analyse.ts';
+import { readDreamWide } from './readers/dream-wide.ts';
+import { readPersonsCsv } from './readers/persons-csv.ts';
+import { readWeeksCsv, type WeeksResult } from './readers/weeks-csv.ts';
+import type { EvaluationOutput } from './report/model.ts';
+
+export interface EvaluateFiles {
+  persons: string;
+  weeks?: string;
+  dream?: string;
+  codes?: string;
+}
+
+export type EvaluateOptions = Omit<AnalyseOptions, 'personWeeks' | 'warnings'> & { onProgress?: ProgressFn };
+
+export async function evaluateFiles(files: EvaluateFiles, opts: EvaluateOptions): Promise<EvaluationOutput> {
+  const progress = opts.onProgress;
+  const hasWeeks = files.weeks !== undefined;
+  const hasDream = files.dream !== undefined;
+  if (hasWeeks === hasDream) throw new RangeError('give either a weeks file or a DREAM file (with its code mapping), not both or neither');
+  if (hasDream && files.codes === undefined) throw new RangeError('a DREAM file needs a code mapping file (--codes)');
+  progress?.('read', 0);
+  const persons = await readPersonsCsv(files.persons, { onProgress: (f) => progress?.('read', 0.1 * f) });
+  progress?.('read', 0.1);
+  let weeks: WeeksResult;
+  if (files.weeks !== undefined) {
+    weeks = readWeeksCsv(files.weeks, persons, { onProgress: (f) => progress?.('read', 0.1 + 0.9 * f) });
+  } else {
+    weeks = await readDreamWide(files.dream as string, files.codes as string, persons, { onProgress: (f) => progress?.('read', 0.1 + 0.9 * f) });
+  }
+  progress?.('read', 1);
+  progress?.('panel', 1);
+  const warnings: string[] = [];
+  if (weeks.beforeArrival > 0) warnings.push(`${weeks.beforeArrival} person-week row(s) before the person's arrival date were ignored.`);
+  return analyse(persons, weeks.panel, { ...opts, personWeeks: weeks.rows, warnings });
+}

@@ -1,0 +1,91 @@
+// Streams a file in large chunks and calls back once per line with the buffer and the line's
+// byte range (CR stripped). Memory stays bounded by the chunk size whatever the file size.
+import { closeSync, openSync, readSync } from 'node:fs';
+
+export type LineHandler = (buf: Buffer, start: number, end: number, lineNo: number) => void;
+
+export function scanLines(file: string, onLine: LineHandler, onProgress?: (bytes: number) => void, chunkSize = 8 << 20): number {
+  const fd = openSync(file, 'r');
+  let buf = Buffer.allocUnsafe(chunkSize);
+  let carry = 0; // bytes of an unfinished line at the start of buf
+  let lineNo = 0;
+  let total = 0;
+  try {
+    for (;;) {
+      if (carry === buf.length) {
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, carry);
+        buf = bigger;
+      }
+      const n = readSync(fd, buf, carry, buf.length - carry, null);
+      total += n;
+      const len = carry + n;
+      let s = 0;
+      if (n === 0) {
+        if (len > 0) {
+          let e = len;
+          if (buf[e - 1] === 13) e--;
+          onLine(buf, 0, e, ++lineNo);
+        }
+        break;
+      }
+      for (;;) {
+        const nl = buf.indexOf(10, s);
+        if (nl < 0 || nl >= len) break;
+        let e = nl;
+        if (e > s && buf[e - 1] === 13) e--;
+        onLine(buf, s, e, ++lineNo);
+        s = nl + 1;
+      }
+      carry = len - s;
+      if (carry > 0) buf.copy(buf, 0, s, len);
+      onProgress?.(total);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return lineNo;
+}
+
+/** Split a line that may hold RFC 4180 quoted fields (slow path, used only when a quote is present). */
+export function splitQuoted(line: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  for (;;) {
+    let field = '';
+    if (line[i] === '"') {
+      i++;
+      for (;;) {
+        const q = line.indexOf('"', i);
+        if (q < 0) {
+          field += line.slice(i);
+          i = line.length;
+          break;
+        }
+        field += line.slice(i, q);
+        if (line[q + 1] === '"') {
+          field += '"';
+          i = q + 2;
+        } else {
+          i = q + 1;
+          break;
+        }
+      }
+      const c = line.indexOf(',', i);
+      if (c < 0) {
+        out.push(field);
+        return out;
+      }
+      i = c + 1;
+      out.push(field);
+    } else {
+      const c = line.indexOf(',', i);
+      if (c < 0) {
+        out.push(line.slice(i));
+        return out;
+      }
+      out.push(line.slice(i, c));
+      i = c + 1;
+    }
+  }
+}

@@ -1,0 +1,195 @@
+// Hand-written reader for weeks.csv (person_id,week,status): byte-level scanning of Buffers,
+// status bytes mapped to codes, person ids interned through persons.index, cells written
+// straight into the one-byte-per-person-week panel. See
+// docs/decisions/004-hand-written-register-reader.md for why this is not csv-parse.
+import { ProblemCollector } from '../errors.ts';
+import { isoWeekIndex, formatIsoWeek, weekOfDay } from '../iso-week.ts';
+import { STATUS_NAMES } from '../statuses.ts';
+import { PanelBuilder, clearBeforeArrival, type Panel } from '../panel.ts';
+import type { Persons } from './persons-csv.ts';
+import { checkFileSize } from './file-size.ts';
+import { scanLines, splitQuoted } from './line-scanner.ts';
+
+export interface WeeksResult {
+  panel: Panel;
+  /** Data rows read. */
+  rows: number;
+  /** Rows for weeks before the person's arrival (ignored). */
+  beforeArrival: number;
+}
+
+const statusBytes = STATUS_NAMES.map((s) => Buffer.from(s, 'latin1'));
+// (length, first byte) → status code; unique among the listed statuses.
+const statusKey = new Int8Array(64 * 256).fill(-1);
+for (let c = 1; c < STATUS_NAMES.length; c++) {
+  const b = statusBytes[c] as Buffer;
+  statusKey[b.length * 256 + (b[0] ?? 0)] = c;
+}
+
+function statusOf(buf: Buffer, s: number, e: number): number {
+  const len = e - s;
+  if (len <= 0 || len >= 64) return -1;
+  const c = statusKey[len * 256 + (buf[s] ?? 0)] ?? -1;
+  if (c < 0) return -1;
+  const ref = statusBytes[c] as Buffer;
+  for (let i = 1; i < len; i++) if (buf[s + i] !== ref[i]) return -1;
+  return c;
+}
+
+function weekOf(buf: Buffer, s: number, e: number): number {
+  if (e - s !== 8 || buf[s + 4] !== 45 || buf[s + 5] !== 87) return -1;
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = (buf[s + i] ?? 0) - 48;
+    if (d < 0 || d > 9) return -1;
+    y = y * 10 + d;
+  }
+  const d1 = (buf[s + 6] ?? 0) - 48;
+  const d2 = (buf[s + 7] ?? 0) - 48;
+  if (d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return -1;
+  return isoWeekIndex(y, d1 * 10 + d2);
+}
+
+export interface WeeksReadOptions {
+  onProgress?: (fraction: number) => void;
+  maxErrors?: number;
+}
+
+export function readWeeksCsv(file: string, persons: Persons, opts: WeeksReadOptions = {}): WeeksResult {
+  const size = checkFileSize(file);
+  const problems = new ProblemCollector(opts.maxErrors ?? 20);
+  const builder = new PanelBuilder(persons.n);
+  let header = true;
+  let iId = 0;
+  let iWeek = 1;
+  let iStatus = 2;
+  let nCols = 3;
+  let rows = 0;
+  // Last person id seen (rows usually come grouped by person): compare bytes, skip the decode.
+  let lastId = Buffer.alloc(256);
+  let lastLen = -1;
+  let lastPerson = -1;
+  const fieldStart = new Int32Array(64);
+  const fieldEnd = new Int32Array(64);
+
+  const handleFields = (line: number, id: string | null, idBuf: Buffer | null, idS: number, idE: number, weekS: string | null, wb: Buffer | null, ws: number, we: number, statusS: string | null, sb: Buffer | null, ss: number, se: number): void => {
+    // Person.
+    let person: number;
+    if (idBuf !== null && idE - idS === lastLen && idBuf.compare(lastId, 0, lastLen, idS, idE) === 0) {
+      person = lastPerson;
+    } else {
+      const key = id ?? (idBuf as Buffer).toString('utf8', idS, idE);
+      const p = persons.index.get(key);
+      if (p === undefined) {
+        problems.add(file, line, `unknown person_id "${key.slice(0, 70)}" (not in persons.csv)`);
+        lastLen = -1;
+        return;
+      }
+      person = p;
+      if (idBuf !== null) {
+        const len = idE - idS;
+        if (len > lastId.length) lastId = Buffer.alloc(len * 2);
+        idBuf.copy(lastId, 0, idS, idE);
+        lastLen = len;
+        lastPerson = p;
+      } else lastLen = -1;
+    }
+    const bufW = wb ?? Buffer.from(weekS ?? '', 'utf8');
+    const week = wb ? weekOf(wb, ws, we) : weekOf(bufW, 0, bufW.length);
+    const bufS = sb ?? Buffer.from(statusS ?? '', 'utf8');
+    const code = sb ? statusOf(sb, ss, se) : statusOf(bufS, 0, bufS.length);
+    if (week < 0 || code < 0) {
+      const why: string[] = [];
+      if (week < 0) why.push(`week "${wb ? wb.toString('utf8', ws, we) : weekS}" is not a valid ISO week YYYY-Www`);
+      if (code < 0) why.push(`unknown status "${(sb ? sb.toString('utf8', ss, se) : statusS ?? '').slice(0, 40)}"`);
+      problems.add(file, line, why.join('; '));
+      return;
+    }
+    if (!builder.set(person, week, code)) {
+      problems.add(file, line, `duplicate row for person "${persons.ids[person]}" in week ${formatIsoWeek(week)}`);
+      return;
+    }
+    rows++;
+  };
+
+  try {
+  scanLines(
+    file,
+    (buf, s, e, line) => {
+      if (header) {
+        let h = buf.toString('utf8', s, e);
+        if (h.charCodeAt(0) === 0xfeff) h = h.slice(1);
+        header = false;
+        const names = splitQuoted(h).map((x) => x.trim());
+        const missing = ['person_id', 'week', 'status'].filter((c) => !names.includes(c));
+        if (missing.length > 0) {
+          problems.add(file, line, `missing column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')} (header: ${names.join(',')})`);
+          throw new HeaderAbort();
+        }
+        iId = names.indexOf('person_id');
+        iWeek = names.indexOf('week');
+        iStatus = names.indexOf('status');
+        nCols = names.length;
+        if (nCols > 64) {
+          problems.add(file, line, 'more than 64 columns');
+          throw new HeaderAbort();
+        }
+        return;
+      }
+      if (e === s) return; // blank line
+      // Fast path: find commas; fall back when a quote is present.
+      let k = 0;
+      let f = s;
+      let quoted = false;
+      for (let i = s; i < e; i++) {
+        const b = buf[i];
+        if (b === 44) {
+          if (k < 64) {
+            fieldStart[k] = f;
+            fieldEnd[k] = i;
+          }
+          k++;
+          f = i + 1;
+        } else if (b === 34) {
+          quoted = true;
+          break;
+        }
+      }
+      if (quoted) {
+        const fields = splitQuoted(buf.toString('utf8', s, e));
+        if (fields.length !== nCols) {
+          problems.add(file, line, `expected ${nCols} fields, found ${fields.length}`);
+          return;
+        }
+        handleFields(line, fields[iId] ?? '', null, 0, 0, fields[iWeek] ?? '', null, 0, 0, fields[iStatus] ?? '', null, 0, 0);
+        return;
+      }
+      if (k < 64) {
+        fieldStart[k] = f;
+        fieldEnd[k] = e;
+      }
+      k++;
+      if (k !== nCols) {
+        problems.add(file, line, `expected ${nCols} fields, found ${k}`);
+        return;
+      }
+      handleFields(line, null, buf, fieldStart[iId] ?? 0, fieldEnd[iId] ?? 0, null, buf, fieldStart[iWeek] ?? 0, fieldEnd[iWeek] ?? 0, null, buf, fieldStart[iStatus] ?? 0, fieldEnd[iStatus] ?? 0);
+    },
+    (bytes) => opts.onProgress?.(size > 0 ? bytes / size : 1),
+  );
+  } catch (e) {
+    if (!(e instanceof HeaderAbort)) throw e;
+  }
+  return finishPanel(file, problems, builder, persons, rows, header);
+}
+
+class HeaderAbort extends Error {}
+
+export function finishPanel(file: string, problems: ProblemCollector, builder: PanelBuilder, persons: Persons, rows: number, noHeader: boolean): WeeksResult {
+  if (noHeader) problems.add(file, 0, 'the file is empty (no header row)');
+  problems.throwIfAny();
+  const panel = builder.finish();
+  const beforeArrival = clearBeforeArrival(panel, (p) => weekOfDay(persons.arrivalDay[p] ?? 0));
+  return { panel, rows, beforeArrival };
+}
+
