@@ -1,4 +1,5 @@
 export * from './instrument.ts';
+export * from './instrument-guard.ts';
 export * from './scoring.ts';
 export * from './progression.ts';
 export * from './focus.ts';
