@@ -24,3 +24,4 @@ if (!command) {
 }
 const code = await (await command.load()).run(rest);
 if (code !== 0) process.exitCode = code;
+export {};

@@ -1,0 +1,39 @@
+// `jobvej serve`: open and migrate the database, seed demo data on first start (not in
+// production), and serve the API and the built web app.
+import { fileURLToPath } from 'node:url';
+import { loadConfig, loadCprKey } from '../../server/config.ts';
+import { migrate } from '../../server/db/migrate.ts';
+import { seedDemo } from '../../server/demo/seed.ts';
+import { buildApp } from '../../server/app.ts';
+import { describeDatabase, openConfiguredDatabase } from '../open-configured-database.ts';
+import { demoLogins } from './demo.ts';
+
+const WEB_DIST = fileURLToPath(new URL('../../../dist/web', import.meta.url));
+
+export async function run(argv: string[]): Promise<number> {
+  if (argv.includes('--help')) {
+    console.log('Usage: jobvej serve\n\nEnv: PORT (3000), HOST (0.0.0.0), DATABASE_URL, JOBVEJ_DATA_DIR (./data), JOBVEJ_CPR_KEY, NODE_ENV.');
+    return 0;
+  }
+  const config = loadConfig();
+  const cprKey = loadCprKey(config);
+  const db = await openConfiguredDatabase(config);
+  await migrate(db);
+  const production = config.NODE_ENV === 'production';
+  if (!production) {
+    const result = await seedDemo(db, { cprKey, ...(config.NODE_ENV ? { nodeEnv: config.NODE_ENV } : {}) });
+    if (!result.skipped) console.log(`Demo data created: ${result.citizens} citizens, ${result.rounds} FIP rounds.`);
+    console.log(demoLogins());
+  }
+  const app = await buildApp({ db, cprKey, webDist: WEB_DIST, logger: true, ...(config.NODE_ENV ? { nodeEnv: config.NODE_ENV } : {}) });
+  const shutdown = async () => {
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+  await app.listen({ port: config.PORT, host: config.HOST });
+  console.log(`jobvej serves http://localhost:${config.PORT} on ${describeDatabase(config)}`);
+  return 0;
+}

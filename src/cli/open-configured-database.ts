@@ -1,0 +1,12 @@
+// Open the database the environment names (DATABASE_URL, else PGlite in JOBVEJ_DATA_DIR).
+import { resolve } from 'node:path';
+import { openDatabase, type Database } from '../server/db/database.ts';
+import type { Config } from '../server/config.ts';
+
+export function openConfiguredDatabase(config: Config): Promise<Database> {
+  return config.DATABASE_URL ? openDatabase({ url: config.DATABASE_URL }) : openDatabase({ dataDir: resolve(config.JOBVEJ_DATA_DIR, 'pglite') });
+}
+
+export function describeDatabase(config: Config): string {
+  return config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${resolve(config.JOBVEJ_DATA_DIR, 'pglite')}`;
+}

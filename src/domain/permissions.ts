@@ -1,0 +1,48 @@
+// Authorization as one typed vocabulary of pure predicates: can(actor, action, resource?).
+// The server checks these before every command and sends the caller's abilities with the
+// resource, so the web app never re-derives the rules.
+
+export type Role = 'caseworker' | 'company_consultant' | 'manager' | 'evaluator' | 'national_admin' | 'admin';
+export const ROLES: readonly Role[] = ['caseworker', 'company_consultant', 'manager', 'evaluator', 'national_admin', 'admin'];
+
+export const ACTIONS = [
+  'citizen.list',
+  'citizen.view',
+  'citizen.create',
+  'round.start',
+  'round.answer',
+  'round.handover',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export interface Actor {
+  role: Role;
+  municipalityCode: string | null;
+}
+
+/** A resource that belongs to a municipality (a citizen, a round). */
+export interface TenantResource {
+  municipalityCode: string;
+}
+
+/** Which roles may perform each action (within their own municipality). */
+const GRANTS: Record<Action, readonly Role[]> = {
+  'citizen.list': ['caseworker', 'manager', 'company_consultant'],
+  'citizen.view': ['caseworker', 'manager', 'company_consultant'],
+  'citizen.create': ['caseworker'],
+  'round.start': ['caseworker'],
+  'round.answer': ['caseworker'],
+  'round.handover': ['caseworker'],
+};
+
+export function can(actor: Actor, action: Action, resource?: TenantResource): boolean {
+  if (!GRANTS[action].includes(actor.role)) return false;
+  if (actor.municipalityCode === null) return false;
+  if (resource && resource.municipalityCode !== actor.municipalityCode) return false;
+  return true;
+}
+
+/** Every action the actor may perform on the resource, in vocabulary order. */
+export function abilitiesFor(actor: Actor, resource?: TenantResource): Action[] {
+  return ACTIONS.filter((action) => can(actor, action, resource));
+}

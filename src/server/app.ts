@@ -1,0 +1,77 @@
+// The Fastify application: plugins, error handling, authentication hook and routes.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Database } from './db/database.ts';
+import { createCprVault } from './crypto/cpr-vault.ts';
+import { errorHandler, sendProblem } from './http/errors.ts';
+import { registerAuthentication } from './http/authenticate.ts';
+import { loadInstrument } from './instrument/instrument-store.ts';
+import { healthRoutes } from './routes/health/routes.ts';
+import { authRoutes } from './routes/auth/routes.ts';
+import { instrumentRoutes } from './routes/instruments/routes.ts';
+import { citizenRoutes } from './routes/citizens/routes.ts';
+import { roundRoutes } from './routes/rounds/routes.ts';
+import type { AppContext } from './http/app-context.ts';
+
+export interface BuildAppOptions {
+  db: Database;
+  cprKey: Buffer;
+  webDist?: string;
+  logger?: boolean;
+  nodeEnv?: string;
+  /** The clock (tests pass a fixed one). */
+  now?: () => Date;
+  instrumentPath?: string;
+}
+
+export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger
+      ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.body'] }
+      : false,
+    trustProxy: true,
+    bodyLimit: 256 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  const ctx: AppContext = {
+    db: opts.db,
+    vault: createCprVault(opts.cprKey),
+    instrument: loadInstrument(opts.instrumentPath),
+    now: opts.now ?? (() => new Date()),
+    secureCookies: (opts.nodeEnv ?? process.env.NODE_ENV) === 'production',
+  };
+
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    max: 1200,
+    timeWindow: '1 minute',
+    errorResponseBuilder: () => ({ statusCode: 429, code: 'rate_limited', message: 'Too many requests' }),
+  });
+  registerAuthentication(app, ctx.db, ctx.now);
+
+  await app.register(healthRoutes(ctx));
+  await app.register(authRoutes(ctx));
+  await app.register(instrumentRoutes(ctx));
+  await app.register(citizenRoutes(ctx));
+  await app.register(roundRoutes(ctx));
+
+  const webDist = opts.webDist ? resolve(opts.webDist) : undefined;
+  const hasWeb = webDist !== undefined && existsSync(join(webDist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+
+  app.setNotFoundHandler((request, reply) => {
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendProblem(reply, 'not_found', 'No such resource');
+  });
+  return app;
+}

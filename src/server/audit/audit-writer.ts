@@ -1,0 +1,41 @@
+// Append one audit row in the caller's transaction (so it commits or rolls back with the data).
+// The database chains the rows (prev_hash, hash) and refuses UPDATE and DELETE.
+import type { Tx } from '../db/tenant.ts';
+
+export interface AuditActor {
+  userId: string;
+  role: string;
+  municipalityCode: string | null;
+}
+
+export type AuditAction =
+  | 'citizen.list'
+  | 'citizen.view'
+  | 'citizen.create'
+  | 'round.start'
+  | 'round.answers'
+  | 'round.handover'
+  | 'round.takeback'
+  | 'round.view';
+
+export async function writeAudit(
+  tx: Tx,
+  actor: AuditActor,
+  action: AuditAction,
+  entity: 'citizen' | 'round',
+  entityId: string | null,
+  detail: Record<string, unknown> = {},
+): Promise<void> {
+  await tx
+    .insertInto('audit_log')
+    .values({
+      actor_user_id: actor.userId,
+      actor_role: actor.role,
+      municipality_code: actor.municipalityCode,
+      action,
+      entity,
+      entity_id: entityId,
+      detail: JSON.stringify(detail),
+    })
+    .execute();
+}

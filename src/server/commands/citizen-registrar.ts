@@ -1,0 +1,35 @@
+// Register a citizen: normalise and encrypt the CPR, refuse a second registration of the same
+// CPR in the municipality (409), insert, and audit — all in the caller's transaction.
+import { parseCpr } from '../../domain/cpr.ts';
+import type { Tx } from '../db/tenant.ts';
+import type { CprVault } from '../crypto/cpr-vault.ts';
+import { ApiError } from '../http/errors.ts';
+import { writeAudit, type AuditActor } from '../audit/audit-writer.ts';
+import type { NewCitizen } from '../routes/citizens/schema.ts';
+
+export async function registerCitizen(tx: Tx, vault: CprVault, actor: AuditActor & { municipalityCode: string }, input: NewCitizen): Promise<string> {
+  const parsed = parseCpr(input.cpr);
+  if (!parsed.ok) throw new ApiError('validation_failed', 'Invalid citizen', [{ field: 'cpr', message: 'Not a valid CPR number' }]);
+  const cprHash = vault.hash(parsed.cpr);
+  const existing = await tx.selectFrom('citizens').select('id').where('cpr_hash', '=', cprHash).executeTakeFirst();
+  if (existing) throw new ApiError('conflict', 'A citizen with this CPR number is already registered in the municipality');
+  const row = await tx
+    .insertInto('citizens')
+    .values({
+      municipality_code: actor.municipalityCode,
+      name: input.name,
+      cpr_encrypted: vault.encrypt(parsed.cpr),
+      cpr_hash: cprHash,
+      gender: input.gender,
+      birth_date: input.birthDate,
+      origin_country: input.originCountry,
+      arrival_date: input.arrivalDate,
+      takeover_date: input.takeoverDate,
+      language: input.language,
+      target_group: input.targetGroup,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await writeAudit(tx, actor, 'citizen.create', 'citizen', row.id);
+  return row.id;
+}

@@ -1,0 +1,51 @@
+// Environment, validated by zod at boot.
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+const base64Key = z
+  .string()
+  .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be base64 for exactly 32 bytes');
+
+export const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  JOBVEJ_DATA_DIR: z.string().min(1).default('./data'),
+  JOBVEJ_CPR_KEY: base64Key.optional(),
+  NODE_ENV: z.string().optional(),
+});
+export type Config = z.infer<typeof envSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * The CPR master key: JOBVEJ_CPR_KEY, or (embedded default) a key file `<dataDir>/cpr.key`
+ * generated on first use with mode 600. With a database server in production the env key
+ * is required, so that all processes share it.
+ */
+export function loadCprKey(config: Config): Buffer {
+  if (config.JOBVEJ_CPR_KEY) return Buffer.from(config.JOBVEJ_CPR_KEY, 'base64');
+  if (config.DATABASE_URL && config.NODE_ENV === 'production') {
+    throw new Error('JOBVEJ_CPR_KEY is required with DATABASE_URL in production');
+  }
+  const file = join(config.JOBVEJ_DATA_DIR, 'cpr.key');
+  if (existsSync(file)) {
+    const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+    if (key.length !== 32) throw new Error(`${file} does not hold a base64 32-byte key`);
+    return key;
+  }
+  mkdirSync(config.JOBVEJ_DATA_DIR, { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(file, key.toString('base64') + '\n', { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return key;
+}

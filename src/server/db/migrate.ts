@@ -1,0 +1,33 @@
+// Apply pending migrations in order, each in its own transaction with its version recorded.
+import { sql } from 'kysely';
+import type { Database } from './database.ts';
+import * as m001 from './migrations/001-tables.ts';
+import * as m002 from './migrations/002-municipalities.ts';
+import * as m003 from './migrations/003-security.ts';
+
+export const migrations: { version: number; name: string; sql: string }[] = [
+  { version: 1, name: m001.name, sql: m001.sql },
+  { version: 2, name: m002.name, sql: m002.sql },
+  { version: 3, name: m003.name, sql: m003.sql },
+];
+
+/** Returns the versions applied now. */
+export async function migrate(db: Database): Promise<number[]> {
+  await db.execScript(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  const done = await db.kysely.selectFrom('schema_migrations').select('version').execute();
+  const applied = new Set(done.map((row) => row.version));
+  const now: number[] = [];
+  for (const migration of migrations) {
+    if (applied.has(migration.version)) continue;
+    const record = `INSERT INTO schema_migrations (version, name) VALUES (${migration.version}, '${migration.name}') ON CONFLICT DO NOTHING;`;
+    await db.execScript(`SELECT pg_advisory_xact_lock(7370627);\n${migration.sql}\n${record}`);
+    now.push(migration.version);
+  }
+  return now;
+}
+
+export async function appliedVersions(db: Database): Promise<number[]> {
+  const rows = await sql<{ version: number }>`SELECT version FROM schema_migrations ORDER BY version`.execute(db.kysely);
+  return rows.rows.map((row) => row.version);
+}

@@ -1,0 +1,106 @@
+// Kysely table types. Dates (SQL `date`) arrive as 'YYYY-MM-DD' strings, int8 as strings
+// (parsers set in database.ts), timestamps as Date.
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export type Role = 'caseworker' | 'company_consultant' | 'manager' | 'evaluator' | 'national_admin' | 'admin';
+
+export interface MunicipalitiesTable {
+  code: string;
+  name: string;
+  region: string;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: Role;
+  municipality_code: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface SessionsTable {
+  id: Generated<string>;
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  handover_round_id: string | null;
+  handover_citizen_id: string | null;
+  handover_language: string | null;
+}
+
+export interface CitizensTable {
+  id: Generated<string>;
+  municipality_code: string;
+  name: string;
+  cpr_encrypted: string;
+  cpr_hash: string;
+  gender: 'F' | 'M';
+  birth_date: string;
+  origin_country: string;
+  arrival_date: string;
+  takeover_date: string;
+  language: string;
+  target_group: 'broad' | 'selected';
+  created_at: Generated<Date>;
+}
+
+export interface FipRoundsTable {
+  id: Generated<string>;
+  citizen_id: string;
+  municipality_code: string;
+  round_no: number;
+  started_on: string;
+  citizen_completed_at: NullableTimestamp;
+  caseworker_completed_at: NullableTimestamp;
+  instrument_version: string;
+}
+
+export interface FipAnswersTable {
+  round_id: string;
+  municipality_code: string;
+  respondent: 'citizen' | 'caseworker';
+  item_id: string;
+  value: number | null;
+  answered_at: Generated<Date>;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: Generated<Date>;
+  actor_user_id: string | null;
+  actor_role: string | null;
+  municipality_code: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  detail: ColumnType<unknown, string, never>;
+  prev_hash: Generated<string>;
+  hash: Generated<string>;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<string>;
+  username: string;
+  ip: string;
+  at: Generated<Date>;
+  succeeded: boolean;
+}
+
+export interface DB {
+  municipalities: MunicipalitiesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  citizens: CitizensTable;
+  fip_rounds: FipRoundsTable;
+  fip_answers: FipAnswersTable;
+  audit_log: AuditLogTable;
+  login_attempts: LoginAttemptsTable;
+  schema_migrations: { version: number; name: string; applied_at: Generated<Date> };
+}

@@ -1,0 +1,119 @@
+// Generate demo citizens and their FIP rounds (pure, deterministic with the PRNG).
+import { addMonths, daysBetween } from '../../domain/round-schedule.ts';
+import { answerFrom, latentFor } from './answer-model.ts';
+import { NAMES, ORIGINS, ORIGIN_LANGUAGE } from './names.ts';
+import { ROUND1_CITIZEN_MEANS } from './reference-means.ts';
+import type { Rng } from './prng.ts';
+
+export interface DemoRound {
+  roundNo: number;
+  startedOn: string;
+  citizenComplete: boolean;
+  caseworkerComplete: boolean;
+  citizen: Record<string, number | null>;
+  caseworker: Record<string, number | null>;
+}
+
+export interface DemoCitizen {
+  name: string;
+  cpr: string;
+  gender: 'F' | 'M';
+  birthDate: string;
+  originCountry: string;
+  arrivalDate: string;
+  takeoverDate: string;
+  language: string;
+  targetGroup: 'broad' | 'selected';
+  rounds: DemoRound[];
+}
+
+const GAIN_PER_ROUND = 0.35;
+const DONT_KNOW = 0.03;
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function cprFor(rng: Rng, birthDate: string, gender: 'F' | 'M', used: Set<string>): string {
+  const [y, m, d] = birthDate.split('-') as [string, string, string];
+  const year = Number(y);
+  for (;;) {
+    const seventh = year >= 2000 ? 4 : rng.int(0, 3);
+    const middle = String(rng.int(0, 99)).padStart(2, '0');
+    let last = rng.int(0, 9);
+    if ((last % 2 === 1) !== (gender === 'M')) last = (last + 1) % 10;
+    const cpr = `${d}${m}${y.slice(2)}${seventh}${middle}${last}`;
+    if (!used.has(cpr)) {
+      used.add(cpr);
+      return cpr;
+    }
+  }
+}
+
+export function generateCitizen(
+  rng: Rng,
+  today: string,
+  citizenItems: readonly string[],
+  caseworkerItems: readonly string[],
+  mirrors: ReadonlyMap<string, string>,
+  usedCprs: Set<string>,
+): DemoCitizen {
+  const gender: 'F' | 'M' = rng.chance(0.5) ? 'F' : 'M';
+  const origin = rng.weighted(ORIGINS);
+  const names = NAMES[origin];
+  const name = `${rng.pick(names[gender])} ${rng.pick(names.last)}`;
+  const age = rng.int(18, 55);
+  const birthDate = addDays(`${Number(today.slice(0, 4)) - age}-01-01`, -rng.int(0, 364));
+  // Newcomers taken over 0–13 months ago: up to four quarterly rounds so far.
+  const arrivalDate = addDays(today, -rng.int(20, 400));
+  const movedIn = addDays(arrivalDate, rng.int(0, 45));
+  const takeoverDate = movedIn > today ? today : movedIn;
+  const language = rng.chance(0.6) ? 'da' : ORIGIN_LANGUAGE[origin];
+
+  // Rounds due so far: one month after takeover, then every three months (at most four).
+  const due: string[] = [];
+  for (let k = 0; k < 4; k++) {
+    const date = addMonths(takeoverDate, 1 + 3 * k);
+    if (date > today) break;
+    due.push(date);
+  }
+  // About one in six is overdue: their latest due round has not been held.
+  const held = due.length > 0 && rng.chance(0.17) ? due.slice(0, -1) : due;
+
+  const means = ROUND1_CITIZEN_MEANS[gender];
+  const z = rng.normal();
+  const rounds: DemoRound[] = held.map((date, k) => {
+    const jittered = addDays(date, rng.int(0, 12));
+    const startedOn = jittered > today ? today : jittered;
+    const citizen: Record<string, number | null> = {};
+    citizenItems.forEach((itemId, i) => {
+      const mu = latentFor(means[i] ?? 4) + GAIN_PER_ROUND * k;
+      citizen[itemId] = rng.chance(DONT_KNOW) ? null : answerFrom(mu, 0.5 * z + Math.sqrt(0.75) * rng.normal());
+    });
+    const last = k === held.length - 1;
+    const caseworkerComplete = !last || daysBetween(startedOn, today) > 14 || rng.chance(0.5);
+    const caseworker: Record<string, number | null> = {};
+    if (caseworkerComplete) {
+      for (const itemId of caseworkerItems) {
+        const mirrored = mirrors.get(itemId);
+        const own = mirrored !== undefined ? citizen[mirrored] : undefined;
+        const base = own !== undefined && own !== null ? own - 0.4 : 4.2 + GAIN_PER_ROUND * k + 0.8 * z;
+        caseworker[itemId] = rng.chance(DONT_KNOW / 2) ? null : answerFrom(base, 0.6 * rng.normal(), 1);
+      }
+    }
+    return { roundNo: k + 1, startedOn, citizenComplete: true, caseworkerComplete, citizen, caseworker };
+  });
+
+  return {
+    name,
+    cpr: cprFor(rng, birthDate, gender, usedCprs),
+    gender,
+    birthDate,
+    originCountry: origin,
+    arrivalDate,
+    takeoverDate,
+    language,
+    targetGroup: rng.chance(0.8) ? 'broad' : 'selected',
+    rounds,
+  };
+}

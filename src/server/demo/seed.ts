@@ -1,0 +1,121 @@
+// Demo data: municipalities 607 (Fredericia) and 727 (Odder), the demo users (password
+// "demo"), and ~300 citizens with FIP rounds. Deterministic with the seed (and `today`).
+// Refused in production. Writes go through jobvej_app with each municipality's setting, so
+// the row-level security policies hold for the seed too.
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../db/database.ts';
+import { ANONYMOUS, withTenant, type Tx } from '../db/tenant.ts';
+import { createCprVault } from '../crypto/cpr-vault.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { loadInstrument } from '../instrument/instrument-store.ts';
+import { createRng } from './prng.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts';
+import { generateCitizen, type DemoCitizen } from './citizen-generator.ts';
+
+export interface SeedOptions {
+  /** The CPR master key the app will use (CPRs are stored encrypted with it). */
+  cprKey: Buffer;
+  seed?: number;
+  citizens?: number;
+  /** 'YYYY-MM-DD'; defaults to the current date. */
+  today?: string;
+  nodeEnv?: string;
+  instrumentPath?: string;
+}
+
+export interface SeedResult {
+  skipped: boolean;
+  users: number;
+  citizens: number;
+  rounds: number;
+}
+
+const SHARE_607 = 220 / 300;
+
+export async function seedDemo(db: Database, options: SeedOptions): Promise<SeedResult> {
+  if ((options.nodeEnv ?? process.env.NODE_ENV) === 'production') {
+    throw new Error('Refusing to create demo data with NODE_ENV=production (demo users have the password "demo").');
+  }
+  const existing = await withTenant(db, ANONYMOUS, (tx) =>
+    tx.selectFrom('users').select('id').where('username', '=', DEMO_USERS[0]?.username ?? '').executeTakeFirst(),
+  );
+  if (existing) return { skipped: true, users: 0, citizens: 0, rounds: 0 };
+
+  const rng = createRng(options.seed ?? 42);
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const store = loadInstrument(options.instrumentPath);
+  const citizenItems = [...store.itemIds('citizen')];
+  const caseworkerItems = [...store.itemIds('caseworker')];
+  const mirrors = new Map(store.instrument.items.filter((i) => i.respondent === 'caseworker' && i.mirror).map((i) => [i.id, i.mirror as string]));
+  const vault = createCprVault(options.cprKey);
+
+  const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)));
+  await withTenant(db, ANONYMOUS, async (tx) => {
+    await tx
+      .insertInto('users')
+      .values(DEMO_USERS.map((u, i) => ({ username: u.username, display_name: u.displayName, role: u.role, municipality_code: u.municipalityCode, password_hash: hashes[i] ?? '' })))
+      .execute();
+  });
+
+  const total = options.citizens ?? 300;
+  const in607 = Math.round(total * SHARE_607);
+  const usedCprs = new Set<string>();
+  let rounds = 0;
+  for (const [code, count] of [['607', in607], ['727', total - in607]] as const) {
+    const people = Array.from({ length: count }, () => generateCitizen(rng, today, citizenItems, caseworkerItems, mirrors, usedCprs));
+    rounds += await withTenant(db, { municipalityCode: code, userId: null, role: 'seed' }, (tx) =>
+      insertCitizens(tx, code, people, vault, store.version),
+    );
+  }
+  return { skipped: false, users: DEMO_USERS.length, citizens: total, rounds };
+}
+
+async function insertCitizens(tx: Tx, code: string, people: DemoCitizen[], vault: ReturnType<typeof createCprVault>, version: string): Promise<number> {
+  if (people.length === 0) return 0;
+  const ids = people.map(() => randomUUID());
+  await tx
+    .insertInto('citizens')
+    .values(
+      people.map((p, i) => ({
+        id: ids[i],
+        municipality_code: code,
+        name: p.name,
+        cpr_encrypted: vault.encrypt(p.cpr),
+        cpr_hash: vault.hash(p.cpr),
+        gender: p.gender,
+        birth_date: p.birthDate,
+        origin_country: p.originCountry,
+        arrival_date: p.arrivalDate,
+        takeover_date: p.takeoverDate,
+        language: p.language,
+        target_group: p.targetGroup,
+      })),
+    )
+    .execute();
+  const roundValues = people.flatMap((p, i) =>
+    p.rounds.map((r) => ({
+      id: randomUUID(),
+      citizen_id: ids[i] ?? '',
+      municipality_code: code,
+      round_no: r.roundNo,
+      started_on: r.startedOn,
+      citizen_completed_at: r.citizenComplete ? `${r.startedOn}T10:00:00Z` : null,
+      caseworker_completed_at: r.caseworkerComplete ? `${r.startedOn}T11:00:00Z` : null,
+      instrument_version: version,
+    })),
+  );
+  if (roundValues.length === 0) return 0;
+  await tx.insertInto('fip_rounds').values(roundValues).execute();
+  const demoRounds = people.flatMap((p) => p.rounds);
+  const answers = demoRounds.flatMap((r, i) => {
+    const roundId = roundValues[i]?.id ?? '';
+    return [
+      ...Object.entries(r.citizen).map(([itemId, value]) => ({ round_id: roundId, municipality_code: code, respondent: 'citizen' as const, item_id: itemId, value })),
+      ...Object.entries(r.caseworker).map(([itemId, value]) => ({ round_id: roundId, municipality_code: code, respondent: 'caseworker' as const, item_id: itemId, value })),
+    ];
+  });
+  for (let start = 0; start < answers.length; start += 2000) {
+    await tx.insertInto('fip_answers').values(answers.slice(start, start + 2000)).execute();
+  }
+  return roundValues.length;
+}

@@ -1,0 +1,76 @@
+// Typed errors with the stable codes of docs/api.md, rendered as application/problem+json.
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+
+export type ErrorCode =
+  | 'validation_failed'
+  | 'unauthenticated'
+  | 'csrf_failed'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limited'
+  | 'locked_for_citizen'
+  | 'internal';
+
+const STATUS: Record<ErrorCode, { status: number; title: string }> = {
+  validation_failed: { status: 400, title: 'Bad Request' },
+  unauthenticated: { status: 401, title: 'Unauthorized' },
+  csrf_failed: { status: 403, title: 'Forbidden' },
+  forbidden: { status: 403, title: 'Forbidden' },
+  not_found: { status: 404, title: 'Not Found' },
+  conflict: { status: 409, title: 'Conflict' },
+  rate_limited: { status: 429, title: 'Too Many Requests' },
+  locked_for_citizen: { status: 423, title: 'Locked' },
+  internal: { status: 500, title: 'Internal Server Error' },
+};
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail: string,
+    readonly errors?: FieldError[],
+  ) {
+    super(detail);
+  }
+  get status(): number {
+    return STATUS[this.code].status;
+  }
+}
+
+export function sendProblem(reply: FastifyReply, code: ErrorCode, detail: string, errors?: FieldError[]): FastifyReply {
+  const { status, title } = STATUS[code];
+  return reply
+    .code(status)
+    .type('application/problem+json')
+    .send({ type: 'about:blank', title, status, code, detail, ...(errors ? { errors } : {}) });
+}
+
+function pathToField(path: string): string {
+  return path.replace(/^\//, '').replaceAll('/', '.');
+}
+
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (error instanceof ApiError) return sendProblem(reply, error.code, error.detail, error.errors);
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const errors = error.validation.map((issue) => ({
+      field: pathToField(issue.instancePath) || (error.validationContext ?? 'body'),
+      message: issue.message ?? 'Invalid value',
+    }));
+    return sendProblem(reply, 'validation_failed', `Invalid ${error.validationContext ?? 'request'}`, errors);
+  }
+  if (error.statusCode === 429) return sendProblem(reply, 'rate_limited', 'Too many requests');
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    // Malformed JSON, wrong content type, body too large …: the client's fault, no detail leaked.
+    return sendProblem(reply, 'validation_failed', error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'Unsupported content type' : 'Malformed request', [
+      { field: 'body', message: 'Malformed request body' },
+    ]);
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return sendProblem(reply, 'internal', 'Something went wrong on our side');
+}

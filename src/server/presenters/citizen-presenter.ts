@@ -1,0 +1,43 @@
+// Citizen rows → the API's CitizenSummary / CitizenDetail.
+import { daysBetween, nextRoundDue } from '../../domain/round-schedule.ts';
+import { maskCpr } from '../../domain/cpr.ts';
+import type { CitizensTable } from '../db/schema.ts';
+import type { Lang } from '../../domain/fip/index.ts';
+
+export type CitizenRow = Omit<CitizensTable, 'id' | 'created_at'> & {
+  id: string;
+  round_count: number;
+  last_round_date: string | null;
+};
+
+export function presentSummary(row: CitizenRow, today: string) {
+  const due = nextRoundDue(row.takeover_date, row.last_round_date);
+  return {
+    id: row.id,
+    name: row.name,
+    gender: row.gender,
+    birthDate: row.birth_date,
+    originCountry: row.origin_country,
+    language: row.language as Lang,
+    takeoverDate: row.takeover_date,
+    roundCount: row.round_count,
+    lastRoundDate: row.last_round_date,
+    nextRoundDue: due,
+    daysToNextRound: daysBetween(today, due),
+  };
+}
+
+export function presentDetail(row: CitizenRow, today: string, decryptCpr: (stored: string) => string) {
+  return {
+    ...presentSummary(row, today),
+    arrivalDate: row.arrival_date,
+    targetGroup: row.target_group,
+    cprMasked: maskCpr(decryptCpr(row.cpr_encrypted)),
+    municipalityCode: row.municipality_code,
+  };
+}
+
+const collator = new Intl.Collator('da');
+export function byDueThenName(a: { nextRoundDue: string; name: string }, b: { nextRoundDue: string; name: string }): number {
+  return a.nextRoundDue < b.nextRoundDue ? -1 : a.nextRoundDue > b.nextRoundDue ? 1 : collator.compare(a.name, b.name);
+}

@@ -1,0 +1,45 @@
+// Round rows and their answers → the API's Round.
+import type { Tx } from '../db/tenant.ts';
+
+export interface RoundRow {
+  id: string;
+  citizen_id: string;
+  round_no: number;
+  started_on: string;
+  citizen_completed_at: Date | null;
+  caseworker_completed_at: Date | null;
+}
+
+export interface Round {
+  id: string;
+  citizenId: string;
+  roundNo: number;
+  startedOn: string;
+  citizenCompletedAt: string | null;
+  caseworkerCompletedAt: string | null;
+  answers: { citizen: Record<string, number | null>; caseworker: Record<string, number | null> };
+}
+
+/** Load the answers of the given rounds and present them, in the order given. */
+export async function presentRounds(tx: Tx, rows: RoundRow[]): Promise<Round[]> {
+  const ids = rows.map((row) => row.id);
+  const answers = ids.length
+    ? await tx.selectFrom('fip_answers').select(['round_id', 'respondent', 'item_id', 'value']).where('round_id', 'in', ids).orderBy('item_id').execute()
+    : [];
+  const byRound = new Map<string, Round['answers']>(ids.map((id) => [id, { citizen: {}, caseworker: {} }]));
+  for (const answer of answers) {
+    const target = byRound.get(answer.round_id);
+    if (target) target[answer.respondent][answer.item_id] = answer.value;
+  }
+  return rows.map((row) => ({
+    id: row.id,
+    citizenId: row.citizen_id,
+    roundNo: row.round_no,
+    startedOn: row.started_on,
+    citizenCompletedAt: row.citizen_completed_at?.toISOString() ?? null,
+    caseworkerCompletedAt: row.caseworker_completed_at?.toISOString() ?? null,
+    answers: byRound.get(row.id) ?? { citizen: {}, caseworker: {} },
+  }));
+}
+
+export const ROUND_COLUMNS = ['id', 'citizen_id', 'round_no', 'started_on', 'citizen_completed_at', 'caseworker_completed_at'] as const;

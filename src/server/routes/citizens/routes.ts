@@ -1,0 +1,94 @@
+// Citizens: list, register, view (with rounds and the caller's abilities), start a round.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { abilitiesFor, can, type Action } from '../../../domain/permissions.ts';
+import type { AppContext } from '../../http/app-context.ts';
+import { isoDate } from '../../http/app-context.ts';
+import { actorOf } from '../../http/authenticate.ts';
+import { ApiError } from '../../http/errors.ts';
+import { withTenant } from '../../db/tenant.ts';
+import { writeAudit } from '../../audit/audit-writer.ts';
+import { findCitizen, listCitizens, roundsOf } from '../../queries/citizen-queries.ts';
+import { byDueThenName, presentDetail, presentSummary } from '../../presenters/citizen-presenter.ts';
+import { presentRounds } from '../../presenters/round-presenter.ts';
+import { registerCitizen } from '../../commands/citizen-registrar.ts';
+import { startRound } from '../../commands/round-recorder.ts';
+import { citizenDetail, citizenIdParams, citizenSummary, newCitizenBody, roundSchema } from './schema.ts';
+
+export function requireAbility(actor: ReturnType<typeof actorOf>, action: Action): asserts actor is ReturnType<typeof actorOf> & { municipalityCode: string } {
+  if (!can(actor, action)) throw new ApiError('forbidden', 'Your role may not do this');
+}
+
+export function citizenRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get('/api/citizens', { schema: { response: { 200: z.object({ citizens: z.array(citizenSummary) }) } } }, async (request) => {
+      const actor = actorOf(request);
+      requireAbility(actor, 'citizen.list');
+      const today = isoDate(ctx.now());
+      const rows = await withTenant(ctx.db, actor, async (tx) => {
+        const found = await listCitizens(tx);
+        await writeAudit(tx, actor, 'citizen.list', 'citizen', null, { count: found.length });
+        return found;
+      });
+      return { citizens: rows.map((row) => presentSummary(row, today)).sort(byDueThenName) };
+    });
+
+    app.post(
+      '/api/citizens',
+      { schema: { body: newCitizenBody, response: { 201: z.object({ citizen: citizenDetail }) } } },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        requireAbility(actor, 'citizen.create');
+        const row = await withTenant(ctx.db, actor, async (tx) => {
+          const id = await registerCitizen(tx, ctx.vault, actor, request.body);
+          return findCitizen(tx, id);
+        });
+        if (!row) throw new ApiError('internal', 'Citizen vanished after registration');
+        return reply.code(201).send({ citizen: presentDetail(row, isoDate(ctx.now()), ctx.vault.decrypt) });
+      },
+    );
+
+    app.get(
+      '/api/citizens/:id',
+      {
+        schema: {
+          params: citizenIdParams,
+          response: { 200: z.object({ citizen: citizenDetail, rounds: z.array(roundSchema), abilities: z.array(z.string()) }) },
+        },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        requireAbility(actor, 'citizen.view');
+        const result = await withTenant(ctx.db, actor, async (tx) => {
+          const row = await findCitizen(tx, request.params.id);
+          if (!row) return null;
+          const rounds = await presentRounds(tx, await roundsOf(tx, row.id));
+          await writeAudit(tx, actor, 'citizen.view', 'citizen', row.id);
+          return { row, rounds };
+        });
+        if (!result) throw new ApiError('not_found', 'No such citizen');
+        return {
+          citizen: presentDetail(result.row, isoDate(ctx.now()), ctx.vault.decrypt),
+          rounds: result.rounds,
+          abilities: abilitiesFor(actor, { municipalityCode: result.row.municipality_code }),
+        };
+      },
+    );
+
+    app.post(
+      '/api/citizens/:id/rounds',
+      { schema: { params: citizenIdParams, response: { 201: z.object({ round: roundSchema }) } } },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        requireAbility(actor, 'round.start');
+        const round = await withTenant(ctx.db, actor, async (tx) => {
+          const id = await startRound(tx, actor, request.params.id, isoDate(ctx.now()), ctx.instrument.version);
+          const rows = await roundsOf(tx, request.params.id);
+          return (await presentRounds(tx, rows.filter((row) => row.id === id)))[0];
+        });
+        if (!round) throw new ApiError('internal', 'Round vanished after start');
+        return reply.code(201).send({ round });
+      },
+    );
+  };
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { isValidCpr } from '../../../domain/cpr.ts';
+import { LANGS } from '../../../domain/fip/index.ts';
+
+const isoDate = z.iso.date({ message: 'Expected a date YYYY-MM-DD' });
+export const langSchema = z.enum(LANGS as unknown as ['da', 'en', 'ar', 'fa', 'so', 'ti']);
+
+export const newCitizenBody = z.object({
+  name: z.string().trim().min(1).max(200),
+  // The message never echoes the value: CPR must not reach logs or error messages.
+  cpr: z.string().max(20, { message: 'Not a valid CPR number' }).refine(isValidCpr, { message: 'Not a valid CPR number (DDMMYY-XXXX or 10 digits)' }),
+  gender: z.enum(['F', 'M']),
+  birthDate: isoDate,
+  originCountry: z.string().regex(/^[A-Z]{2}$/, { message: 'Expected an ISO 3166 alpha-2 code' }),
+  arrivalDate: isoDate,
+  takeoverDate: isoDate,
+  language: langSchema,
+  targetGroup: z.enum(['broad', 'selected']),
+});
+export type NewCitizen = z.infer<typeof newCitizenBody>;
+
+export const citizenIdParams = z.object({ id: z.guid({ message: 'Expected a citizen id' }) });
+
+export const citizenSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  gender: z.enum(['F', 'M']),
+  birthDate: z.string(),
+  originCountry: z.string(),
+  language: langSchema,
+  takeoverDate: z.string(),
+  roundCount: z.number(),
+  lastRoundDate: z.string().nullable(),
+  nextRoundDue: z.string(),
+  daysToNextRound: z.number(),
+});
+
+export const citizenDetail = citizenSummary.extend({
+  arrivalDate: z.string(),
+  targetGroup: z.enum(['broad', 'selected']),
+  cprMasked: z.string(),
+  municipalityCode: z.string(),
+});
+
+const answerMap = z.record(z.string(), z.number().nullable());
+export const roundSchema = z.object({
+  id: z.string(),
+  citizenId: z.string(),
+  roundNo: z.number(),
+  startedOn: z.string(),
+  citizenCompletedAt: z.string().nullable(),
+  caseworkerCompletedAt: z.string().nullable(),
+  answers: z.object({ citizen: answerMap, caseworker: answerMap }),
+});
