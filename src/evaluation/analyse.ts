@@ -85,10 +85,18 @@ export function analyse(persons: Persons, panel: Panel, opts: AnalyseOptions): E
     for (let i = 0; i < rows.length; i++) y[i] = (counts.periods[(rows[i] ?? 0) * N_PERIODS + q] ?? 0) / PERIOD_WEEKS;
     return y;
   };
-  const wantModel = methods.includes('psm') || methods.includes('ipw');
-
-  subgroups.forEach((g, gi) => {
-    const frac = (gi + 1) / subgroups.length;
+  // Stage by stage over all subgroups, so progress and timings read per stage.
+  interface GroupState {
+    label: string;
+    rows: Int32Array;
+    treated: Uint8Array;
+    cohort: Int32Array;
+    model?: ReturnType<typeof fitScoreModel>;
+    sample?: MatchedSample;
+    ipw?: IpwWeights;
+  }
+  const groups: GroupState[] = [];
+  for (const g of subgroups) {
     const rows = g.rows;
     const treated = new Uint8Array(rows.length);
     const cohort = new Int32Array(rows.length);
@@ -101,48 +109,63 @@ export function analyse(persons: Persons, panel: Panel, opts: AnalyseOptions): E
     const gC = rows.length - gT;
     if (gT < 2 || gC < 2) {
       warnings.push(`Subgroup ${g.label}: ${gT} participant(s) and ${gC} control row(s) — too few to estimate anything; skipped.`);
-      return;
+      continue;
     }
     if (g.label !== 'all' && gT < SMALL_SUBGROUP) {
       warnings.push(`Subgroup ${g.label} has only ${gT} participants: its estimates are uncertain (wide confidence intervals), as the booklet said of its 195 men.`);
     }
-    let sample: MatchedSample | undefined;
-    let ipw: IpwWeights | undefined;
-    if (wantModel) {
-      tick(opts, 'score model', frac - 1 / subgroups.length);
-      const dm = designMatrix(table, rows);
+    groups.push({ label: g.label, rows, treated, cohort });
+  }
+  const wantModel = methods.includes('psm') || methods.includes('ipw');
+  const nG = groups.length;
+  if (wantModel) {
+    tick(opts, 'score model', 0);
+    groups.forEach((g, gi) => {
+      const dm = designMatrix(table, g.rows);
       dm.names.forEach((n) => scoreNames.add(n));
-      let model: ReturnType<typeof fitScoreModel> | undefined;
       try {
-        model = fitScoreModel(dm.X, treated, dm.n, dm.p);
+        const model = fitScoreModel(dm.X, g.treated, dm.n, dm.p);
         if (model.fit.separation) warnings.push(`Subgroup ${g.label}: the propensity score model shows (quasi-)separation — some covariate pattern predicts participation perfectly; common support is poor. ${model.fit.message ?? ''}`.trim());
         else if (!model.fit.converged) warnings.push(`Subgroup ${g.label}: the propensity score model did not converge in ${model.fit.iterations} iterations.`);
+        g.model = model;
       } catch (e) {
         warnings.push(`Subgroup ${g.label}: the propensity score model could not be fitted (${(e as Error).message}); PSM and IPW are skipped.`);
       }
-      tick(opts, 'score model', frac);
-      if (model) {
-        if (methods.includes('psm')) {
-          tick(opts, 'matching', frac - 1 / subgroups.length);
-          sample = psmMatch(model.logit, treated, cohort);
-          const lost = sample.nTreated - sample.nTreatedMatched;
-          if (lost > 0 && lost / sample.nTreated > 0.05) {
-            warnings.push(`Subgroup ${g.label}: ${lost} of ${sample.nTreated} participants (${((100 * lost) / sample.nTreated).toFixed(1)} %) found no control within the caliper (${CALIPER_SD} SD of the logit score, same cohort): common support is poor and PSM estimates the effect for the matched participants only.`);
-          }
-          if (sample.nTreatedMatched < 2) sample = undefined;
-          tick(opts, 'matching', frac);
+      tick(opts, 'score model', (gi + 1) / nG);
+    });
+  }
+  if (methods.includes('psm')) {
+    tick(opts, 'matching', 0);
+    groups.forEach((g, gi) => {
+      if (g.model) {
+        const sample = psmMatch(g.model.logit, g.treated, g.cohort);
+        const lost = sample.nTreated - sample.nTreatedMatched;
+        if (lost > 0 && lost / sample.nTreated > 0.05) {
+          warnings.push(`Subgroup ${g.label}: ${lost} of ${sample.nTreated} participants (${((100 * lost) / sample.nTreated).toFixed(1)} %) found no control within the caliper (${CALIPER_SD} SD of the logit score, same cohort): common support is poor and PSM estimates the effect for the matched participants only.`);
         }
-        if (methods.includes('ipw')) {
-          tick(opts, 'weighting', frac - 1 / subgroups.length);
-          ipw = ipwWeights(treated, model.score);
-          if (ipw.controlEss < Math.min(0.1 * ipw.nControl, gT) || ipw.maxControlShare > 0.05) {
-            warnings.push(`Subgroup ${g.label}: IPW control weights are concentrated (effective sample size ${ipw.controlEss.toFixed(0)} of ${ipw.nControl} control rows; the largest weight carries ${(100 * ipw.maxControlShare).toFixed(1)} % of the total): common support is poor.`);
-          }
-          tick(opts, 'weighting', frac);
-        }
+        if (sample.nTreatedMatched >= 2) g.sample = sample;
       }
-    }
-    tick(opts, 'estimates', frac - 1 / subgroups.length);
+      tick(opts, 'matching', (gi + 1) / nG);
+    });
+  }
+  if (methods.includes('ipw')) {
+    tick(opts, 'weighting', 0);
+    groups.forEach((g, gi) => {
+      if (g.model) {
+        const ipw = ipwWeights(g.treated, g.model.score);
+        let gT = 0;
+        for (const t of g.treated) gT += t;
+        if (ipw.controlEss < Math.min(0.1 * ipw.nControl, gT) || ipw.maxControlShare > 0.05) {
+          warnings.push(`Subgroup ${g.label}: IPW control weights are concentrated (effective sample size ${ipw.controlEss.toFixed(0)} of ${ipw.nControl} control rows; the largest weight carries ${(100 * ipw.maxControlShare).toFixed(1)} % of the total): common support is poor.`);
+        }
+        g.ipw = ipw;
+      }
+      tick(opts, 'weighting', (gi + 1) / nG);
+    });
+  }
+  tick(opts, 'estimates', 0);
+  groups.forEach((g, gi) => {
+    const { rows, treated, sample, ipw } = g;
     for (const o of outcomes) {
       const y = shares(counts.post[o], rows, WINDOW_WEEKS);
       for (const m of methods) {
@@ -169,10 +192,9 @@ export function analyse(persons: Persons, panel: Panel, opts: AnalyseOptions): E
       }
     }
     if (g.label === 'all') balance = balanceTable(table, rows, treated, sample, ipw);
-    tick(opts, 'estimates', frac);
+    tick(opts, 'estimates', (gi + 1) / nG);
   });
 
-  tick(opts, 'report', 0);
   warnings.push(...collectWarnings(results));
   const covariates = table.names.filter((n, k) => table.kinds[k] !== 'cohort' && (scoreNames.size === 0 || scoreNames.has(n)));
   if (units.cohorts.length > 1) covariates.push('cohort');
@@ -193,7 +215,6 @@ export function analyse(persons: Persons, panel: Panel, opts: AnalyseOptions): E
     balance,
     warnings,
   };
-  tick(opts, 'report', 1);
   return out;
 }
 

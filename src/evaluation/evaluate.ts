@@ -25,13 +25,15 @@ export async function evaluateFiles(files: EvaluateFiles, opts: EvaluateOptions)
   const persons = await readPersonsCsv(files.persons, { onProgress: (f) => progress?.('read', 0.1 * f) });
   progress?.('read', 0.1);
   let weeks: WeeksResult;
-  if (files.weeks !== undefined) {
-    weeks = readWeeksCsv(files.weeks, persons, { onProgress: (f) => progress?.('read', 0.1 + 0.9 * f) });
-  } else {
-    weeks = await readDreamWide(files.dream as string, files.codes as string, persons, { onProgress: (f) => progress?.('read', 0.1 + 0.9 * f) });
-  }
-  progress?.('read', 1);
-  progress?.('panel', 1);
+  const readOpts = {
+    onProgress: (f: number) => progress?.('read', Math.min(0.1 + 0.9 * f, 0.999)),
+    onPanel: (f: number) => {
+      if (f === 0) progress?.('read', 1);
+      progress?.('panel', f);
+    },
+  };
+  if (files.weeks !== undefined) weeks = readWeeksCsv(files.weeks, persons, readOpts);
+  else weeks = await readDreamWide(files.dream as string, files.codes as string, persons, readOpts);
   const warnings: string[] = [];
   if (weeks.beforeArrival > 0) warnings.push(`${weeks.beforeArrival} person-week row(s) before the person's arrival date were ignored.`);
   return analyse(persons, weeks.panel, { ...opts, personWeeks: weeks.rows, warnings });

@@ -109,5 +109,5 @@ export async function readDreamWide(file: string, codesFile: string, persons: Pe
   for (const [code, n] of [...unmapped.entries()].sort((a, b) => b[1] - a[1])) {
     problems.add(codesFile, 0, `code "${code}" (in ${n} person-week${n === 1 ? '' : 's'} of ${file}) is not in the mapping`);
   }
-  return finishPanel(file, problems, builder, persons, rows, header);
+  return finishPanel(file, problems, builder, persons, rows, header, opts.onPanel);
 }

@@ -52,6 +52,8 @@ function weekOf(buf: Buffer, s: number, e: number): number {
 
 export interface WeeksReadOptions {
   onProgress?: (fraction: number) => void;
+  /** Called with 0 and 1 around the panel's finishing step (trim, clear weeks before arrival). */
+  onPanel?: (fraction: number) => void;
   maxErrors?: number;
 }
 
@@ -180,16 +182,18 @@ export function readWeeksCsv(file: string, persons: Persons, opts: WeeksReadOpti
   } catch (e) {
     if (!(e instanceof HeaderAbort)) throw e;
   }
-  return finishPanel(file, problems, builder, persons, rows, header);
+  return finishPanel(file, problems, builder, persons, rows, header, opts.onPanel);
 }
 
 class HeaderAbort extends Error {}
 
-export function finishPanel(file: string, problems: ProblemCollector, builder: PanelBuilder, persons: Persons, rows: number, noHeader: boolean): WeeksResult {
+export function finishPanel(file: string, problems: ProblemCollector, builder: PanelBuilder, persons: Persons, rows: number, noHeader: boolean, onPanel?: (fraction: number) => void): WeeksResult {
   if (noHeader) problems.add(file, 0, 'the file is empty (no header row)');
   problems.throwIfAny();
+  onPanel?.(0);
   const panel = builder.finish();
   const beforeArrival = clearBeforeArrival(panel, (p) => weekOfDay(persons.arrivalDay[p] ?? 0));
+  onPanel?.(1);
   return { panel, rows, beforeArrival };
 }
 

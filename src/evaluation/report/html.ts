@@ -1,0 +1,66 @@
+// Self-contained HTML report of an evaluation: results table, employment by 4-week period with
+// CI bands per method (inline SVG), love plot, warnings. No scripts, no external resources.
+import type { EvaluationOutput, ResultRow } from './model.ts';
+import { lovePlot, METHOD_COLOURS, periodChart } from './svg.ts';
+
+const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const pct = (x: number): string => (Number.isFinite(x) ? `${(x * 100).toFixed(1)} %` : '–');
+const pp = (x: number): string => (Number.isFinite(x) ? `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(1)}` : '–');
+const pval = (p: number): string => (!Number.isFinite(p) ? '–' : p < 0.001 ? '< 0.001' : p.toFixed(3));
+
+function resultsTable(rows: ResultRow[]): string {
+  const head = '<tr><th>outcome</th><th>subgroup</th><th>method</th><th>participants</th><th>controls</th><th>participants’ level</th><th>counterfactual level</th><th>effect (pp)</th><th>95 % CI (pp)</th><th>relative effect</th><th>p</th></tr>';
+  const body = rows
+    .map((r) => {
+      const sig = r.ci_low > 0 || r.ci_high < 0 ? ' class="sig"' : '';
+      const rel = r.relative_effect === null || !Number.isFinite(r.relative_effect) ? '–' : `${r.relative_effect >= 0 ? '+' : '−'}${Math.abs(r.relative_effect * 100).toFixed(0)} %`;
+      return `<tr${sig}><td>${esc(r.outcome)}</td><td>${esc(r.subgroup)}</td><td><span class="dot" style="background:${METHOD_COLOURS[r.method] ?? '#555'}"></span>${esc(r.method)}</td><td>${r.n_treated}</td><td>${r.n_control}</td><td>${pct(r.treated_mean)}</td><td>${pct(r.control_mean)}</td><td>${pp(r.att)}</td><td>${pp(r.ci_low)} to ${pp(r.ci_high)}</td><td>${rel}</td><td>${pval(r.p_value)}</td></tr>`;
+    })
+    .join('');
+  return `<table>${head}${body}</table>`;
+}
+
+export function renderHtml(out: EvaluationOutput): string {
+  const subgroups = [...new Set(out.by_period.map((r) => r.subgroup))];
+  const charts = subgroups
+    .map((g) => periodChart(out.by_period.filter((r) => r.subgroup === g && r.outcome === 'employment'), `Employment, effect by 4-week period — ${g}`))
+    .join('\n');
+  const warnings = out.warnings.length > 0 ? `<ul class="warn">${out.warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>` : '<p>None.</p>';
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>jobvej impact evaluation</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;margin:2rem auto;max-width:1100px;padding:0 1rem;color:#1d1d1d}
+h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem}
+table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
+th,td{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:right}th{background:#f4f4f4}
+td:nth-child(-n+3),th:nth-child(-n+3){text-align:left}
+tr.sig td:nth-child(8){font-weight:600}
+.dot{display:inline-block;width:.7em;height:.7em;border-radius:50%;margin-right:.35em}
+.warn li{color:#8a4b00;margin:.2rem 0}
+svg{font-size:11px;max-width:100%;height:auto;display:block;margin:1rem 0}
+svg .title{font-size:13px;font-weight:600}svg .grid{stroke:#e5e5e5}svg .zero{stroke:#999;stroke-dasharray:4 3}
+dl{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem}dt{color:#555}
+@media print{body{margin:0}}
+</style></head><body>
+<h1>Impact evaluation</h1>
+<dl>
+<dt>persons</dt><dd>${out.input.persons} (${out.input.participants} participants, control pool ${out.input.control_pool})</dd>
+<dt>person-weeks read</dt><dd>${out.input.person_weeks}</dd>
+<dt>design</dt><dd>stacked ${out.design.cohort}ly cohorts (${esc(out.design.cohorts.join(', '))}); outcome window ${out.design.window_weeks} weeks from the start; ${out.design.units.participants} participants and ${out.design.units.control_rows} control rows</dd>
+<dt>covariates</dt><dd>${esc(out.design.covariates.join(', '))}</dd>
+<dt>methods</dt><dd>${esc(out.design.methods.join(', '))} — PSM: 1:1 nearest neighbour on the logit score, caliper ${out.design.caliper_sd} SD, exact on cohort, with replacement; IPW: ATT odds weights</dd>
+<dt>jobvej</dt><dd>${esc(out.jobvej_version)}</dd>
+</dl>
+<h2>Warnings</h2>${warnings}
+<h2>Results</h2>
+<p>Shares of the ${out.design.window_weeks} weeks from the start. The effect is the average effect on the participants (ATT) in percentage points; the relative effect is the effect divided by the counterfactual level. Bold: the 95 % confidence interval excludes 0.</p>
+${resultsTable(out.results)}
+<h2>Employment since the start</h2>
+<p>Effect on the employment rate in each 4-week period after the start, with 95 % confidence bands.</p>
+${charts}
+<h2>Balance</h2>
+${out.balance.length > 0 ? lovePlot(out.balance) : '<p>No balance table (no score model was fitted).</p>'}
+</body></html>
+`;
+}
