@@ -38,6 +38,11 @@ export function eligible(panel: Panel, persons: Persons, person: number, refWeek
   return s !== S.employment && s !== S.igu && s !== S.education;
 }
 
+/** The quarter's first ISO week: the first week whose Thursday falls in the quarter. */
+export function quarterFirstWeek(q: number): number {
+  return weekOfDay(firstDayOfQuarter(q) + 3);
+}
+
 export function buildCohorts(persons: Persons, panel: Panel): CohortReport {
   const lastWeek = panel.weekStart + panel.nWeeks - 1;
   const fits = (ref: number): boolean => ref + WINDOW_WEEKS - 1 <= lastWeek;
@@ -73,7 +78,7 @@ export function buildCohorts(persons: Persons, panel: Panel): CohortReport {
   const cohorts: string[] = [];
   const truncatedCohorts: string[] = [];
   for (const q of quarters) {
-    const cRef = weekOfDay(firstDayOfQuarter(q));
+    const cRef = quarterFirstWeek(q);
     if (!fits(cRef)) {
       truncatedCohorts.push(quarterLabel(q));
       truncated += quarterOf.get(q)?.length ?? 0;
