@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, ROLES, abilitiesFor, can, type Action, type Role } from './permissions.ts';
+
+// The whole role × action table, within the actor's own municipality.
+const TABLE: Record<Role, Action[]> = {
+  caseworker: ['citizen.list', 'citizen.view', 'citizen.create', 'round.start', 'round.answer', 'round.handover'],
+  manager: ['citizen.list', 'citizen.view'],
+  company_consultant: ['citizen.list', 'citizen.view'],
+  evaluator: [],
+  national_admin: [],
+  admin: [],
+};
+
+const municipalityOf = (role: Role): string | null => (role === 'national_admin' || role === 'admin' ? null : '607');
+
+describe('can: role × action', () => {
+  for (const role of ROLES) {
+    for (const action of ACTIONS) {
+      const expected = TABLE[role].includes(action);
+      it(`${role} ${expected ? 'may' : 'may not'} ${action}`, () => {
+        expect(can({ role, municipalityCode: municipalityOf(role) }, action, { municipalityCode: '607' })).toBe(expected);
+      });
+    }
+  }
+});
+
+describe('can: municipality', () => {
+  it('never on another municipality’s resource', () => {
+    for (const action of ACTIONS) {
+      expect(can({ role: 'caseworker', municipalityCode: '727' }, action, { municipalityCode: '607' })).toBe(false);
+    }
+  });
+  it('never for a municipal role without a municipality', () => {
+    expect(can({ role: 'caseworker', municipalityCode: null }, 'citizen.list')).toBe(false);
+  });
+});
+
+describe('abilitiesFor', () => {
+  it('lists the allowed actions in vocabulary order', () => {
+    expect(abilitiesFor({ role: 'manager', municipalityCode: '607' }, { municipalityCode: '607' })).toEqual(['citizen.list', 'citizen.view']);
+  });
+});

@@ -1,0 +1,84 @@
+// HTTP test fixture: a fresh migrated database of the given kind, factories for users and
+// citizens, the app (logger off), and a login helper that returns cookie + CSRF token.
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/server/app.ts';
+import { createTestDatabase, type DatabaseKind, type TestDatabase } from '../../src/server/db/testing.ts';
+import { ANONYMOUS, withTenant } from '../../src/server/db/tenant.ts';
+import { hashPassword } from '../../src/server/auth/passwords.ts';
+import type { Role } from '../../src/server/db/schema.ts';
+
+export interface Fixture {
+  app: FastifyInstance;
+  test: TestDatabase;
+  cprKey: Buffer;
+  close(): Promise<void>;
+}
+
+export async function createFixture(kind: DatabaseKind, opts: { nodeEnv?: string; now?: () => Date } = {}): Promise<Fixture> {
+  const test = await createTestDatabase(kind);
+  const cprKey = randomBytes(32);
+  const app = await buildApp({ db: test.db, cprKey, logger: false, nodeEnv: opts.nodeEnv ?? 'test', ...(opts.now ? { now: opts.now } : {}) });
+  return {
+    app,
+    test,
+    cprKey,
+    async close() {
+      await app.close();
+      await test.drop();
+    },
+  };
+}
+
+let passwordHash: Promise<string> | undefined;
+export async function createUser(f: Fixture, username: string, role: Role, municipalityCode: string | null): Promise<void> {
+  passwordHash ??= hashPassword('secret-pass');
+  const hash = await passwordHash;
+  await withTenant(f.test.db, ANONYMOUS, (tx) =>
+    tx.insertInto('users').values({ username, display_name: username, role, municipality_code: municipalityCode, password_hash: hash }).execute(),
+  );
+}
+
+export interface Login {
+  cookie: string;
+  csrf: string;
+  headers: Record<string, string>;
+}
+
+export async function login(f: Fixture, username: string, password = 'secret-pass'): Promise<Login> {
+  const res = await f.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'jv_session');
+  if (!cookie) throw new Error('no session cookie');
+  const csrf = (res.json() as { csrfToken: string }).csrfToken;
+  return { cookie: cookie.value, csrf, headers: { cookie: `jv_session=${cookie.value}`, 'x-csrf-token': csrf } };
+}
+
+let serial = 1000;
+export function newCitizen(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  serial += 1;
+  return {
+    name: 'Amira Haddad',
+    cpr: `010190-${serial}`,
+    gender: 'F',
+    birthDate: '1990-01-01',
+    originCountry: 'SY',
+    arrivalDate: '2025-06-01',
+    takeoverDate: '2025-07-01',
+    language: 'ar',
+    targetGroup: 'broad',
+    ...overrides,
+  };
+}
+
+export async function registerCitizen(f: Fixture, as: Login, overrides: Record<string, unknown> = {}): Promise<string> {
+  const res = await f.app.inject({ method: 'POST', url: '/api/citizens', headers: as.headers, payload: newCitizen(overrides) });
+  if (res.statusCode !== 201) throw new Error(`register failed: ${res.statusCode} ${res.body}`);
+  return (res.json() as { citizen: { id: string } }).citizen.id;
+}
+
+export async function startRound(f: Fixture, as: Login, citizenId: string): Promise<string> {
+  const res = await f.app.inject({ method: 'POST', url: `/api/citizens/${citizenId}/rounds`, headers: as.headers });
+  if (res.statusCode !== 201) throw new Error(`start round failed: ${res.statusCode} ${res.body}`);
+  return (res.json() as { round: { id: string } }).round.id;
+}
