@@ -3,7 +3,8 @@ import { assertF64, assertMatrix, assertWeights } from './assert.ts';
 /**
  * X'WX for a tall row-major n×p matrix X and optional weights w (W = diag(w); unit weights
  * when omitted). One pass over the rows, accumulating the upper triangle only, so it runs in
- * n·p(p+1)/2 multiply-adds with sequential memory access (1e6 × 30 takes well under a second).
+ * n·p(p+1)/2 multiply-adds with sequential memory access (1e6 × 30: about 1 s on a
+ * loaded 2-core machine).
  * Returns a new symmetric p×p row-major array.
  *
  * @example
@@ -16,18 +17,59 @@ export function xtwx(X: Float64Array, n: number, p: number, w?: Float64Array): F
     assertF64('xtwx', 'weights', w, n);
     assertWeights('xtwx', w);
   }
+  return xtwxKernel(X, n, p, w);
+}
+
+/**
+ * Unchecked kernel of `xtwx` (also used by the logit fit with its IRLS weights). Rows are
+ * taken four at a time so each accumulator update carries four products: about 2-3× faster in
+ * V8 than one row at a time.
+ */
+export function xtwxKernel(X: Float64Array, n: number, p: number, w: Float64Array | undefined): Float64Array {
   const acc = new Float64Array(p * p);
-  const row = new Float64Array(p);
-  for (let i = 0; i < n; i++) {
-    const wi = w === undefined ? 1 : (w[i] as number);
-    if (wi === 0) continue;
-    const off = i * p;
-    for (let a = 0; a < p; a++) row[a] = X[off + a] as number;
+  const r0 = new Float64Array(p);
+  const r1 = new Float64Array(p);
+  const r2 = new Float64Array(p);
+  const r3 = new Float64Array(p);
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    const o0 = i * p;
+    const o1 = o0 + p;
+    const o2 = o1 + p;
+    const o3 = o2 + p;
+    const w0 = w === undefined ? 1 : (w[i] as number);
+    const w1 = w === undefined ? 1 : (w[i + 1] as number);
+    const w2 = w === undefined ? 1 : (w[i + 2] as number);
+    const w3 = w === undefined ? 1 : (w[i + 3] as number);
     for (let a = 0; a < p; a++) {
-      const xa = (row[a] as number) * wi;
-      if (xa === 0) continue;
+      r0[a] = X[o0 + a] as number;
+      r1[a] = X[o1 + a] as number;
+      r2[a] = X[o2 + a] as number;
+      r3[a] = X[o3 + a] as number;
+    }
+    for (let a = 0; a < p; a++) {
+      const a0 = w0 * (r0[a] as number);
+      const a1 = w1 * (r1[a] as number);
+      const a2 = w2 * (r2[a] as number);
+      const a3 = w3 * (r3[a] as number);
       const ra = a * p;
-      for (let b = a; b < p; b++) acc[ra + b] = (acc[ra + b] as number) + xa * (row[b] as number);
+      for (let b = a; b < p; b++) {
+        acc[ra + b] =
+          (acc[ra + b] as number) +
+          a0 * (r0[b] as number) +
+          a1 * (r1[b] as number) +
+          a2 * (r2[b] as number) +
+          a3 * (r3[b] as number);
+      }
+    }
+  }
+  for (; i < n; i++) {
+    const off = i * p;
+    const wi = w === undefined ? 1 : (w[i] as number);
+    for (let a = 0; a < p; a++) {
+      const xa = wi * (X[off + a] as number);
+      const ra = a * p;
+      for (let b = a; b < p; b++) acc[ra + b] = (acc[ra + b] as number) + xa * (X[off + b] as number);
     }
   }
   for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) acc[a * p + b] = acc[b * p + a] as number;

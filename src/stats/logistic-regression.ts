@@ -1,5 +1,6 @@
 import { assertF64, assertMatrix, assertWeights } from './assert.ts';
 import { cholesky, choleskySolve, spdInverse } from './cholesky.ts';
+import { xtwxKernel } from './crossprod.ts';
 
 /** Options for `logisticRegression`. */
 export interface LogisticOptions {
@@ -29,7 +30,11 @@ export interface LogisticResult {
   iterations: number;
   /** True when the deviance criterion was met within maxIter. */
   converged: boolean;
-  /** True when fitted probabilities reached 0 or 1 (|eta| > 23): complete or quasi-complete separation. */
+  /**
+   * True on complete or quasi-complete separation: fitted probabilities reached 0 or 1
+   * (within 1e-10), or the deviance went flat while coefficients kept moving by
+   * non-shrinking steps for 3 iterations.
+   */
   separation: boolean;
   /** Human-readable note on separation or non-convergence. */
   message?: string;
@@ -44,8 +49,11 @@ const SEPARATION_EPS = 1e-10;
  * (X'WX) delta = X' w (y - mu) by Cholesky and halves the step (up to 30 times) while the
  * deviance increases. y may be 0/1 or proportions in [0, 1] (with `weights` as trials).
  *
- * Separation: when fitted probabilities reach 0 or 1 (within 1e-10) the maximum-likelihood
- * estimate does not exist (coefficients diverge). The result then has `separation: true`,
+ * Separation: when fitted probabilities reach 0 or 1 (within 1e-10), or the deviance goes flat
+ * while the Newton steps stop shrinking (coefficients running off linearly: the signature of
+ * quasi-complete separation, which on large n stops R's deviance criterion long before any
+ * probability is numerically 0 or 1), the maximum-likelihood estimate does not exist.
+ * The result then has `separation: true`,
  * a `message`, and NaN coef/se/cov rather than meaningless large numbers; `fitted`/`eta` are
  * kept from the last iterate. Collinear X throws RangeError (from the first Cholesky).
  *
@@ -90,7 +98,6 @@ export function logisticRegression(
   const mu = new Float64Array(n).fill(0.5);
   const etaT = new Float64Array(n);
   const muT = new Float64Array(n);
-  const row = new Float64Array(p);
 
   /** eta = X b, mu = logistic(eta); returns the deviance. */
   const evaluate = (b: Float64Array, etaOut: Float64Array, muOut: Float64Array): number => {
@@ -110,34 +117,34 @@ export function logisticRegression(
   };
 
   /** Fisher information X' diag(w mu (1-mu)) X (into info) and score X' w (y - mu). */
-  const info = new Float64Array(p * p);
+  let info: Float64Array = new Float64Array(p * p);
   const score = new Float64Array(p);
+  const irlsW = new Float64Array(n);
   const infoAndScore = (): void => {
-    info.fill(0);
     score.fill(0);
     for (let i = 0; i < n; i++) {
       const wi = w === undefined ? 1 : (w[i] as number);
-      if (wi === 0) continue;
       const m = mu[i] as number;
-      const v = wi * m * (1 - m);
+      irlsW[i] = wi * m * (1 - m);
       const r = wi * ((y[i] as number) - m);
+      if (r === 0) continue;
       const off = i * p;
-      for (let a = 0; a < p; a++) row[a] = X[off + a] as number;
-      for (let a = 0; a < p; a++) {
-        const xa = row[a] as number;
-        score[a] = (score[a] as number) + r * xa;
-        const xv = xa * v;
-        const ra = a * p;
-        for (let b = a; b < p; b++) info[ra + b] = (info[ra + b] as number) + xv * (row[b] as number);
-      }
+      for (let a = 0; a < p; a++) score[a] = (score[a] as number) + r * (X[off + a] as number);
     }
-    for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) info[a * p + b] = info[b * p + a] as number;
+    info = xtwxKernel(X, n, p, irlsW);
   };
 
   let dev = evaluate(beta, eta, mu);
   let iterations = 0;
   let converged = false;
   let stalled = false;
+  // Divergence watch: under (quasi-)separation the deviance flattens while the coefficients
+  // keep moving by a roughly constant amount per iteration (regular Newton steps shrink
+  // quadratically). Three flat-deviance iterations whose steps do not shrink flag separation.
+  const lastStep = new Float64Array(p);
+  let prevStepMax = Infinity;
+  let flatSteps = 0;
+  let diverging = false;
   for (let it = 1; it <= maxIter; it++) {
     iterations = it;
     infoAndScore();
@@ -170,10 +177,32 @@ export function logisticRegression(
     mu.set(muT);
     const change = Math.abs(devNew - dev) / (Math.abs(devNew) + 0.1);
     dev = devNew;
-    if (change < tol) {
-      converged = true;
-      break;
+    let stepMax = 0;
+    for (let a = 0; a < p; a++) {
+      lastStep[a] = step * (delta[a] as number);
+      stepMax = Math.max(stepMax, Math.abs(lastStep[a] as number));
     }
+    if (change < tol) {
+      // Is the step statistically more than rounding noise (relative to the model SE)?
+      const covNow = spdInverse(info, p);
+      let significant = false;
+      for (let a = 0; a < p; a++) {
+        if (Math.abs(lastStep[a] as number) > 1e-7 * Math.sqrt(covNow[a * p + a] as number)) significant = true;
+      }
+      if (significant && stepMax >= 0.5 * prevStepMax) {
+        flatSteps++;
+        if (flatSteps >= 3) {
+          diverging = true;
+          break;
+        }
+      } else {
+        converged = true;
+        break;
+      }
+    } else {
+      flatSteps = 0;
+    }
+    prevStepMax = stepMax;
   }
 
   // Separation check on rows that carry weight.
@@ -185,8 +214,12 @@ export function logisticRegression(
     if (m < SEPARATION_EPS || m > 1 - SEPARATION_EPS) atBoundary++;
     if (Math.abs((y[i] as number) - m) > 1e-6) complete = false;
   }
-  if (atBoundary > 0) {
+  if (atBoundary > 0 || diverging) {
     const kind = complete ? 'complete separation' : 'quasi-complete separation';
+    let stepMax = 0;
+    for (let a = 0; a < p; a++) stepMax = Math.max(stepMax, Math.abs(lastStep[a] as number));
+    const moving: number[] = [];
+    for (let a = 0; a < p; a++) if (stepMax > 0 && Math.abs(lastStep[a] as number) > 0.1 * stepMax) moving.push(a);
     return {
       coef: new Float64Array(p).fill(Number.NaN),
       se: new Float64Array(p).fill(Number.NaN),
@@ -198,8 +231,9 @@ export function logisticRegression(
       converged: false,
       separation: true,
       message:
-        `${fn}: ${kind}: ${atBoundary} of ${n} fitted probabilities are numerically 0 or 1; ` +
-        'the maximum-likelihood estimate does not exist (coefficients diverge). Drop or combine the separating covariates.',
+        `${fn}: ${kind}: ${atBoundary} of ${n} fitted probabilities are numerically 0 or 1` +
+        (moving.length > 0 ? `; coefficients diverging: columns ${moving.join(', ')}` : '') +
+        '. The maximum-likelihood estimate does not exist; drop or combine the separating covariates.',
     };
   }
 
