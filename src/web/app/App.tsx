@@ -17,7 +17,8 @@ function ApiErrorBridge() {
   useEffect(
     () =>
       onApiError((err) => {
-        if (err.status === 401 || err.status === 423) void qc.invalidateQueries({ queryKey: ['me'] });
+        if (err.status === 401) qc.setQueryData(['me'], null);
+        if (err.status === 423) void qc.invalidateQueries({ queryKey: ['me'] });
       }),
     [qc],
   );

@@ -22,9 +22,9 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-type Listener = (err: ApiError) => void;
+type Listener = (err: ApiError, path: string) => void;
 const listeners = new Set<Listener>();
-/** Called for every 401/423 so the app can show the login or the locked questionnaire. */
+/** Called for errors outside /api/auth/* so the app can show the login or the locked questionnaire. */
 export function onApiError(listener: Listener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
@@ -51,7 +51,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   if (!res.ok) {
     const p = (data ?? {}) as { code?: string; title?: string; detail?: string; errors?: FieldError[] };
     const err = new ApiError(res.status, p.code ?? 'internal', p.detail ?? p.title ?? res.statusText, p.errors ?? []);
-    for (const l of listeners) l(err);
+    if (!path.startsWith('/api/auth/')) for (const l of listeners) l(err, path);
     throw err;
   }
   return data as T;

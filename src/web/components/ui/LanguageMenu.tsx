@@ -11,7 +11,7 @@ export function LanguageMenu() {
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
         <Button variant="default" size="sm" aria-label={`${t('app.language')}: ${LANGUAGE_NAMES[lang]}`}>
-          🌐 {LANGUAGE_NAMES[lang]}
+          {LANGUAGE_NAMES[lang]}
         </Button>
       </Menu.Target>
       <Menu.Dropdown>

@@ -31,7 +31,7 @@ export function useLogin() {
     mutationFn: (body: { username: string; password: string }) => api<Me>('POST', '/api/auth/login', body),
     onSuccess: (me) => {
       setCsrfToken(me.csrfToken);
-      qc.clear();
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
       qc.setQueryData(meKey, me);
     },
   });
@@ -43,7 +43,7 @@ export function useLogout() {
     mutationFn: () => api<void>('POST', '/api/auth/logout'),
     onSettled: () => {
       setCsrfToken(null);
-      qc.clear();
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
       qc.setQueryData(meKey, null);
     },
   });

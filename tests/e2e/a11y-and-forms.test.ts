@@ -1,0 +1,110 @@
+// axe-core on the login page, the questionnaire and the citizen page in Danish and Arabic;
+// field errors on registration; the questionnaire at 360 px.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { BrowserContext, Page } from 'playwright-core';
+import { startHarness, login, registerCitizen, chooseSelect, type Harness } from './harness.ts';
+
+let h: Harness;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await h?.close();
+});
+
+async function pageFor(opts: { width?: number; height?: number; lang?: string } = {}): Promise<Page> {
+  const ctx = await h.newContext(opts);
+  contexts.push(ctx);
+  return ctx.newPage();
+}
+
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function setUiLang(page: Page, lang: string): Promise<void> {
+  await page.evaluate((l) => localStorage.setItem('jobvej.lang', l), lang);
+  await page.reload();
+}
+
+/** Start a round for a new citizen and hand it over; returns on the first question. */
+async function handOver(page: Page, name: string, language: string): Promise<void> {
+  await registerCitizen(page, name, language);
+  await page.getByRole('button', { name: 'Start ny måling' }).click();
+  await page.getByRole('button', { name: /Giv til borgeren/ }).click();
+  await page.getByTestId('item-text').waitFor();
+}
+
+async function takeBack(page: Page): Promise<void> {
+  await page.locator('header, main').getByRole('button').filter({ hasText: /sagsbehandler|الموظف/ }).first().click();
+  await page.locator('input[name="takeback-password"]').fill('demo');
+  await page.locator('form button[type="submit"]').click();
+  await page.locator('a[href="#/citizens/new"], a[href="#/"]').first().waitFor();
+}
+
+describe('accessibility (axe-core)', () => {
+  for (const lang of ['da', 'ar']) {
+    it(`login, questionnaire and citizen page have no violations (${lang})`, async () => {
+      const page = await pageFor({ lang });
+      await page.goto('/');
+      await page.locator('input[name="username"]').waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+      expect(await violations(page)).toEqual([]);
+
+      await login(page);
+      await setUiLang(page, 'da');
+      await handOver(page, `Axe ${lang}`, lang === 'ar' ? 'Arabisk' : 'Dansk');
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+      await page.locator('.jv-scale button').nth(2).click();
+      expect(await violations(page)).toEqual([]);
+      await takeBack(page);
+
+      await setUiLang(page, lang);
+      await page.getByTestId('star-chart').locator('svg').waitFor();
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+      expect(await violations(page)).toEqual([]);
+    });
+  }
+});
+
+describe('forms', () => {
+  it('shows the CPR field error from the server', async () => {
+    const page = await pageFor({ width: 360, height: 740 });
+    await login(page);
+    await page.goto('/#/citizens/new');
+    await page.locator('input[name="name"]').fill('Fejl CPR');
+    await page.locator('input[name="cpr"]').fill('320190-1234');
+    await page.locator('input[name="birthDate"]').fill('1990-01-01');
+    await page.locator('input[name="arrivalDate"]').fill('2025-06-01');
+    await page.locator('input[name="takeoverDate"]').fill('2025-07-01');
+    await chooseSelect(page, 'language', 'Somali');
+    await page.locator('form button[type="submit"]').click();
+    const cpr = page.locator('input[name="cpr"]');
+    await expect.poll(() => cpr.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await cpr.getAttribute('aria-describedby')) ?? '';
+    const errorId = describedBy.split(' ').find((id) => id.includes('error'));
+    expect(errorId).toBeTruthy();
+    expect(await page.locator(`[id="${errorId}"]`).textContent()).toContain('Ugyldigt CPR-nummer');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    // The other fields were fine: no error on them.
+    expect(await page.locator('input[name="name"]').getAttribute('aria-invalid')).not.toBe('true');
+  });
+
+  it('the questionnaire fits 360 px without horizontal scrolling (ar and ti)', async () => {
+    const page = await pageFor({ width: 360, height: 740 });
+    await login(page);
+    for (const [name, language] of [['Smal Arabisk', 'Arabisk'], ['Smal Tigrinya', 'Tigrinya']] as const) {
+      await handOver(page, name, language);
+      for (let i = 0; i < 3; i++) {
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+        await page.locator('.jv-scale button').nth(6).click();
+      }
+      await takeBack(page);
+    }
+  });
+});

@@ -1,0 +1,98 @@
+// Browser-test harness: the real server in-process on a random port with a fresh embedded
+// database in a temp dir, the built web app from dist/web, and one headless Chromium.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { openDatabase } from '../../src/server/db/database.ts';
+import { migrate } from '../../src/server/db/migrate.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { seedDemo } from '../../src/server/demo/seed.ts';
+
+const root = new URL('../..', import.meta.url).pathname;
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export interface Harness {
+  baseUrl: string;
+  browser: Browser;
+  newContext(opts?: { width?: number; height?: number; lang?: string }): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  execFileSync(process.execPath, [join(root, 'scripts', 'ensure-web-build.mjs')], { cwd: root, stdio: 'ignore' });
+  const dir = mkdtempSync(join(tmpdir(), 'jobvej-e2e-'));
+  const db = await openDatabase({ dataDir: join(dir, 'db') });
+  await migrate(db);
+  const cprKey = randomBytes(32);
+  await seedDemo(db, { cprKey });
+  const app = await buildApp({ db, webDist: join(root, 'dist', 'web'), cprKey, logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return {
+    baseUrl,
+    browser,
+    async newContext({ width = 1280, height = 900, lang } = {}) {
+      const ctx = await browser.newContext({ viewport: { width, height }, baseURL: baseUrl });
+      if (lang) await ctx.addInitScript((l) => localStorage.setItem('jobvej.lang', l), lang);
+      return ctx;
+    },
+    async close() {
+      await browser.close();
+      await app.close();
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function login(page: Page, username = 'caseworker@607', password = 'demo'): Promise<void> {
+  await page.goto('/');
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('form button[type="submit"]').click();
+  await page.locator('a[href="#/citizens/new"]').waitFor();
+}
+
+let serial = 1000;
+/** A fresh valid CPR for 1 January 1990 (serial starting with 1 → 1900s). */
+export function freshCpr(): string {
+  serial += 1;
+  return `010190-${serial}`;
+}
+
+/** Register a citizen through the UI (the page must be logged in, UI in Danish); returns after the citizen page shows. */
+export async function registerCitizen(page: Page, name: string, language: string, cpr = freshCpr()): Promise<void> {
+  await page.goto('/#/citizens/new');
+  await page.locator('input[name="name"]').fill(name);
+  await page.locator('input[name="cpr"]').fill(cpr);
+  await page.locator('input[name="birthDate"]').fill('1990-01-01');
+  await page.locator('input[name="arrivalDate"]').fill('2025-06-01');
+  await page.locator('input[name="takeoverDate"]').fill('2025-07-01');
+  await chooseSelect(page, 'language', language);
+  await page.locator('form button[type="submit"]').click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+/** Pick an option in a Mantine Select by the hidden input's name and the option's visible label. */
+export async function chooseSelect(page: Page, name: string, label: string): Promise<void> {
+  const hidden = page.locator(`input[type="hidden"][name="${name}"]`);
+  const input = page.locator(`.mantine-Select-root:has(input[type="hidden"][name="${name}"]) input:not([type="hidden"])`);
+  await input.click();
+  await page.getByRole('option', { name: label, exact: true }).click();
+  await hidden.waitFor({ state: 'attached' });
+}
