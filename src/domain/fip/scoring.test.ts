@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerProblems, indexScores, isScaleValue, itemMean } from './scoring.ts';
+import { answerProblems, groupIndexScores, indexScores, isScaleValue, itemMean } from './scoring.ts';
 import { testInstrument } from './test-fixture.ts';
 
 describe('itemMean', () => {
@@ -60,5 +60,17 @@ describe('answer validation', () => {
     expect(problems[0]).toMatch(/^x01/);
     expect(problems[1]).toMatch(/^w01: answered by the caseworker/);
     expect(problems[2]).toMatch(/^c02: 9 is not/);
+  });
+});
+
+describe('groupIndexScores', () => {
+  it('averages person-level index means, leaving out persons without a score', () => {
+    const scores = groupIndexScores(testInstrument, [{ c01: 2, c02: 4, c03: 7 }, { c01: 6 }, { c01: null }, {}], 'citizen');
+    expect(scores.job).toEqual({ mean: 4.5, answered: 2, total: 4 });
+    expect(scores.danish).toEqual({ mean: 7, answered: 1, total: 4 });
+    expect(scores.confidence).toEqual({ mean: null, answered: 0, total: 4 });
+  });
+  it('is empty-safe', () => {
+    expect(groupIndexScores(testInstrument, [], 'caseworker').job).toEqual({ mean: null, answered: 0, total: 0 });
   });
 });

@@ -93,3 +93,22 @@ export function indexScores(
   }
   return result;
 }
+
+/**
+ * Group score per index (e.g. all women in round 1): the mean over persons of each person's
+ * index mean. `answered` = persons with a score for the index, `total` = persons.
+ * Persons with no answered item in an index are left out of its mean, not counted as zero.
+ * @example groupIndexScores(fip, [{ c06: 2, c07: 4 }, { c06: 5 }, {}], 'citizen').danish // { mean: 4, answered: 2, total: 3 }
+ */
+export function groupIndexScores(
+  instrument: Instrument,
+  answerSets: readonly Answers[],
+  respondent: Respondent,
+): Record<string, ScoreSummary> {
+  const perPerson = answerSets.map((answers) => indexScores(instrument, answers, respondent));
+  const result: Record<string, ScoreSummary> = {};
+  for (const index of instrument.indices) {
+    result[index.id] = summarize(perPerson.map((scores) => scores[index.id]?.mean ?? undefined));
+  }
+  return result;
+}
