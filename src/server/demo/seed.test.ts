@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { createTestDatabase, databases, type TestDatabase } from '../db/testing.ts';
+import { withTenant } from '../db/tenant.ts';
+import { seedDemo } from './seed.ts';
+import { ROUND1_CITIZEN_MEANS } from './reference-means.ts';
+import { createRng } from './prng.ts';
+import { generateCitizen } from './citizen-generator.ts';
+import { discreteMean, latentFor } from './answer-model.ts';
+
+const TODAY = '2026-11-25';
+
+describe.each(databases)('demo data on %s', (kind) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(kind);
+    await seedDemo(t.db, { cprKey: randomBytes(32), seed: 7, today: TODAY, nodeEnv: 'test' });
+  });
+  afterAll(async () => {
+    await t.drop();
+  });
+
+  it('creates the demo users and ~300 citizens in 607 and 727', async () => {
+    const users = await t.db.kysely.selectFrom('users').select(['username', 'role', 'municipality_code']).orderBy('username').execute();
+    expect(users.map((u) => u.username)).toEqual(['admin', 'caseworker@607', 'caseworker@727', 'company@607', 'evaluator@607', 'manager@607', 'national@siri']);
+    const perMunicipality = async (code: string) =>
+      withTenant(t.db, { municipalityCode: code, userId: null, role: 'test' }, async (tx) =>
+        Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM citizens`.execute(tx)).rows[0]?.n),
+      );
+    expect(await perMunicipality('607')).toBe(220);
+    expect(await perMunicipality('727')).toBe(80);
+  });
+
+  it('has 1–4 rounds per citizen, some overdue', async () => {
+    const counts = await withTenant(t.db, { municipalityCode: '607', userId: null, role: 'test' }, async (tx) =>
+      (await sql<{ n: number; last: string | null }>`SELECT count(r.id)::int AS n, max(r.started_on)::text AS last FROM citizens c
+        LEFT JOIN fip_rounds r ON r.citizen_id = c.id GROUP BY c.id`.execute(tx)).rows,
+    );
+    expect(Math.max(...counts.map((c) => c.n))).toBe(4);
+    expect(counts.filter((c) => c.n >= 1).length).toBeGreaterThan(150);
+    const overdue = counts.filter((c) => c.last !== null && c.last < '2026-08-01' && c.n < 4);
+    expect(overdue.length).toBeGreaterThan(5);
+  });
+
+  it('round-1 citizen means by gender are within ±0.3 of the reference, per item', async () => {
+    const rows: { gender: 'F' | 'M'; item_id: string; mean: number; n: number }[] = [];
+    for (const code of ['607', '727']) {
+      await withTenant(t.db, { municipalityCode: code, userId: null, role: 'test' }, async (tx) => {
+        const r = await sql<{ gender: 'F' | 'M'; item_id: string; total: number; n: number }>`
+          SELECT c.gender, a.item_id, sum(a.value)::float8 AS total, count(a.value)::int AS n
+          FROM fip_answers a JOIN fip_rounds r ON r.id = a.round_id JOIN citizens c ON c.id = r.citizen_id
+          WHERE r.round_no = 1 AND a.respondent = 'citizen' AND a.value IS NOT NULL
+          GROUP BY c.gender, a.item_id`.execute(tx);
+        for (const row of r.rows) rows.push({ gender: row.gender, item_id: row.item_id, mean: row.total, n: row.n });
+      });
+    }
+    for (const gender of ['F', 'M'] as const) {
+      ROUND1_CITIZEN_MEANS[gender].forEach((reference, i) => {
+        const itemId = `c${String(i + 1).padStart(2, '0')}`;
+        const parts = rows.filter((r) => r.gender === gender && r.item_id === itemId);
+        const n = parts.reduce((s, r) => s + r.n, 0);
+        const mean = parts.reduce((s, r) => s + r.mean, 0) / n;
+        expect(n).toBeGreaterThan(80);
+        expect(Math.abs(mean - reference), `${gender} ${itemId}: ${mean.toFixed(2)} vs ${reference}`).toBeLessThanOrEqual(0.3);
+      });
+    }
+  });
+
+  it('does nothing the second time', async () => {
+    expect(await seedDemo(t.db, { cprKey: randomBytes(32), today: TODAY, nodeEnv: 'test' })).toMatchObject({ skipped: true });
+  });
+});
+
+describe('demo data rules', () => {
+  it('is refused in production', async () => {
+    const t = await createTestDatabase('pglite');
+    try {
+      await expect(seedDemo(t.db, { cprKey: randomBytes(32), nodeEnv: 'production' })).rejects.toThrow(/NODE_ENV=production/);
+    } finally {
+      await t.drop();
+    }
+  });
+
+  it('is deterministic with the seed', () => {
+    const make = () => {
+      const rng = createRng(11);
+      const used = new Set<string>();
+      return Array.from({ length: 20 }, () => generateCitizen(rng, TODAY, ['c01', 'c02'], ['w01'], new Map([['w01', 'c01']]), used));
+    };
+    expect(make()).toEqual(make());
+  });
+
+  it('calibrates the latent mean so the discrete mean hits the target', () => {
+    for (const target of [3.2, 5.0, 6.4]) expect(discreteMean(latentFor(target))).toBeCloseTo(target, 6);
+  });
+});
