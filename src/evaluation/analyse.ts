@@ -6,9 +6,9 @@ import { buildCovariates, designMatrix } from './design/covariates.ts';
 import { computeOutcomes, N_PERIODS, OUTCOMES, PERIOD_WEEKS, shares, type OutcomeName } from './design/outcomes.ts';
 import { didEffect } from './estimators/did.ts';
 import type { Effect } from './estimators/effect.ts';
-import { ipwEffect, ipwWeights, type IpwWeights } from './estimators/ipw.ts';
-import { naiveEffect } from './estimators/naive.ts';
-import { CALIPER_SD, psmEffect, psmMatch, type MatchedSample } from './estimators/psm.ts';
+import { ipwDesign, ipwEffect, ipwWeights, type IpwWeights } from './estimators/ipw.ts';
+import { naiveDesign, naiveEffect } from './estimators/naive.ts';
+import { CALIPER_SD, psmDesign, psmEffect, psmMatch, type MatchedSample } from './estimators/psm.ts';
 import { fitScoreModel } from './estimators/score-model.ts';
 import type { Panel } from './panel.ts';
 import type { Persons } from './readers/persons-csv.ts';
@@ -166,14 +166,19 @@ export function analyse(persons: Persons, panel: Panel, opts: AnalyseOptions): E
   tick(opts, 'estimates', 0);
   groups.forEach((g, gi) => {
     const { rows, treated, sample, ipw } = g;
+    const dNaive = naiveDesign(treated);
+    const dPsm = sample ? psmDesign(sample) : undefined;
+    const dIpw = ipw ? ipwDesign(treated, ipw) : undefined;
+    const estimate = (m: Method, y: Float64Array): Effect | undefined => {
+      if (m === 'naive') return naiveEffect(dNaive, y);
+      if (m === 'psm' && sample && dPsm) return psmEffect(dPsm, sample, y);
+      if (m === 'ipw' && dIpw) return ipwEffect(dIpw, y);
+      return undefined;
+    };
     for (const o of outcomes) {
       const y = shares(counts.post[o], rows, WINDOW_WEEKS);
       for (const m of methods) {
-        let e: Effect | undefined;
-        if (m === 'naive') e = naiveEffect(y, treated);
-        else if (m === 'psm' && sample) e = psmEffect(sample, y);
-        else if (m === 'ipw' && ipw) e = ipwEffect(y, treated, ipw);
-        else if (m === 'did') e = didEffect(y, shares(counts.pre[o], rows, WINDOW_WEEKS), treated);
+        const e = m === 'did' ? didEffect(dNaive, y, shares(counts.pre[o], rows, WINDOW_WEEKS), treated) : estimate(m, y);
         if (e) results.push(row(o, g.label, m, e));
       }
     }
@@ -181,10 +186,7 @@ export function analyse(persons: Persons, panel: Panel, opts: AnalyseOptions): E
       for (let q = 0; q < N_PERIODS; q++) {
         const y = periodY(rows, q);
         for (const m of methods) {
-          let e: Effect | undefined;
-          if (m === 'naive') e = naiveEffect(y, treated);
-          else if (m === 'psm' && sample) e = psmEffect(sample, y);
-          else if (m === 'ipw' && ipw) e = ipwEffect(y, treated, ipw);
+          const e = estimate(m, y);
           if (e) {
             byPeriod.push({ outcome: 'employment', subgroup: g.label, method: m, period: q + 1, att: e.att, se: e.se, ci_low: e.ciLow, ci_high: e.ciHigh, treated_mean: e.treatedMean, control_mean: e.controlMean });
           }

@@ -2,21 +2,22 @@
 // the change (post share − pre share) of participants against that of the controls, HC1 SE.
 // treated_mean is the participants' post-window mean; control_mean is their counterfactual
 // (treated_mean − DiD), so relative_effect = att / control_mean reads as for the other methods.
-import { twoGroupEffect, type Effect } from './effect.ts';
+import { twoGroupEffect, type Effect, type TwoGroupDesign } from './effect.ts';
 
-export function didEffect(post: Float64Array, pre: Float64Array, treated: Uint8Array): Effect {
+/** `d` is the naive design ([1, treated], HC1) of the same rows. */
+export function didEffect(d: TwoGroupDesign, post: Float64Array, pre: Float64Array, treated: Uint8Array): Effect {
   const n = post.length;
-  const d = new Float64Array(n);
+  const diff = new Float64Array(n);
   let sumT = 0;
   let nT = 0;
   for (let i = 0; i < n; i++) {
-    d[i] = (post[i] ?? 0) - (pre[i] ?? 0);
+    diff[i] = (post[i] ?? 0) - (pre[i] ?? 0);
     if (treated[i]) {
       sumT += post[i] ?? 0;
       nT++;
     }
   }
-  const e = twoGroupEffect(d, treated, { type: 'HC1' });
+  const e = twoGroupEffect(d, diff);
   const treatedMean = nT > 0 ? sumT / nT : Number.NaN;
   return { ...e, treatedMean, controlMean: treatedMean - e.att };
 }

@@ -24,9 +24,17 @@ export interface EffectOptions {
   nControl?: number;
 }
 
-/** ATT of y by WLS on [1, treated] with a robust (HC1) or cluster-robust (CR1) SE. */
-export function twoGroupEffect(y: Float64Array, treated: Uint8Array, opts: EffectOptions): Effect {
-  const n = y.length;
+/** The regressors [1, treated] and the weights/clusters of one estimator, built once and reused for every outcome. */
+export interface TwoGroupDesign {
+  X: Float64Array;
+  n: number;
+  opts: EffectOptions;
+  nTreated: number;
+  nControl: number;
+}
+
+export function twoGroupDesign(treated: Uint8Array, opts: EffectOptions): TwoGroupDesign {
+  const n = treated.length;
   const X = new Float64Array(n * 2);
   let nT = 0;
   let nC = 0;
@@ -40,6 +48,12 @@ export function twoGroupEffect(y: Float64Array, treated: Uint8Array, opts: Effec
     }
   }
   if (nT === 0 || nC === 0) throw new RangeError('twoGroupEffect: need treated and control rows with positive weight');
+  return { X, n, opts, nTreated: opts.nTreated ?? nT, nControl: opts.nControl ?? nC };
+}
+
+/** ATT of y by WLS on [1, treated] with a robust (HC1) or cluster-robust (CR1) SE. */
+export function twoGroupEffect(d: TwoGroupDesign, y: Float64Array): Effect {
+  const { X, n, opts } = d;
   const fit = wls(X, y, n, 2, opts.weights);
   const cov = robustCov(X, fit.residuals, n, 2, fit.bread, { weights: opts.weights, clusters: opts.clusters, type: opts.type });
   const control = fit.coef[0] ?? Number.NaN;
@@ -47,8 +61,8 @@ export function twoGroupEffect(y: Float64Array, treated: Uint8Array, opts: Effec
   const se = Math.sqrt(Math.max(0, cov[3] ?? Number.NaN));
   const [ciLow, ciHigh] = se >= 0 ? confidenceInterval(att, se) : [Number.NaN, Number.NaN];
   return {
-    nTreated: opts.nTreated ?? nT,
-    nControl: opts.nControl ?? nC,
+    nTreated: d.nTreated,
+    nControl: d.nControl,
     treatedMean: control + att,
     controlMean: control,
     att,

@@ -1,7 +1,7 @@
 // Inverse probability weighting for the ATT: treated weight 1, control weight p/(1−p)
 // (normalised to mean 1 within each group), WLS of the outcome on [1, treated], HC1 SE.
 import { attWeights } from '../../stats/index.ts';
-import { twoGroupEffect, type Effect } from './effect.ts';
+import { twoGroupDesign, twoGroupEffect, type Effect, type TwoGroupDesign } from './effect.ts';
 
 export interface IpwWeights {
   weights: Float64Array;
@@ -32,6 +32,10 @@ export function ipwWeights(treated: Uint8Array, score: Float64Array): IpwWeights
   return { weights, controlEss: s2 > 0 ? (s * s) / s2 : 0, nControl: nC, maxControlShare: s > 0 ? max / s : 0 };
 }
 
-export function ipwEffect(y: Float64Array, treated: Uint8Array, w: IpwWeights): Effect {
-  return twoGroupEffect(y, treated, { weights: w.weights, type: 'HC1' });
+export function ipwDesign(treated: Uint8Array, w: IpwWeights): TwoGroupDesign {
+  return twoGroupDesign(treated, { weights: w.weights, type: 'HC1' });
+}
+
+export function ipwEffect(d: TwoGroupDesign, y: Float64Array): Effect {
+  return twoGroupEffect(d, y);
 }

@@ -1,6 +1,10 @@
 // Naive difference of means between participants and (stacked) controls, HC1 SE.
-import { twoGroupEffect, type Effect } from './effect.ts';
+import { twoGroupDesign, twoGroupEffect, type Effect, type TwoGroupDesign } from './effect.ts';
 
-export function naiveEffect(y: Float64Array, treated: Uint8Array): Effect {
-  return twoGroupEffect(y, treated, { type: 'HC1' });
+export function naiveDesign(treated: Uint8Array): TwoGroupDesign {
+  return twoGroupDesign(treated, { type: 'HC1' });
+}
+
+export function naiveEffect(d: TwoGroupDesign, y: Float64Array): Effect {
+  return twoGroupEffect(d, y);
 }

@@ -8,7 +8,7 @@
 // set" approach; it ignores the dependence between sets that share a control (conservative
 // alternatives: Abadie–Imbens SEs, or clustering on the person).
 import { matchNearest } from '../../stats/index.ts';
-import { twoGroupEffect, type Effect } from './effect.ts';
+import { twoGroupDesign, twoGroupEffect, type Effect, type TwoGroupDesign } from './effect.ts';
 
 export const CALIPER_SD = 0.2;
 
@@ -85,14 +85,13 @@ export function psmMatch(logit: Float64Array, treated: Uint8Array, cohort: Int32
   };
 }
 
+export function psmDesign(sample: MatchedSample): TwoGroupDesign {
+  return twoGroupDesign(sample.treated, { clusters: sample.set, type: 'CR1', nTreated: sample.nTreatedMatched, nControl: sample.nControlsUsed });
+}
+
 /** ATT on the matched sample; `y` holds the outcome of every subgroup unit. */
-export function psmEffect(sample: MatchedSample, y: Float64Array): Effect {
+export function psmEffect(d: TwoGroupDesign, sample: MatchedSample, y: Float64Array): Effect {
   const ys = new Float64Array(sample.rows.length);
   for (let i = 0; i < ys.length; i++) ys[i] = y[sample.rows[i] ?? 0] ?? 0;
-  return twoGroupEffect(ys, sample.treated, {
-    clusters: sample.set,
-    type: 'CR1',
-    nTreated: sample.nTreatedMatched,
-    nControl: sample.nControlsUsed,
-  });
+  return twoGroupEffect(d, ys);
 }

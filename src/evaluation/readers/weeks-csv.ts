@@ -74,36 +74,16 @@ export function readWeeksCsv(file: string, persons: Persons, opts: WeeksReadOpti
   const fieldStart = new Int32Array(64);
   const fieldEnd = new Int32Array(64);
 
-  const handleFields = (line: number, id: string | null, idBuf: Buffer | null, idS: number, idE: number, weekS: string | null, wb: Buffer | null, ws: number, we: number, statusS: string | null, sb: Buffer | null, ss: number, se: number): void => {
-    // Person.
-    let person: number;
-    if (idBuf !== null && idE - idS === lastLen && idBuf.compare(lastId, 0, lastLen, idS, idE) === 0) {
-      person = lastPerson;
-    } else {
-      const key = id ?? (idBuf as Buffer).toString('utf8', idS, idE);
-      const p = persons.index.get(key);
-      if (p === undefined) {
-        problems.add(file, line, `unknown person_id "${key.slice(0, 70)}" (not in persons.csv)`);
-        lastLen = -1;
-        return;
-      }
-      person = p;
-      if (idBuf !== null) {
-        const len = idE - idS;
-        if (len > lastId.length) lastId = Buffer.alloc(len * 2);
-        idBuf.copy(lastId, 0, idS, idE);
-        lastLen = len;
-        lastPerson = p;
-      } else lastLen = -1;
-    }
-    const bufW = wb ?? Buffer.from(weekS ?? '', 'utf8');
-    const week = wb ? weekOf(wb, ws, we) : weekOf(bufW, 0, bufW.length);
-    const bufS = sb ?? Buffer.from(statusS ?? '', 'utf8');
-    const code = sb ? statusOf(sb, ss, se) : statusOf(bufS, 0, bufS.length);
+  const lookup = (key: string, line: number): number => {
+    const p = persons.index.get(key);
+    if (p === undefined) problems.add(file, line, `unknown person_id "${key.slice(0, 70)}" (not in persons.csv)`);
+    return p ?? -1;
+  };
+  const store = (line: number, person: number, week: number, code: number, weekText: () => string, statusText: () => string): void => {
     if (week < 0 || code < 0) {
       const why: string[] = [];
-      if (week < 0) why.push(`week "${wb ? wb.toString('utf8', ws, we) : weekS}" is not a valid ISO week YYYY-Www`);
-      if (code < 0) why.push(`unknown status "${(sb ? sb.toString('utf8', ss, se) : statusS ?? '').slice(0, 40)}"`);
+      if (week < 0) why.push(`week "${weekText().slice(0, 40)}" is not a valid ISO week YYYY-Www`);
+      if (code < 0) why.push(`unknown status "${statusText().slice(0, 40)}"`);
       problems.add(file, line, why.join('; '));
       return;
     }
@@ -112,6 +92,22 @@ export function readWeeksCsv(file: string, persons: Persons, opts: WeeksReadOpti
       return;
     }
     rows++;
+  };
+  const storeFailed = (buf: Buffer, line: number, person: number, week: number, code: number, ws: number, we: number, ss: number, se: number): void =>
+    store(line, person, week, code, () => buf.toString('utf8', ws, we), () => buf.toString('utf8', ss, se));
+  /** Slow path: a line with quotes. */
+  const quotedLine = (text: string, line: number): void => {
+    const fields = splitQuoted(text);
+    if (fields.length !== nCols) {
+      problems.add(file, line, `expected ${nCols} fields, found ${fields.length}`);
+      return;
+    }
+    lastLen = -1;
+    const person = lookup(fields[iId] ?? '', line);
+    if (person < 0) return;
+    const wb = Buffer.from(fields[iWeek] ?? '', 'utf8');
+    const sb = Buffer.from(fields[iStatus] ?? '', 'utf8');
+    store(line, person, weekOf(wb, 0, wb.length), statusOf(sb, 0, sb.length), () => fields[iWeek] ?? '', () => fields[iStatus] ?? '');
   };
 
   try {
@@ -158,12 +154,7 @@ export function readWeeksCsv(file: string, persons: Persons, opts: WeeksReadOpti
         }
       }
       if (quoted) {
-        const fields = splitQuoted(buf.toString('utf8', s, e));
-        if (fields.length !== nCols) {
-          problems.add(file, line, `expected ${nCols} fields, found ${fields.length}`);
-          return;
-        }
-        handleFields(line, fields[iId] ?? '', null, 0, 0, fields[iWeek] ?? '', null, 0, 0, fields[iStatus] ?? '', null, 0, 0);
+        quotedLine(buf.toString('utf8', s, e), line);
         return;
       }
       if (k < 64) {
@@ -175,7 +166,40 @@ export function readWeeksCsv(file: string, persons: Persons, opts: WeeksReadOpti
         problems.add(file, line, `expected ${nCols} fields, found ${k}`);
         return;
       }
-      handleFields(line, null, buf, fieldStart[iId] ?? 0, fieldEnd[iId] ?? 0, null, buf, fieldStart[iWeek] ?? 0, fieldEnd[iWeek] ?? 0, null, buf, fieldStart[iStatus] ?? 0, fieldEnd[iStatus] ?? 0);
+      // Person: reuse the last id when the bytes are equal (rows come grouped by person).
+      const idS = fieldStart[iId] as number;
+      const idE = fieldEnd[iId] as number;
+      const len = idE - idS;
+      let person = -1;
+      if (len === lastLen) {
+        let same = true;
+        for (let j = 0; j < len; j++) {
+          if (buf[idS + j] !== lastId[j]) {
+            same = false;
+            break;
+          }
+        }
+        if (same) person = lastPerson;
+      }
+      if (person < 0) {
+        person = lookup(buf.toString('utf8', idS, idE), line);
+        if (person < 0) {
+          lastLen = -1;
+          return;
+        }
+        if (len > lastId.length) lastId = Buffer.alloc(len * 2);
+        buf.copy(lastId, 0, idS, idE);
+        lastLen = len;
+        lastPerson = person;
+      }
+      const ws = fieldStart[iWeek] as number;
+      const we = fieldEnd[iWeek] as number;
+      const ss = fieldStart[iStatus] as number;
+      const se = fieldEnd[iStatus] as number;
+      const week = weekOf(buf, ws, we);
+      const code = statusOf(buf, ss, se);
+      if (week >= 0 && code >= 0 && builder.set(person, week, code)) rows++;
+      else storeFailed(buf, line, person, week, code, ws, we, ss, se);
     },
     (bytes) => opts.onProgress?.(size > 0 ? bytes / size : 1),
   );
