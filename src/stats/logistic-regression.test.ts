@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { logisticRegression } from './logistic-regression.ts';
 import { createRng } from './rng.ts';
+import { robustCov, seFromCov } from './robust-cov.ts';
 import { expectClose, readFixture } from './test-utils.ts';
 
 interface LogitFixture {
@@ -10,7 +11,8 @@ interface LogitFixture {
   X: number[];
   y: number[];
   weights: number[];
-  expected: { coef: number[]; se: number[]; deviance: number; fittedHead: number[] };
+  clusters: number[];
+  expected: { coef: number[]; se: number[]; deviance: number; fittedHead: number[]; seHC0: number[]; seCluster: number[] };
   expectedWeighted: { coef: number[]; se: number[]; deviance: number };
 }
 
@@ -41,6 +43,15 @@ describe('logisticRegression against statsmodels', () => {
     for (let a = 0; a < f.p; a++) e0 += X[a]! * r.coef[a]!;
     expect(r.eta[0]).toBeCloseTo(e0, 12);
     expect(r.iterations).toBeLessThan(10);
+  });
+
+  it('robustCov on (y - mu) with bread = cov gives statsmodels HC0 and cluster SEs', () => {
+    const r = logisticRegression(X, y, f.n, f.p);
+    const resid = Float64Array.from(y, (v, i) => v - r.fitted[i]!);
+    const hc0 = robustCov(X, resid, f.n, f.p, r.cov, { type: 'HC0' });
+    expectClose(seFromCov(hc0, f.p), f.expected.seHC0, rel, 0, 'HC0');
+    const cr1 = robustCov(X, resid, f.n, f.p, r.cov, { type: 'CR1', clusters: Int32Array.from(f.clusters) });
+    expectClose(seFromCov(cr1, f.p), f.expected.seCluster, rel, 0, 'CR1');
   });
 
   it('matches the binomial GLM with frequency weights', () => {

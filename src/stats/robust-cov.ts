@@ -17,6 +17,8 @@ export interface RobustCovOptions {
  * - CR1: one unit per cluster (s summed within the cluster), multiplied by
  *   G/(G-1) · (n-1)/(n-p), G = number of distinct clusters — statsmodels `cov_type='cluster'`
  *   and Stata's `vce(cluster)`.
+ * n and G count only rows with positive weight (zero-weight rows, e.g. unmatched controls,
+ * are as if dropped).
  * `residuals` are the unweighted y - fitted. For a logit fit pass the response residuals
  * y - mu, bread = the model covariance and no weights (or prior weights) to get the robust
  * score-based sandwich. Returns a new symmetric p×p row-major array.
@@ -40,6 +42,13 @@ export function robustCov(
   if (type !== 'HC0' && type !== 'HC1' && type !== 'CR1') {
     throw new TypeError(`robustCov: type must be 'HC0', 'HC1' or 'CR1', got ${String(type)}`);
   }
+  // Rows with zero weight carry no information: they count neither in n nor in G (as Stata
+  // and R's lm; statsmodels would count them).
+  let nUsed = n;
+  if (weights !== undefined) {
+    nUsed = 0;
+    for (let i = 0; i < n; i++) if ((weights[i] as number) > 0) nUsed++;
+  }
   const meat = new Float64Array(p * p);
   const s = new Float64Array(p);
   const addOuter = (v: Float64Array): void => {
@@ -58,6 +67,7 @@ export function robustCov(
     const index = new Map<number, number>();
     const gOf = new Int32Array(n);
     for (let i = 0; i < n; i++) {
+      if (weights !== undefined && (weights[i] as number) === 0) continue;
       const c = clusters[i] as number;
       let g = index.get(c);
       if (g === undefined) {
@@ -71,7 +81,7 @@ export function robustCov(
     const scores = new Float64Array(G * p);
     for (let i = 0; i < n; i++) {
       const u = (weights === undefined ? 1 : (weights[i] as number)) * (residuals[i] as number);
-      if (u === 0) continue;
+      if (u === 0) continue; // also skips zero-weight rows, whose gOf is unset
       const off = (gOf[i] as number) * p;
       for (let a = 0; a < p; a++) scores[off + a] = (scores[off + a] as number) + u * (X[i * p + a] as number);
     }
@@ -79,7 +89,7 @@ export function robustCov(
       for (let a = 0; a < p; a++) s[a] = scores[g * p + a] as number;
       addOuter(s);
     }
-    factor = n > p ? ((G / (G - 1)) * (n - 1)) / (n - p) : Number.NaN;
+    factor = nUsed > p ? ((G / (G - 1)) * (nUsed - 1)) / (nUsed - p) : Number.NaN;
   } else {
     for (let i = 0; i < n; i++) {
       const u = (weights === undefined ? 1 : (weights[i] as number)) * (residuals[i] as number);
@@ -87,7 +97,7 @@ export function robustCov(
       for (let a = 0; a < p; a++) s[a] = u * (X[i * p + a] as number);
       addOuter(s);
     }
-    factor = type === 'HC1' ? (n > p ? n / (n - p) : Number.NaN) : 1;
+    factor = type === 'HC1' ? (nUsed > p ? nUsed / (nUsed - p) : Number.NaN) : 1;
   }
   for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) meat[a * p + b] = meat[b * p + a] as number;
   // B M B

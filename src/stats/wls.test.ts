@@ -65,6 +65,28 @@ describe('wls edge cases', () => {
     expectClose(a.bread, b.bread, 1e-12);
   });
 
+  it('rows with zero weight are as if dropped (coef, df, HC1 and CR1 factors)', () => {
+    const Xa = new Float64Array([1, 0, 1, 1, 1, 2, 1, 3, 1, 4, 1, 5, 1, 6]);
+    const ya = new Float64Array([0.5, 2, 1, 4, 3.5, 9, 6]);
+    const wa = new Float64Array([1, 2, 1, 0, 1, 0, 3]);
+    const ca = new Int32Array([1, 1, 2, 9, 3, 9, 3]); // cluster 9 has only zero-weight rows
+    const keep = [0, 1, 2, 4, 6];
+    const Xb = Float64Array.from(keep.flatMap((i) => [Xa[2 * i]!, Xa[2 * i + 1]!]));
+    const yb = Float64Array.from(keep.map((i) => ya[i]!));
+    const wb = Float64Array.from(keep.map((i) => wa[i]!));
+    const cb = Int32Array.from(keep.map((i) => ca[i]!));
+    const a = wls(Xa, ya, 7, 2, wa);
+    const b = wls(Xb, yb, 5, 2, wb);
+    expectClose(a.coef, b.coef, 1e-12);
+    expect(a.dfResid).toBe(3);
+    expectClose(a.cov, b.cov, 1e-12);
+    for (const type of ['HC1', 'CR1'] as const) {
+      const va = robustCov(Xa, a.residuals, 7, 2, a.bread, { type, weights: wa, clusters: ca });
+      const vb = robustCov(Xb, b.residuals, 5, 2, b.bread, { type, weights: wb, clusters: cb });
+      expectClose(va, vb, 1e-12, 0, type);
+    }
+  });
+
   it('throws on collinear columns, bad weights and too few rows', () => {
     expect(() => wls(new Float64Array([1, 2, 1, 2, 1, 2]), new Float64Array(3), 3, 2)).toThrow(/not positive definite/);
     expect(() => wls(X, new Float64Array(3), 3, 2, new Float64Array([1, Number.NaN, 1]))).toThrow(/weights/);

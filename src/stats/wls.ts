@@ -14,7 +14,7 @@ export interface WlsResult {
   bread: Float64Array;
   /** Weighted residual sum of squares sum w_i e_i². */
   rss: number;
-  /** Residual degrees of freedom n - p (rows with zero weight are counted, as statsmodels does). */
+  /** Residual degrees of freedom n - p, counting only rows with positive weight (as R's lm). */
   dfResid: number;
   /** Classical (non-robust) covariance sigma² (X'WX)^-1 with sigma² = rss / (n - p); NaN when n = p. */
   cov: Float64Array;
@@ -54,7 +54,12 @@ export function wls(X: Float64Array, y: Float64Array, n: number, p: number, weig
     residuals[i] = e;
     rss += (weights === undefined ? 1 : (weights[i] as number)) * e * e;
   }
-  const dfResid = n - p;
+  let nUsed = n;
+  if (weights !== undefined) {
+    nUsed = 0;
+    for (let i = 0; i < n; i++) if ((weights[i] as number) > 0) nUsed++;
+  }
+  const dfResid = nUsed - p;
   const s2 = dfResid > 0 ? rss / dfResid : Number.NaN;
   const cov = new Float64Array(p * p);
   for (let k = 0; k < p * p; k++) cov[k] = (bread[k] as number) * s2;
