@@ -27,6 +27,8 @@ export interface BuildAppOptions {
   /** The clock (tests pass a fixed one). */
   now?: () => Date;
   instrumentPath?: string;
+  /** Trust X-Forwarded-For (only behind a reverse proxy; else clients could dodge the login limit). */
+  trustProxy?: boolean;
 }
 
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
@@ -34,7 +36,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     logger: opts.logger
       ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.body'] }
       : false,
-    trustProxy: true,
+    trustProxy: opts.trustProxy ?? false,
     bodyLimit: 256 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

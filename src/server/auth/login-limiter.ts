@@ -18,6 +18,9 @@ export async function isLimited(tx: Tx, username: string, ip: string, now: Date)
   return Number(row.n) >= MAX_FAILURES;
 }
 
-export async function recordAttempt(tx: Tx, username: string, ip: string, succeeded: boolean): Promise<void> {
-  await tx.insertInto('login_attempts').values({ username: username.toLowerCase(), ip, succeeded }).execute();
+export async function recordAttempt(tx: Tx, username: string, ip: string, succeeded: boolean, now: Date): Promise<void> {
+  const key = username.toLowerCase();
+  // Keep the table small: attempts older than a day matter to no limit.
+  await tx.deleteFrom('login_attempts').where('username', '=', key).where('at', '<', new Date(now.getTime() - 24 * 60 * 60 * 1000)).execute();
+  await tx.insertInto('login_attempts').values({ username: key, ip, succeeded, at: now }).execute();
 }

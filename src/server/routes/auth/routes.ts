@@ -39,7 +39,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             .where('username', '=', username.toLowerCase())
             .executeTakeFirst();
           const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
-          await recordAttempt(tx, username, request.ip, ok && !!user);
+          await recordAttempt(tx, username, request.ip, ok && !!user, now);
           if (!ok || !user) return { kind: 'bad' as const };
           const { token } = await createSession(tx, user.id, now);
           const session = await findSession(tx, token, now);
@@ -74,7 +74,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           const key = `takeback:${session.user.username}`;
           if (await isLimited(tx, key, request.ip, now)) return 'limited' as const;
           const ok = await verifyPassword(session.user.passwordHash, request.body.password);
-          await recordAttempt(tx, key, request.ip, ok);
+          await recordAttempt(tx, key, request.ip, ok, now);
           if (!ok) return 'bad' as const;
           if (session.handover) {
             await setHandover(tx, session.sessionId, null);
