@@ -67,30 +67,40 @@ function project(r: RuleEvaluation): SimRule {
   return { state: r.state, dueDate: r.dueDate, daysLeft: r.daysLeft, daysOver: r.daysOver, breachCount: r.breaches.length };
 }
 
+type Case = { takeover: string; firstOffset: number; shapes: Shape[]; asOfOffset: number; fipOffsets: number[] };
+
+function agreesWithSimulator({ takeover, firstOffset, shapes, asOfOffset, fipOffsets }: Case): void {
+  const offers = buildOffers(takeover, firstOffset, shapes);
+  const asOf = plusDays(takeover, asOfOffset);
+  const fipRounds = fipOffsets.map((n) => plusDays(takeover, n));
+  const report = evaluateDeadlines(
+    { citizenId: 'c', municipalityCode: '630', takeoverDate: takeover, offers, fipRounds }, policy, asOf,
+  );
+  const input: SimInput = {
+    takeover, asOf, offers: offers as SimOffer[], fipRounds, companyKinds: COMPANY,
+    firstOffer: [{ days: 14 }, { months: 1 }], maxGapDays: 42, fipEveryMonths: 3, dueSoonDays: 7,
+  };
+  const [target, deadline, gap, fip] = report.rules as [RuleEvaluation, RuleEvaluation, RuleEvaluation, RuleEvaluation];
+  expect({ ...project(target), satisfiedOn: target.satisfiedOn }).toEqual(simFirstOffer(input, { days: 14 }));
+  expect({ ...project(deadline), satisfiedOn: deadline.satisfiedOn }).toEqual(simFirstOffer(input, { months: 1 }));
+  expect(project(gap)).toEqual(simMaxGap(input));
+  expect(project(fip)).toEqual(simFipRounds(input));
+}
+
 describe('evaluateDeadlines agrees with the day-by-day simulator', () => {
   it('on all four rules of the 2016 policy (fast-check, 600 runs)', () => {
-    fc.assert(
-      fc.property(caseArb, ({ takeover, firstOffset, shapes, asOfOffset, fipOffsets }) => {
-        const offers = buildOffers(takeover, firstOffset, shapes);
-        const asOf = plusDays(takeover, asOfOffset);
-        const fipRounds = fipOffsets.map((n) => plusDays(takeover, n));
-        const report = evaluateDeadlines(
-          { citizenId: 'c', municipalityCode: '630', takeoverDate: takeover, offers, fipRounds }, policy, asOf,
-        );
-        const input: SimInput = {
-          takeover, asOf, offers: offers as SimOffer[], fipRounds, companyKinds: COMPANY,
-          firstOffer: [{ days: 14 }, { months: 1 }], maxGapDays: 42, fipEveryMonths: 3, dueSoonDays: 7,
-        };
-        const [target, deadline, gap, fip] = report.rules as [RuleEvaluation, RuleEvaluation, RuleEvaluation, RuleEvaluation];
-        const simTarget = simFirstOffer(input, { days: 14 });
-        const simDeadline = simFirstOffer(input, { months: 1 });
-        expect({ ...project(target), satisfiedOn: target.satisfiedOn }).toEqual(simTarget);
-        expect({ ...project(deadline), satisfiedOn: deadline.satisfiedOn }).toEqual(simDeadline);
-        expect(project(gap)).toEqual(simMaxGap(input));
-        expect(project(fip)).toEqual(simFipRounds(input));
-      }),
-      { numRuns: 600 },
-    );
+    fc.assert(fc.property(caseArb, agreesWithSimulator), { numRuns: 600 });
+  });
+
+  it('around the due dates: as-of 12–16 and 27–33 days after takeover, one offer then gaps of 40–45 days (fast-check, 400 runs)', () => {
+    const boundaryArb = fc.record({
+      takeover: takeoverArb,
+      firstOffset: fc.integer({ min: 10, max: 35 }),
+      shapes: fc.array(offerShapeArb.map((s) => ({ ...s, kind: 'praktik_public' as const, status: 'completed' as const, endMode: 'planned', gap: 40 + (Math.abs(s.gap) % 6) })), { maxLength: 3 }),
+      asOfOffset: fc.oneof(fc.integer({ min: 12, max: 16 }), fc.integer({ min: 27, max: 33 }), fc.integer({ min: 40, max: 200 })),
+      fipOffsets: fc.array(fc.integer({ min: 85, max: 95 }), { maxLength: 2 }),
+    });
+    fc.assert(fc.property(boundaryArb, agreesWithSimulator), { numRuns: 400 });
   });
 
   it('state is consistent with days left / over (fast-check, 300 runs)', () => {
