@@ -1,0 +1,93 @@
+// Benchmark of `jobvej evaluate` end to end: for each size, generate the data once (outside the
+// timer, into .bench-data/), run the real command in a child process under /usr/bin/time, and
+// record the whole-command wall time, peak memory (max RSS) and each stage's time (from the
+// command's progress lines). Writes the results into docs/benchmarks.md (its evaluate section).
+//   node --import tsx bench/evaluate/run.ts --sizes 10000,100000 [--weeks 260] [--no-docs]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generate } from './generate.ts';
+
+const STAGES = ['read', 'panel', 'design', 'score model', 'matching', 'weighting', 'estimates', 'report'];
+
+interface Run {
+  persons: number;
+  personWeeks: number;
+  weeksFileMb: number;
+  wall: number;
+  cpu: number;
+  maxRssMb: number;
+  stages: Record<string, number>;
+  load: number;
+}
+
+const label = (n: number): string => (n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1000 ? `${n / 1000}k` : String(n));
+
+function benchOne(persons: number, weeks: number): Run {
+  const dir = join('.bench-data', `${label(persons)}-${weeks}w`);
+  if (!existsSync(join(dir, 'truth.json'))) {
+    process.stderr.write(`generating ${dir} …\n`);
+    generate(persons, weeks, dir);
+  }
+  const args = ['-f', '%e %U %S %M', process.execPath, 'bin/jobvej', 'evaluate', '--persons', join(dir, 'persons.csv'), '--weeks', join(dir, 'weeks.csv'), '--methods', 'naive,psm,ipw', '--out', join(dir, 'result.json'), '--html', join(dir, 'report.html')];
+  const load = loadavg()[0] ?? 0;
+  const r = spawnSync('/usr/bin/time', args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`evaluate failed:\n${r.stderr}`);
+  const lines = r.stderr.trimEnd().split('\n');
+  const [wall, user, sys, rss] = (lines.at(-1) ?? '').split(' ').map(Number);
+  const stages: Record<string, number> = {};
+  for (const l of lines) {
+    const m = /^\s+(.+?)\s+\[#+\]\s+100 %\s+([\d.]+) s$/.exec(l);
+    if (m?.[1] && m[2]) stages[m[1]] = Number(m[2]);
+  }
+  const out = JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')) as { input: { person_weeks: number } };
+  const size = Number(execFileSync('stat', ['-c', '%s', join(dir, 'weeks.csv')], { encoding: 'utf8' }));
+  return { persons, personWeeks: out.input.person_weeks, weeksFileMb: size / 2 ** 20, wall: wall ?? NaN, cpu: (user ?? NaN) + (sys ?? NaN), maxRssMb: (rss ?? NaN) / 1024, stages, load };
+}
+
+function machine(): string {
+  const cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown';
+  const nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
+  return `${nproc} cores (nproc), ${cpu}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}`;
+}
+
+function table(runs: Run[], weeks: number): string {
+  const head = `| persons × weeks | person-week rows (file) | whole command (wall) | CPU time (user+sys) | peak RSS | ${STAGES.join(' | ')} | load avg |`;
+  const sep = `|${'---|'.repeat(STAGES.length + 6)}`;
+  const rows = runs.map((r) => `| ${label(r.persons)} × ${weeks} | ${(r.personWeeks / 1e6).toFixed(2)} M (${r.weeksFileMb.toFixed(0)} MB) | **${r.wall.toFixed(2)} s** | ${r.cpu.toFixed(2)} s | **${r.maxRssMb.toFixed(0)} MB** | ${STAGES.map((s) => (r.stages[s] === undefined ? '–' : r.stages[s]?.toFixed(2))).join(' | ')} | ${r.load.toFixed(1)} |`);
+  return [head, sep, ...rows].join('\n');
+}
+
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000' }, weeks: { type: 'string', default: '260' }, 'no-docs': { type: 'boolean', default: false } } });
+const weeks = Number(values.weeks);
+const runs: Run[] = [];
+for (const n of (values.sizes ?? '').split(',').map(Number)) {
+  const r = benchOne(n, weeks);
+  runs.push(r);
+  process.stdout.write(`${label(n)}: ${r.wall.toFixed(2)} s wall, ${r.cpu.toFixed(2)} s CPU, ${r.maxRssMb.toFixed(0)} MB, ${JSON.stringify(r.stages)}\n`);
+}
+const section = `<!-- bench:evaluate:start -->
+## jobvej evaluate
+
+- Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC
+- Machine: ${machine()}
+- Command: \`node --import tsx bench/evaluate/run.ts --sizes ${values.sizes} --weeks ${weeks}\` — per size it runs
+  \`bin/jobvej evaluate --persons P --weeks W --methods naive,psm,ipw --out result.json --html report.html\`
+  (all 8 outcomes, subgroups all / gender=F / gender=M, SEs, 13 periods, balance) under \`/usr/bin/time\`.
+- Data: \`bench/evaluate/generate.ts\` (synthetic, ~10 % participants, stacked over the start quarters
+  that fit; absent weeks = none, so the file holds fewer rows than persons × weeks).
+- "whole command" is wall time from process start (incl. tsx start-up) to the files written; stage
+  times come from the command's own progress lines (wall time, so they include waiting when the
+  machine is shared: see the load average at the start of each run).
+
+${table(runs, weeks)}
+<!-- bench:evaluate:end -->`;
+if (!values['no-docs']) {
+  const file = 'docs/benchmarks.md';
+  const old = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const re = /<!-- bench:evaluate:start -->[\s\S]*<!-- bench:evaluate:end -->/;
+  writeFileSync(file, re.test(old) ? old.replace(re, section) : `${old.trimEnd()}\n\n${section}\n`);
+  process.stdout.write(`wrote ${file}\n`);
+}
