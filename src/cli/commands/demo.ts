@@ -1,10 +1,10 @@
 // `jobvej demo [--seed N] [--citizens N]`: create the demo municipalities' users and citizens.
 import { parseArgs } from 'node:util';
-import { loadConfig, loadCprKey } from '../../server/config.ts';
+import { loadCprKey } from '../../server/config.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { seedDemo } from '../../server/demo/seed.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/demo/demo-users.ts';
-import { openConfiguredDatabase } from '../open-configured-database.ts';
+import { configOrReport, openConfiguredDatabase } from '../open-configured-database.ts';
 
 export function demoLogins(): string {
   return `Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.username).join(', ')}`;
@@ -16,7 +16,8 @@ export async function run(argv: string[]): Promise<number> {
     console.log('Usage: jobvej demo [--seed 42] [--citizens 300]\n\nCreates demo users and citizens (refused with NODE_ENV=production).');
     return 0;
   }
-  const config = loadConfig();
+  const config = configOrReport();
+  if (!config) return 2;
   const db = await openConfiguredDatabase(config);
   try {
     await migrate(db);

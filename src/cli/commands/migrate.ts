@@ -1,14 +1,14 @@
 // `jobvej migrate`: apply pending database migrations.
-import { loadConfig } from '../../server/config.ts';
 import { migrate } from '../../server/db/migrate.ts';
-import { describeDatabase, openConfiguredDatabase } from '../open-configured-database.ts';
+import { configOrReport, describeDatabase, openConfiguredDatabase } from '../open-configured-database.ts';
 
 export async function run(argv: string[]): Promise<number> {
   if (argv.includes('--help')) {
     console.log('Usage: jobvej migrate\n\nApplies pending migrations to DATABASE_URL or the embedded database in JOBVEJ_DATA_DIR.');
     return 0;
   }
-  const config = loadConfig();
+  const config = configOrReport();
+  if (!config) return 2;
   const db = await openConfiguredDatabase(config);
   try {
     const applied = await migrate(db);

@@ -1,11 +1,11 @@
 // `jobvej serve`: open and migrate the database, seed demo data on first start (not in
 // production), and serve the API and the built web app.
 import { fileURLToPath } from 'node:url';
-import { loadConfig, loadCprKey } from '../../server/config.ts';
+import { loadCprKey } from '../../server/config.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { seedDemo } from '../../server/demo/seed.ts';
 import { buildApp } from '../../server/app.ts';
-import { describeDatabase, openConfiguredDatabase } from '../open-configured-database.ts';
+import { configOrReport, describeDatabase, openConfiguredDatabase } from '../open-configured-database.ts';
 import { demoLogins } from './demo.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../../dist/web', import.meta.url));
@@ -15,7 +15,8 @@ export async function run(argv: string[]): Promise<number> {
     console.log('Usage: jobvej serve\n\nEnv: PORT (3000), HOST (0.0.0.0), DATABASE_URL, JOBVEJ_DATA_DIR (./data), JOBVEJ_CPR_KEY, NODE_ENV.');
     return 0;
   }
-  const config = loadConfig();
+  const config = configOrReport();
+  if (!config) return 2;
   const cprKey = loadCprKey(config);
   const db = await openConfiguredDatabase(config);
   await migrate(db);

@@ -1,0 +1,58 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import { createTestDatabase, type TestDatabase } from './db/testing.ts';
+import { createFixture, createUser, login, registerCitizen, type Fixture } from '../../tests/support/app-fixture.ts';
+
+describe('web app serving', () => {
+  let t: TestDatabase;
+  let app: FastifyInstance;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'jobvej-web-'));
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>jobvej</title>');
+    writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
+    t = await createTestDatabase('pglite');
+    app = await buildApp({ db: t.db, cprKey: randomBytes(32), webDist: dir, logger: false });
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves files, falls back to index.html for other GETs, but not for /api', async () => {
+    expect((await app.inject({ url: '/assets/app.js' })).body).toBe('console.log(1)');
+    const deep = await app.inject({ url: '/citizens/123' });
+    expect(deep.statusCode).toBe(200);
+    expect(deep.body).toContain('<title>jobvej</title>');
+    expect((await app.inject({ url: '/' })).body).toContain('<title>jobvej</title>');
+    const api = await app.inject({ url: '/api/nothing-here', method: 'GET' });
+    expect(api.headers['content-type']).toMatch(/problem\+json/);
+  });
+});
+
+describe('concurrent requests on PGlite (one serialised connection)', () => {
+  let f: Fixture;
+  beforeAll(async () => {
+    f = await createFixture('pglite');
+    await createUser(f, 'caseworker@607', 'caseworker', '607');
+  });
+  afterAll(async () => {
+    await f.close();
+  });
+
+  it('handles 30 parallel writes and reads without mixing transactions', async () => {
+    const cw = await login(f, 'caseworker@607');
+    const ids = await Promise.all(Array.from({ length: 15 }, (_, i) => registerCitizen(f, cw, { name: `Parallel ${i}` })));
+    const reads = await Promise.all(ids.map((id) => f.app.inject({ url: `/api/citizens/${id}`, headers: { cookie: cw.headers.cookie ?? '' } })));
+    expect(reads.map((r) => r.statusCode)).toEqual(ids.map(() => 200));
+    const list = await f.app.inject({ url: '/api/citizens', headers: { cookie: cw.headers.cookie ?? '' } });
+    expect(list.json().citizens).toHaveLength(15);
+  });
+});
