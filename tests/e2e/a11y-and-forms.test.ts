@@ -41,7 +41,7 @@ async function handOver(page: Page, name: string, language: string): Promise<voi
 }
 
 async function takeBack(page: Page): Promise<void> {
-  await page.locator('header, main').getByRole('button').filter({ hasText: /sagsbehandler|الموظف/ }).first().click();
+  await page.getByTestId('give-back').click();
   await page.locator('input[name="takeback-password"]').fill('demo');
   await page.locator('form button[type="submit"]').click();
   await page.locator('a[href="#/citizens/new"], a[href="#/"]').first().waitFor();
@@ -58,7 +58,7 @@ describe('accessibility (axe-core)', () => {
 
       await login(page);
       await setUiLang(page, 'da');
-      await handOver(page, `Axe ${lang}`, lang === 'ar' ? 'Arabisk' : 'Dansk');
+      await handOver(page, `Axe ${lang}`, lang);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
       await page.locator('.jv-scale button').nth(2).click();
       expect(await violations(page)).toEqual([]);
@@ -82,7 +82,7 @@ describe('forms', () => {
     await page.locator('input[name="birthDate"]').fill('1990-01-01');
     await page.locator('input[name="arrivalDate"]').fill('2025-06-01');
     await page.locator('input[name="takeoverDate"]').fill('2025-07-01');
-    await chooseSelect(page, 'language', 'Somali');
+    await chooseSelect(page, 'language', 'so');
     await page.locator('form button[type="submit"]').click();
     const cpr = page.locator('input[name="cpr"]');
     await expect.poll(() => cpr.getAttribute('aria-invalid')).toBe('true');
@@ -98,7 +98,7 @@ describe('forms', () => {
   it('the questionnaire fits 360 px without horizontal scrolling (ar and ti)', async () => {
     const page = await pageFor({ width: 360, height: 740 });
     await login(page);
-    for (const [name, language] of [['Smal Arabisk', 'Arabisk'], ['Smal Tigrinya', 'Tigrinya']] as const) {
+    for (const [name, language] of [['Smal Arabisk', 'ar'], ['Smal Tigrinya', 'ti']] as const) {
       await handOver(page, name, language);
       for (let i = 0; i < 3; i++) {
         expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);

@@ -27,7 +27,7 @@ async function instrument(p: Page) {
 describe('FIP round in the browser', () => {
   it('runs a round: handover in Arabic, takeback, caseworker form, star chart', async () => {
     await login(page);
-    await registerCitizen(page, 'Amal Haddad', 'Arabisk');
+    await registerCitizen(page, 'Amal Haddad', 'ar');
     await page.getByRole('button', { name: 'Start ny måling' }).click();
     await page.getByRole('button', { name: /Giv til borgeren/ }).click();
 
@@ -73,7 +73,7 @@ describe('FIP round in the browser', () => {
   });
 
   it('locks the app to the questionnaire while handed over', async () => {
-    await registerCitizen(page, 'Yonas Tesfay', 'Tigrinya');
+    await registerCitizen(page, 'Yonas Tesfay', 'ti');
     await page.getByRole('button', { name: 'Start ny måling' }).click();
     await page.getByRole('button', { name: /Giv til borgeren/ }).click();
     await page.getByTestId('item-text').waitFor();

@@ -36,7 +36,7 @@ export async function startHarness(): Promise<Harness> {
   const db = await openDatabase({ dataDir: join(dir, 'db') });
   await migrate(db);
   const cprKey = randomBytes(32);
-  await seedDemo(db, { cprKey });
+  await seedDemo(db, { cprKey, citizens: 12 });
   const app = await buildApp({ db, webDist: join(root, 'dist', 'web'), cprKey, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -48,7 +48,8 @@ export async function startHarness(): Promise<Harness> {
     browser,
     async newContext({ width = 1280, height = 900, lang } = {}) {
       const ctx = await browser.newContext({ viewport: { width, height }, baseURL: baseUrl });
-      if (lang) await ctx.addInitScript((l) => localStorage.setItem('jobvej.lang', l), lang);
+      ctx.setDefaultTimeout(10_000);
+      if (lang) await ctx.addInitScript((l) => localStorage.getItem('jobvej.lang') ?? localStorage.setItem('jobvej.lang', l), lang);
       return ctx;
     },
     async close() {
@@ -88,11 +89,7 @@ export async function registerCitizen(page: Page, name: string, language: string
   await page.getByRole('heading', { level: 1, name }).waitFor();
 }
 
-/** Pick an option in a Mantine Select by the hidden input's name and the option's visible label. */
-export async function chooseSelect(page: Page, name: string, label: string): Promise<void> {
-  const hidden = page.locator(`input[type="hidden"][name="${name}"]`);
-  const input = page.locator(`.mantine-Select-root:has(input[type="hidden"][name="${name}"]) input:not([type="hidden"])`);
-  await input.click();
-  await page.getByRole('option', { name: label, exact: true }).click();
-  await hidden.waitFor({ state: 'attached' });
+/** Pick an option of a native select by its name and value. */
+export async function chooseSelect(page: Page, name: string, value: string): Promise<void> {
+  await page.locator(`select[name="${name}"]`).selectOption(value);
 }

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { LANGS, type Lang } from '../../../../domain/fip/index.ts';
 import { useRegisterCitizen } from '../api.ts';
@@ -77,7 +77,7 @@ export function RegisterCitizenPage() {
               dir="ltr"
               required
             />
-            <Select
+            <NativeSelect
               label={t('citizen.gender')}
               name="gender"
               data={[
@@ -85,33 +85,29 @@ export function RegisterCitizenPage() {
                 { value: 'M', label: t('gender.M') },
               ]}
               value={form.gender}
-              onChange={(v) => v && set('gender', v as Gender)}
+              onChange={(e) => set('gender', e.currentTarget.value as Gender)}
               error={err('gender')}
-              allowDeselect={false}
             />
             <TextInput label={t('citizen.birthDate')} name="birthDate" type="date" value={form.birthDate} onChange={(e) => set('birthDate', e.currentTarget.value)} error={err('birthDate')} required />
-            <Select
+            <NativeSelect
               label={t('citizen.originCountry')}
               name="originCountry"
               data={COUNTRIES.map((c) => ({ value: c, label: regionNames?.of(c) ?? c }))}
               value={form.originCountry}
-              onChange={(v) => v && set('originCountry', v)}
+              onChange={(e) => set('originCountry', e.currentTarget.value)}
               error={err('originCountry')}
-              allowDeselect={false}
-              searchable
             />
             <TextInput label={t('citizen.arrivalDate')} name="arrivalDate" type="date" value={form.arrivalDate} onChange={(e) => set('arrivalDate', e.currentTarget.value)} error={err('arrivalDate')} required />
             <TextInput label={t('citizen.takeoverDate')} name="takeoverDate" type="date" value={form.takeoverDate} onChange={(e) => set('takeoverDate', e.currentTarget.value)} error={err('takeoverDate')} required />
-            <Select
+            <NativeSelect
               label={t('citizen.language')}
               name="language"
               data={LANGS.map((l) => ({ value: l, label: t(`lang.${l}`) }))}
               value={form.language}
-              onChange={(v) => v && set('language', v as Lang)}
+              onChange={(e) => set('language', e.currentTarget.value as Lang)}
               error={err('language')}
-              allowDeselect={false}
             />
-            <Select
+            <NativeSelect
               label={t('citizen.targetGroup')}
               name="targetGroup"
               data={[
@@ -119,9 +115,8 @@ export function RegisterCitizenPage() {
                 { value: 'selected', label: t('targetGroup.selected') },
               ]}
               value={form.targetGroup}
-              onChange={(v) => v && set('targetGroup', v as TargetGroup)}
+              onChange={(e) => set('targetGroup', e.currentTarget.value as TargetGroup)}
               error={err('targetGroup')}
-              allowDeselect={false}
             />
           </SimpleGrid>
           <Group>

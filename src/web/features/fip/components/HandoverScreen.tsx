@@ -99,7 +99,7 @@ function Questionnaire({ lang, roundId, onGiveBack }: { lang: Lang; roundId: str
         <Text ta="center" lang="da" dir="ltr" className="jv-danish">
           {i18n.getFixedT('da')('handover.thanksBody')}
         </Text>
-        <Button size="lg" onClick={onGiveBack}>
+        <Button size="lg" onClick={onGiveBack} data-testid="give-back">
           {t('handover.giveBack')}
         </Button>
       </Stack>
@@ -114,7 +114,7 @@ function Questionnaire({ lang, roundId, onGiveBack }: { lang: Lang; roundId: str
         <Text size="sm" fw={600}>
           {textOf(inst.title, lang)}
         </Text>
-        <Button variant="subtle" size="xs" onClick={onGiveBack}>
+        <Button variant="subtle" size="xs" onClick={onGiveBack} data-testid="give-back">
           {t('handover.giveBack')}
         </Button>
       </Group>
@@ -122,12 +122,9 @@ function Questionnaire({ lang, roundId, onGiveBack }: { lang: Lang; roundId: str
         <Text size="sm" id="q-progress-label">
           {t('questionnaire.progress', { current: index + 1, total: items.length })}
         </Text>
-        <Progress
-          value={(answeredCount / items.length) * 100}
-          size="lg"
-          aria-labelledby="q-progress-label"
-          mt={4}
-        />
+        <Progress.Root size="lg" mt={4}>
+          <Progress.Section value={(answeredCount / items.length) * 100} aria-labelledby="q-progress-label" />
+        </Progress.Root>
       </Box>
       <Box>
         <Title order={1} size="h2" id={headingId} lang={lang} data-testid="item-text">
