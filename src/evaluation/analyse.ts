@@ -29,6 +29,11 @@ export interface AnalyseOptions {
   by?: string[];
   outcomes?: OutcomeName[];
   covariates?: string[];
+  /**
+   * `separate` (default): a score model per subgroup (balance within each subgroup);
+   * `pooled`: one model on all units, subgroups use its scores (about half the fitting time).
+   */
+  scoreModel?: 'separate' | 'pooled';
   /** Data rows read from weeks.csv / person-weeks from DREAM. */
   personWeeks: number;
   onProgress?: ProgressFn;
@@ -120,7 +125,24 @@ export function analyse(persons: Persons, panel: Panel, opts: AnalyseOptions): E
   const nG = groups.length;
   if (wantModel) {
     tick(opts, 'score model', 0);
+    const pooled = opts.scoreModel === 'pooled' ? groups.find((g) => g.label === 'all') : undefined;
     groups.forEach((g, gi) => {
+      if (pooled && g !== pooled) {
+        // Pooled: the subgroup takes its rows' scores from the model fitted on all units
+        // ('all' is fitted first; its rows are the unit indices).
+        const m = pooled.model;
+        if (m) {
+          const score = new Float64Array(g.rows.length);
+          const logit = new Float64Array(g.rows.length);
+          g.rows.forEach((r, i) => {
+            score[i] = m.score[r] ?? 0;
+            logit[i] = m.logit[r] ?? 0;
+          });
+          g.model = { score, logit, fit: m.fit };
+        }
+        tick(opts, 'score model', (gi + 1) / nG);
+        return;
+      }
       const dm = designMatrix(table, g.rows);
       dm.names.forEach((n) => scoreNames.add(n));
       try {
@@ -210,6 +232,7 @@ export function analyse(persons: Persons, panel: Panel, opts: AnalyseOptions): E
       cohorts: units.cohorts,
       units: { participants: nT, control_rows: units.n - nT },
       caliper_sd: CALIPER_SD,
+      score_model: opts.scoreModel ?? 'separate',
       methods,
     },
     results,

@@ -54,6 +54,15 @@ describe('jobvej evaluate', () => {
     expect(readdirSync(f.dir).sort()).toEqual(before);
   });
 
+  it('can pool the score model across subgroups', async () => {
+    const f = dataset();
+    const code = await run(['--persons', f.path('persons.csv'), '--weeks', f.path('weeks.csv'), '--methods', 'psm,ipw', '--outcomes', 'employment', '--score-model', 'pooled', '--out', f.path('r.json'), '--quiet']);
+    expect(code).toBe(0);
+    const out = JSON.parse(readFileSync(f.path('r.json'), 'utf8')) as { design: { score_model: string }; results: { subgroup: string }[] };
+    expect(out.design.score_model).toBe('pooled');
+    expect(out.results.filter((r) => r.subgroup === 'gender=M')).toHaveLength(2);
+  });
+
   it('rejects bad usage with exit code 2', async () => {
     expect(await run(['--persons', 'p.csv'])).toBe(2);
     expect(await run(['--persons', 'p.csv', '--weeks', 'w.csv', '--out', 'x.json', '--methods', 'magic'])).toBe(2);

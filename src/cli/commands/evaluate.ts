@@ -24,6 +24,8 @@ Impact evaluation (ATT) of a programme on weekly register data; formats in docs/
   --by LIST           subgroup columns (default: gender; "" for none)
   --outcomes LIST     comma-separated: ${OUTCOMES.join(',')} (default: all)
   --covariates LIST   extra persons.csv columns to add to the score model
+  --score-model MODE  separate (default: one propensity model per subgroup) or pooled
+                      (one model on all units; faster on very large data)
   --out FILE          result JSON (written at the end, atomically)
   --html FILE         also write a self-contained HTML report
   --quiet             no progress on stderr
@@ -111,6 +113,7 @@ export async function run(argv: string[]): Promise<number> {
         by: { type: 'string' },
         outcomes: { type: 'string' },
         covariates: { type: 'string' },
+        'score-model': { type: 'string' },
         out: { type: 'string' },
         html: { type: 'string' },
         quiet: { type: 'boolean', default: false },
@@ -137,10 +140,12 @@ export async function run(argv: string[]): Promise<number> {
     const outcomes = list<OutcomeName>(args.outcomes, OUTCOMES, 'outcome');
     const by = args.by === undefined ? ['gender'] : args.by.split(',').map((s) => s.trim()).filter((s) => s !== '');
     const covariates = args.covariates?.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const scoreModel = args['score-model'] ?? 'separate';
+    if (scoreModel !== 'separate' && scoreModel !== 'pooled') throw new UsageError(`--score-model must be separate or pooled, got "${scoreModel}"`);
     const onProgress = progressBar(!args.quiet);
     const out = await evaluateFiles(
       { persons: args.persons, weeks: args.weeks, dream: args.dream, codes: args.codes },
-      { version: jobvejVersion(), methods, outcomes, by, covariates, onProgress },
+      { version: jobvejVersion(), methods, outcomes, by, covariates, scoreModel, onProgress },
     );
     onProgress('report', 0);
     const json = toJson(out);

@@ -52,6 +52,7 @@ export interface EvaluationOutput {
     cohorts: string[];
     units: { participants: number; control_rows: number };
     caliper_sd: number;
+    score_model: 'separate' | 'pooled';
     methods: string[];
   };
   results: ResultRow[];
