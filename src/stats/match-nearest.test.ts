@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matchNearest } from './match-nearest.ts';
 import { createRng } from './rng.ts';
@@ -130,5 +131,38 @@ describe('matchNearest ties, weights and guards', () => {
     const c = Float64Array.from({ length: 200_000 }, () => rand());
     const r = matchNearest({ treatedScore: t, controlScore: c, k: 3, replacement: false });
     expect(r.matchedCount.every((m) => m === 3)).toBe(true);
+  });
+});
+
+describe('matchNearest properties (fast-check)', () => {
+  it('with replacement equals brute force: k nearest by (distance, index) within caliper and stratum', () => {
+    const score = fc.integer({ min: 0, max: 50 }).map((v) => v / 50);
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(score, fc.integer({ min: 0, max: 2 })), { maxLength: 15 }),
+        fc.array(fc.tuple(score, fc.integer({ min: 0, max: 2 })), { maxLength: 25 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.option(fc.constantFrom(0, 0.02, 0.1), { nil: undefined }),
+        (tr, co, k, caliper) => {
+          const r = matchNearest({
+            treatedScore: Float64Array.from(tr, (v) => v[0]),
+            controlScore: Float64Array.from(co, (v) => v[0]),
+            treatedStratum: Int32Array.from(tr, (v) => v[1]),
+            controlStratum: Int32Array.from(co, (v) => v[1]),
+            k,
+            ...(caliper === undefined ? {} : { caliper }),
+          });
+          const expected = tr.flatMap(([x, s]) => {
+            const m = Array.from(co.keys())
+              .filter((j) => co[j]![1] === s && (caliper === undefined || Math.abs(x - co[j]![0]) <= caliper))
+              .sort((a, b) => Math.abs(x - co[a]![0]) - Math.abs(x - co[b]![0]) || a - b)
+              .slice(0, k);
+            return [...m, ...new Array<number>(k - m.length).fill(-1)];
+          });
+          expect(Array.from(r.matches)).toEqual(expected);
+        },
+      ),
+      { seed: 20261125, numRuns: 300 },
+    );
   });
 });
