@@ -6,9 +6,9 @@ const TABLE: Record<Role, Action[]> = {
   caseworker: ['citizen.list', 'citizen.view', 'citizen.create', 'round.start', 'round.answer', 'round.handover'],
   manager: ['citizen.list', 'citizen.view'],
   company_consultant: ['citizen.list', 'citizen.view'],
-  evaluator: [],
+  evaluator: ['evaluation.run', 'evaluation.view'],
   national_admin: [],
-  admin: [],
+  admin: ['evaluation.run', 'evaluation.view'],
 };
 
 const municipalityOf = (role: Role): string | null => (role === 'national_admin' || role === 'admin' ? null : '607');
@@ -18,7 +18,7 @@ describe('can: role × action', () => {
     for (const action of ACTIONS) {
       const expected = TABLE[role].includes(action);
       it(`${role} ${expected ? 'may' : 'may not'} ${action}`, () => {
-        expect(can({ role, municipalityCode: municipalityOf(role) }, action, { municipalityCode: '607' })).toBe(expected);
+        expect(can({ role, municipalityCode: municipalityOf(role) }, action, { municipalityCode: municipalityOf(role) })).toBe(expected);
       });
     }
   }
@@ -32,6 +32,11 @@ describe('can: municipality', () => {
   });
   it('never for a municipal role without a municipality', () => {
     expect(can({ role: 'caseworker', municipalityCode: null }, 'citizen.list')).toBe(false);
+  });
+  it('evaluation runs: a national evaluator or admin sees national runs, not a municipality’s', () => {
+    expect(can({ role: 'evaluator', municipalityCode: null }, 'evaluation.view', { municipalityCode: null })).toBe(true);
+    expect(can({ role: 'admin', municipalityCode: null }, 'evaluation.view', { municipalityCode: '607' })).toBe(false);
+    expect(can({ role: 'evaluator', municipalityCode: '607' }, 'evaluation.view', { municipalityCode: '727' })).toBe(false);
   });
 });
 

@@ -12,6 +12,8 @@ export const ACTIONS = [
   'round.start',
   'round.answer',
   'round.handover',
+  'evaluation.run',
+  'evaluation.view',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -20,9 +22,9 @@ export interface Actor {
   municipalityCode: string | null;
 }
 
-/** A resource that belongs to a municipality (a citizen, a round). */
+/** A resource that belongs to a municipality (a citizen, a round), or to none (a national evaluation run). */
 export interface TenantResource {
-  municipalityCode: string;
+  municipalityCode: string | null;
 }
 
 /** Which roles may perform each action (within their own municipality). */
@@ -33,11 +35,17 @@ const GRANTS: Record<Action, readonly Role[]> = {
   'round.start': ['caseworker'],
   'round.answer': ['caseworker'],
   'round.handover': ['caseworker'],
+  // Evaluation runs hold pseudonymised register data only; never for caseworkers and the like.
+  'evaluation.run': ['evaluator', 'admin'],
+  'evaluation.view': ['evaluator', 'admin'],
 };
+
+/** Actions that national users (no municipality) may perform too, on national resources. */
+const NATIONAL: ReadonlySet<Action> = new Set<Action>(['evaluation.run', 'evaluation.view']);
 
 export function can(actor: Actor, action: Action, resource?: TenantResource): boolean {
   if (!GRANTS[action].includes(actor.role)) return false;
-  if (actor.municipalityCode === null) return false;
+  if (actor.municipalityCode === null && !NATIONAL.has(action)) return false;
   if (resource && resource.municipalityCode !== actor.municipalityCode) return false;
   return true;
 }

@@ -16,13 +16,16 @@ export type AuditAction =
   | 'round.answers'
   | 'round.handover'
   | 'round.takeback'
-  | 'round.view';
+  | 'round.view'
+  | 'evaluation.create'
+  | 'evaluation.list'
+  | 'evaluation.view';
 
 export async function writeAudit(
   tx: Tx,
   actor: AuditActor,
   action: AuditAction,
-  entity: 'citizen' | 'round',
+  entity: 'citizen' | 'round' | 'evaluation_run',
   entityId: string | null,
   detail: Record<string, unknown> = {},
 ): Promise<void> {

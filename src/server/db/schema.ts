@@ -93,6 +93,25 @@ export interface LoginAttemptsTable {
   succeeded: boolean;
 }
 
+export type EvaluationRunStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface EvaluationRunsTable {
+  id: Generated<string>;
+  municipality_code: string | null;
+  created_by: string;
+  created_at: Generated<Date>;
+  status: ColumnType<EvaluationRunStatus, EvaluationRunStatus | undefined, EvaluationRunStatus>;
+  stage: string | null;
+  progress: ColumnType<number, number | undefined, number>;
+  /** JSON in: pass JSON.stringify(...) on insert/update. */
+  parameters: ColumnType<unknown, string, string>;
+  inputs: ColumnType<unknown, string, string>;
+  jobvej_version: string;
+  result: ColumnType<unknown, string | null | undefined, string | null>;
+  error: string | null;
+  finished_at: NullableTimestamp;
+}
+
 export interface DB {
   municipalities: MunicipalitiesTable;
   users: UsersTable;
@@ -102,5 +121,6 @@ export interface DB {
   fip_answers: FipAnswersTable;
   audit_log: AuditLogTable;
   login_attempts: LoginAttemptsTable;
+  evaluation_runs: EvaluationRunsTable;
   schema_migrations: { version: number; name: string; applied_at: Generated<Date> };
 }
