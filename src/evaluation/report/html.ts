@@ -31,9 +31,9 @@ export function renderHtml(out: EvaluationOutput): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;margin:2rem auto;max-width:1100px;padding:0 1rem;color:#1d1d1d}
-h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem}
+h1{font-size:1.5rem}h3{font-size:1rem}summary{cursor:pointer;margin:1rem 0;font-weight:600}h2{font-size:1.15rem;margin-top:2rem}
 table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
-th,td{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:right}th{background:#f4f4f4}
+th,td{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:right;white-space:nowrap}th{white-space:normal}th{background:#f4f4f4}
 td:nth-child(-n+3),th:nth-child(-n+3){text-align:left}
 tr.sig td:nth-child(8){font-weight:600}
 .dot{display:inline-block;width:.7em;height:.7em;border-radius:50%;margin-right:.35em}
@@ -55,7 +55,11 @@ dl{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem}dt{color:#
 <h2>Warnings</h2>${warnings}
 <h2>Results</h2>
 <p>Shares of the ${out.design.window_weeks} weeks from the start. The effect is the average effect on the participants (ATT) in percentage points; the relative effect is the effect divided by the counterfactual level. Bold: the 95 % confidence interval excludes 0.</p>
+<h3>Employment (share of weeks in employment incl. IGU)</h3>
+${resultsTable(out.results.filter((r) => r.outcome === 'employment'))}
+<details><summary>All outcomes</summary>
 ${resultsTable(out.results)}
+</details>
 <h2>Employment since the start</h2>
 <p>Effect on the employment rate in each 4-week period after the start, with 95 % confidence bands.</p>
 ${charts}
