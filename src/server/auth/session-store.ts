@@ -33,6 +33,7 @@ export function tokenHash(token: string): string {
 }
 
 export async function createSession(tx: Tx, userId: string, now: Date): Promise<{ token: string; csrfToken: string }> {
+  await tx.deleteFrom('sessions').where('user_id', '=', userId).where('expires_at', '<', now).execute();
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   await tx

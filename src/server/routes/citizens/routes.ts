@@ -1,10 +1,11 @@
 // Citizens: list, register, view (with rounds and the caller's abilities), start a round.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { abilitiesFor, can, type Action } from '../../../domain/permissions.ts';
+import { abilitiesFor } from '../../../domain/permissions.ts';
 import type { AppContext } from '../../http/app-context.ts';
 import { isoDate } from '../../http/app-context.ts';
 import { actorOf } from '../../http/authenticate.ts';
+import { requireAbility } from '../../http/authorize.ts';
 import { ApiError } from '../../http/errors.ts';
 import { withTenant } from '../../db/tenant.ts';
 import { writeAudit } from '../../audit/audit-writer.ts';
@@ -14,10 +15,6 @@ import { presentRounds } from '../../presenters/round-presenter.ts';
 import { registerCitizen } from '../../commands/citizen-registrar.ts';
 import { startRound } from '../../commands/round-recorder.ts';
 import { citizenDetail, citizenIdParams, citizenSummary, newCitizenBody, roundSchema } from './schema.ts';
-
-export function requireAbility(actor: ReturnType<typeof actorOf>, action: Action): asserts actor is ReturnType<typeof actorOf> & { municipalityCode: string } {
-  if (!can(actor, action)) throw new ApiError('forbidden', 'Your role may not do this');
-}
 
 export function citizenRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {

@@ -106,3 +106,23 @@ describe.each(databases)('rounds on %s', (kind) => {
     expect(audit.map((r) => r.action)).toEqual(['round.start', 'round.handover', 'round.view', 'round.answers', 'round.takeback']);
   });
 });
+
+describe('request bodies', () => {
+  it('accepts an empty JSON body where none is needed, and refuses broken JSON with 400', async () => {
+    const f = await createFixture('pglite');
+    try {
+      await createUser(f, 'caseworker@607', 'caseworker', '607');
+      const cw = await login(f, 'caseworker@607');
+      const citizenId = await registerCitizen(f, cw);
+      const empty = await f.app.inject({ method: 'POST', url: `/api/citizens/${citizenId}/rounds`, headers: { ...cw.headers, 'content-type': 'application/json' }, payload: '' });
+      expect(empty.statusCode).toBe(201);
+      const broken = await f.app.inject({ method: 'PUT', url: `/api/rounds/${empty.json().round.id}/answers`, headers: { ...cw.headers, 'content-type': 'application/json' }, payload: '{"respondent":' });
+      expect(broken.statusCode).toBe(400);
+      expect(broken.json()).toMatchObject({ code: 'validation_failed' });
+      const poisoned = await f.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"__proto__":{"x":1},"username":"a","password":"b"}' });
+      expect(poisoned.statusCode).toBe(400);
+    } finally {
+      await f.close();
+    }
+  });
+});

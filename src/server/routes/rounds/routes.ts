@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../http/app-context.ts';
 import { actorOf, sessionOf } from '../../http/authenticate.ts';
+import { requireAbility } from '../../http/authorize.ts';
 import { ApiError, type FieldError } from '../../http/errors.ts';
 import { withTenant } from '../../db/tenant.ts';
 import { writeAudit } from '../../audit/audit-writer.ts';
@@ -12,7 +13,6 @@ import { findRound } from '../../queries/citizen-queries.ts';
 import { presentRounds } from '../../presenters/round-presenter.ts';
 import { saveAnswers } from '../../commands/round-recorder.ts';
 import { roundSchema } from '../citizens/schema.ts';
-import { requireAbility } from '../citizens/routes.ts';
 import { answersBody, roundIdParams, type AnswersBody } from './schema.ts';
 
 function checkItems(ctx: AppContext, body: AnswersBody): void {
