@@ -127,6 +127,13 @@ describe('logisticRegression small cases and guards', () => {
     expectClose(grouped.coef, [-Math.log(3), 2 * Math.log(3)], 1e-9);
   });
 
+  it('flags an outcome without variation (all 0) as complete separation', () => {
+    const r = logisticRegression(new Float64Array([1, 0.3, 1, -1, 1, 2]), new Float64Array(3), 3, 2);
+    expect(r.separation).toBe(true);
+    expect(r.message).toMatch(/complete separation/);
+    expect(Array.from(r.fitted).every((m) => m < 1e-10)).toBe(true);
+  });
+
   it('reports non-convergence when maxIter is too small', () => {
     const X = new Float64Array([1, -1, 1, 0, 1, 1, 1, 2, 1, 0.5]);
     const r = logisticRegression(X, new Float64Array([0, 1, 0, 1, 1]), 5, 2, { maxIter: 1 });

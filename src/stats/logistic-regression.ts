@@ -94,10 +94,10 @@ export function logisticRegression(
 
   const beta = new Float64Array(p);
   const trial = new Float64Array(p);
-  const eta = new Float64Array(n);
-  const mu = new Float64Array(n).fill(0.5);
-  const etaT = new Float64Array(n);
-  const muT = new Float64Array(n);
+  let eta = new Float64Array(n);
+  let mu = new Float64Array(n).fill(0.5);
+  let etaT = new Float64Array(n);
+  let muT = new Float64Array(n);
 
   /** eta = X b, mu = logistic(eta); returns the deviance. */
   const evaluate = (b: Float64Array, etaOut: Float64Array, muOut: Float64Array): number => {
@@ -173,8 +173,9 @@ export function logisticRegression(
       break;
     }
     beta.set(trial);
-    eta.set(etaT);
-    mu.set(muT);
+    // accept: swap the trial buffers in rather than copying n values twice
+    [eta, etaT] = [etaT, eta];
+    [mu, muT] = [muT, mu];
     const change = Math.abs(devNew - dev) / (Math.abs(devNew) + 0.1);
     dev = devNew;
     let stepMax = 0;
