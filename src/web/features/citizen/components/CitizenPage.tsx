@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Group, Loader, Paper, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isRtl, type Respondent } from '../../../../domain/fip/index.ts';
 import { useCitizen } from '../api.ts';
@@ -34,7 +34,9 @@ export function CitizenPage({ id }: { id: string }) {
   const inst = instrument.data;
   const sorted = [...rounds].sort((a, b) => a.roundNo - b.roundNo);
   const open = sorted.find((r) => !r.citizenCompletedAt || !r.caseworkerCompletedAt);
-  const latest = sorted[sorted.length - 1];
+  const completed = sorted.filter((r) => r.citizenCompletedAt || r.caseworkerCompletedAt);
+  const latest = completed[completed.length - 1] ?? sorted[sorted.length - 1];
+  const charted = sorted.filter((r) => (respondent === 'citizen' ? r.citizenCompletedAt : r.caseworkerCompletedAt));
   const canAct = view.data.abilities.length === 0 || view.data.abilities.some((a) => /round|fip|write|edit/i.test(a));
   return (
     <Stack gap="lg">
@@ -55,7 +57,7 @@ export function CitizenPage({ id }: { id: string }) {
           <Text size="sm">
             {t('citizen.takeoverDate')}: {formatDate(citizen.takeoverDate, lang)}
           </Text>
-          <Text size="sm">
+          <Text size="sm" component="div">
             {t('caseload.nextDue')}: {formatDate(citizen.nextRoundDue, lang)}{' '}
             {citizen.daysToNextRound < 0 && (
               <Badge color="red.9" variant="filled">
@@ -101,23 +103,20 @@ export function CitizenPage({ id }: { id: string }) {
 
       {open && !open.caseworkerCompletedAt && <CaseworkerForm key={open.id} instrument={inst} round={open} lang={lang} />}
 
-      {sorted.length > 0 && (
+      {completed.length > 0 && (
         <Paper withBorder p="md" radius="md" component="section" aria-labelledby="chart-title">
           <Group justify="space-between" mb="xs" wrap="wrap">
             <Title order={2} size="h3" id="chart-title">
               {t('citizenPage.starChart')}
             </Title>
-            <SegmentedControl
-              aria-label={t('citizenPage.showAnswersOf')}
-              value={respondent}
-              onChange={(v) => setRespondent(v as Respondent)}
-              data={[
-                { value: 'citizen', label: t('citizenPage.citizenAnswers') },
-                { value: 'caseworker', label: t('citizenPage.caseworkerAnswers') },
-              ]}
+            <Switch
+              label={t('citizenPage.caseworkerAnswers')}
+              checked={respondent === 'caseworker'}
+              onChange={(e) => setRespondent(e.currentTarget.checked ? 'caseworker' : 'citizen')}
+              data-testid="toggle-caseworker"
             />
           </Group>
-          <StarChart instrument={inst} rounds={sorted} respondent={respondent} lang={lang} rtl={isRtl(lang)} />
+          <StarChart instrument={inst} rounds={charted} respondent={respondent} lang={lang} rtl={isRtl(lang)} />
         </Paper>
       )}
 

@@ -36,13 +36,17 @@ export function ProgressionTable({ instrument, rounds, lang }: { instrument: Ins
       </Table.Th>
       {row.values.map((v, i) => (
         <Table.Td key={i} ta="center">
-          {num(v)}
-          {i > 0 && row.changeFromPrevious[i] !== null && (
-            <span style={{ fontSize: '0.8em', marginInlineStart: 4 }}>({signed(row.changeFromPrevious[i])})</span>
-          )}
+          <bdi dir="ltr">
+            {num(v)}
+            {i > 0 && row.changeFromPrevious[i] !== null && (
+              <span style={{ fontSize: '0.8em', marginInlineStart: 4 }}>({signed(row.changeFromPrevious[i])})</span>
+            )}
+          </bdi>
         </Table.Td>
       ))}
-      <Table.Td ta="center">{last > 0 ? signed(row.changeFromFirst[last]) : '–'}</Table.Td>
+      <Table.Td ta="center">
+        <bdi dir="ltr">{last > 0 ? signed(row.changeFromFirst[last]) : '–'}</bdi>
+      </Table.Td>
     </Table.Tr>
   );
   return (

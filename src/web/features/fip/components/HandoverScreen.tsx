@@ -146,7 +146,7 @@ function Questionnaire({ lang, roundId, onGiveBack }: { lang: Lang; roundId: str
       >
         {textOf(inst.scale.dontKnow, lang)}
         {lang !== 'da' && (
-          <Text span size="sm" lang="da" dir="ltr" ms={8}>
+          <Text span size="sm" lang="da" dir="ltr" mx={8}>
             ({textOf(inst.scale.dontKnow, 'da')})
           </Text>
         )}

@@ -32,22 +32,20 @@ export function ScaleButtons({ instrument, lang, value, onChange, labelledBy }: 
           );
         })}
       </div>
-      <div className="jv-scale" dir="ltr" aria-hidden="true" style={{ marginTop: 4 }}>
-        {values.map((v) => {
+      <div className="jv-anchors" dir="ltr" aria-hidden="true">
+        {values.map((v, i) => {
           const anchor = anchors[String(v)];
+          if (!anchor) return null;
+          const pos = i === 0 ? 'start' : i === values.length - 1 ? 'end' : 'middle';
           return (
-            <div key={v} style={{ textAlign: 'center', minWidth: 0 }}>
-              {anchor && (
-                <>
-                  <Text size="xs" lang={lang} dir="auto" style={{ overflowWrap: 'anywhere' }}>
-                    {textOf(anchor, lang)}
-                  </Text>
-                  {lang !== 'da' && (
-                    <Text size="xs" lang="da" dir="ltr" className="jv-danish" style={{ overflowWrap: 'anywhere' }}>
-                      {textOf(anchor, 'da')}
-                    </Text>
-                  )}
-                </>
+            <div key={v} className={`jv-anchor jv-anchor-${pos}`}>
+              <Text size="sm" fw={600} lang={lang} dir="auto">
+                {textOf(anchor, lang)}
+              </Text>
+              {lang !== 'da' && (
+                <Text size="xs" lang="da" dir="ltr" className="jv-danish">
+                  {textOf(anchor, 'da')}
+                </Text>
               )}
             </div>
           );
