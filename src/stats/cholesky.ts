@@ -5,23 +5,24 @@ import { assertMatrix } from './assert.ts';
  * Only the lower triangle of A is read. Returns L as a new p×p row-major array whose strict
  * upper triangle is zero.
  *
- * Throws RangeError when A is not (numerically) positive definite: a pivot <= tol · max|A_ii|
- * (default tol 1e-12), naming the column where it failed; this is the signal for collinear
- * regressors when A = X'WX.
+ * Throws RangeError when A is not (numerically) positive definite: a pivot d_j <= tol · A_jj
+ * (default tol 1e-10), naming the column where it failed. The test is relative to each
+ * column's own diagonal, so it is invariant to column scaling (income in kroner next to a
+ * dummy is fine): for A = X'WX, d_j / A_jj is 1 - R² of column j on the columns before it
+ * (uncentred), so the threshold rejects a variance inflation above 1e10 — collinear regressors.
  *
  * @example
  * const L = cholesky(new Float64Array([4, 2, 2, 3]), 2);
  * // L = [2, 0, 1, 1.4142135623730951]
  */
-export function cholesky(A: Float64Array, p: number, tol = 1e-12): Float64Array {
+export function cholesky(A: Float64Array, p: number, tol = 1e-10): Float64Array {
   assertMatrix('cholesky', A, p, p, 'A');
-  let maxDiag = 0;
-  for (let i = 0; i < p; i++) maxDiag = Math.max(maxDiag, Math.abs(A[i * p + i] as number));
   const L = new Float64Array(p * p);
   for (let j = 0; j < p; j++) {
-    let d = A[j * p + j] as number;
+    const ajj = A[j * p + j] as number;
+    let d = ajj;
     for (let k = 0; k < j; k++) d -= (L[j * p + k] as number) ** 2;
-    if (!(d > tol * maxDiag) || !Number.isFinite(d)) {
+    if (!(d > tol * ajj) || !Number.isFinite(d)) {
       throw new RangeError(
         `cholesky: matrix is not positive definite (pivot ${d} at column ${j}); collinear or constant columns?`,
       );

@@ -3,7 +3,7 @@ import { cholesky, choleskySolve, spdInverse } from './cholesky.ts';
 import { matVec, xtwx, xtwy } from './crossprod.ts';
 import { qrLeastSquares } from './qr-least-squares.ts';
 import { createRng } from './rng.ts';
-import { expectClose } from './test-utils.ts';
+import { expectClose, readFixture } from './test-utils.ts';
 
 function randomMatrix(n: number, p: number, seed: number): Float64Array {
   const r = createRng(seed);
@@ -110,6 +110,13 @@ describe('qrLeastSquares', () => {
     const y = Float64Array.from({ length: n }, () => r());
     const viaChol = choleskySolve(cholesky(xtwx(X, n, p), p), xtwy(X, y, n, p), p);
     expectClose(qrLeastSquares(X, y, n, p).coef, viaChol, 1e-10);
+  });
+
+  it('reproduces the statsmodels OLS coefficients of the ols.json fixture', () => {
+    const f = readFixture<{ n: number; p: number; X: number[]; y: number[]; tolerance: { relative: number }; expected: { coef: number[]; ssr: number } }>('ols.json');
+    const r = qrLeastSquares(Float64Array.from(f.X), Float64Array.from(f.y), f.n, f.p);
+    expectClose(r.coef, f.expected.coef, f.tolerance.relative, 0, 'coef');
+    expectClose([r.rss], [f.expected.ssr], f.tolerance.relative);
   });
 
   it('detects a linearly dependent column and reports NaN for it', () => {

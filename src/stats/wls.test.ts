@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { robustCov, seFromCov } from './robust-cov.ts';
 import { expectClose, readFixture } from './test-utils.ts';
 import { ols, wls } from './wls.ts';
+import { qrLeastSquares } from './qr-least-squares.ts';
+import { createRng } from './rng.ts';
 
 interface LinearFixture {
   tolerance: { relative: number };
@@ -85,6 +87,22 @@ describe('wls edge cases', () => {
       const vb = robustCov(Xb, b.residuals, 5, 2, b.bread, { type, weights: wb, clusters: cb });
       expectClose(va, vb, 1e-12, 0, type);
     }
+  });
+
+  it('copes with columns on very different scales (income in kroner next to a dummy)', () => {
+    const rand = createRng(31);
+    const n = 500;
+    const Xs = new Float64Array(n * 3);
+    const ys = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const income = 300_000 + 100_000 * (rand() - 0.5);
+      const d = rand() < 0.5 ? 1 : 0;
+      Xs.set([1, income, d], i * 3);
+      ys[i] = 0.2 + 1e-6 * income + 0.1 * d + 0.05 * (rand() - 0.5);
+    }
+    const a = wls(Xs, ys, n, 3);
+    const b = qrLeastSquares(Xs, ys, n, 3);
+    expectClose(a.coef, b.coef, 1e-7);
   });
 
   it('throws on collinear columns, bad weights and too few rows', () => {
