@@ -16,6 +16,7 @@ import { authRoutes } from './routes/auth/routes.ts';
 import { instrumentRoutes } from './routes/instruments/routes.ts';
 import { citizenRoutes } from './routes/citizens/routes.ts';
 import { roundRoutes } from './routes/rounds/routes.ts';
+import { evaluationRoutes } from './routes/evaluations/routes.ts';
 import type { AppContext } from './http/app-context.ts';
 
 export interface BuildAppOptions {
@@ -29,6 +30,9 @@ export interface BuildAppOptions {
   instrumentPath?: string;
   /** Trust X-Forwarded-For (only behind a reverse proxy; else clients could dodge the login limit). */
   trustProxy?: boolean;
+  /** Evaluation runs' input copies (default ./data/evaluations) and the server-side inbox (default <that>/inbox). */
+  evaluationStoreDir?: string;
+  evaluationInboxDir?: string;
 }
 
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
@@ -72,6 +76,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(instrumentRoutes(ctx));
   await app.register(citizenRoutes(ctx));
   await app.register(roundRoutes(ctx));
+  const evaluationStore = opts.evaluationStoreDir ?? resolve('data', 'evaluations');
+  await app.register(evaluationRoutes(ctx, { storeDir: evaluationStore, inboxDir: opts.evaluationInboxDir ?? join(evaluationStore, 'inbox') }));
 
   const webDist = opts.webDist ? resolve(opts.webDist) : undefined;
   const hasWeb = webDist !== undefined && existsSync(join(webDist, 'index.html'));

@@ -14,6 +14,8 @@ export const envSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   JOBVEJ_DATA_DIR: z.string().min(1).default('./data'),
   JOBVEJ_CPR_KEY: base64Key.optional(),
+  /** Folder whose files evaluators may pick as evaluation inputs (default <data dir>/evaluations/inbox). */
+  JOBVEJ_EVALUATION_DIR: z.string().min(1).optional(),
   NODE_ENV: z.string().optional(),
 });
 export type Config = z.infer<typeof envSchema>;

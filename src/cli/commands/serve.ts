@@ -1,5 +1,6 @@
 // `jobvej serve`: open and migrate the database, seed demo data on first start (not in
 // production), and serve the API and the built web app.
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCprKey } from '../../server/config.ts';
 import { migrate } from '../../server/db/migrate.ts';
@@ -12,7 +13,7 @@ const WEB_DIST = fileURLToPath(new URL('../../../dist/web', import.meta.url));
 
 export async function run(argv: string[]): Promise<number> {
   if (argv.includes('--help')) {
-    console.log('Usage: jobvej serve\n\nEnv: PORT (3000), HOST (0.0.0.0), DATABASE_URL, JOBVEJ_DATA_DIR (./data), JOBVEJ_CPR_KEY, NODE_ENV.');
+    console.log('Usage: jobvej serve\n\nEnv: PORT (3000), HOST (0.0.0.0), DATABASE_URL, JOBVEJ_DATA_DIR (./data), JOBVEJ_CPR_KEY, JOBVEJ_EVALUATION_DIR (<data dir>/evaluations/inbox), NODE_ENV.');
     return 0;
   }
   const config = configOrReport();
@@ -26,7 +27,11 @@ export async function run(argv: string[]): Promise<number> {
     if (!result.skipped) console.log(`Demo data created: ${result.citizens} citizens, ${result.rounds} FIP rounds.`);
     console.log(demoLogins());
   }
-  const app = await buildApp({ db, cprKey, webDist: WEB_DIST, logger: true, ...(config.NODE_ENV ? { nodeEnv: config.NODE_ENV } : {}) });
+  const app = await buildApp({
+    db, cprKey, webDist: WEB_DIST, logger: true, ...(config.NODE_ENV ? { nodeEnv: config.NODE_ENV } : {}),
+    evaluationStoreDir: join(config.JOBVEJ_DATA_DIR, 'evaluations'),
+    ...(config.JOBVEJ_EVALUATION_DIR ? { evaluationInboxDir: config.JOBVEJ_EVALUATION_DIR } : {}),
+  });
   const shutdown = async () => {
     await app.close();
     await db.close();

@@ -1,0 +1,207 @@
+// Evaluation runs (the evaluator page): start a run from uploaded files or from files in the
+// evaluation folder, follow its progress, read and download the result (JSON, CSV, HTML).
+// Evaluators and admins only; runs belong to the creator's municipality (or are national).
+import { randomUUID } from 'node:crypto';
+import { createReadStream, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import multipart from '@fastify/multipart';
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { can, type Action } from '../../../domain/permissions.ts';
+import type { EvaluationOutput } from '../../../evaluation/report/model.ts';
+import { renderHtml } from '../../../evaluation/report/html.ts';
+import { writeAudit } from '../../audit/audit-writer.ts';
+import { createEvaluationRunner, type EvaluationRunner } from '../../commands/evaluation-runner.ts';
+import { OutsideInboxError, resolveInboxPath, storeStream, type StoredInput } from '../../commands/evaluation-inputs.ts';
+import { withTenant } from '../../db/tenant.ts';
+import type { AppContext } from '../../http/app-context.ts';
+import { actorOf } from '../../http/authenticate.ts';
+import { ApiError } from '../../http/errors.ts';
+import { canonicalResult, presentRun, resultsCsv } from '../../presenters/evaluation-presenter.ts';
+import { listField, runDetail, runIdParams, runParameters, runSummary, serverPathsBody, type RunParameters } from './schema.ts';
+
+const pkg = JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+export interface EvaluationRouteOptions {
+  /** Runs' input copies: `<storeDir>/<run id>/{persons,weeks}.csv`. */
+  storeDir: string;
+  /** Server-side input files must lie inside this folder (JOBVEJ_EVALUATION_DIR). */
+  inboxDir: string;
+  /** Largest accepted upload per file, bytes. */
+  maxFileBytes?: number;
+  runner?: EvaluationRunner;
+}
+
+type Actor = ReturnType<typeof actorOf>;
+
+function requireEvaluation(actor: Actor, action: Action): void {
+  if (!can(actor, action)) throw new ApiError('forbidden', 'Your role may not do this');
+}
+
+function invalid(field: string, message: string): ApiError {
+  return new ApiError('validation_failed', `Invalid ${field}`, [{ field, message }]);
+}
+
+function parseParameters(raw: { methods?: string[] | undefined; by?: string[] | undefined }): RunParameters {
+  const parsed = runParameters.safeParse({ ...(raw.methods ? { methods: raw.methods } : {}), ...(raw.by ? { by: raw.by } : {}) });
+  if (!parsed.success) {
+    throw new ApiError(
+      'validation_failed',
+      'Invalid request',
+      parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
+    );
+  }
+  return parsed.data;
+}
+
+export function evaluationRoutes(ctx: AppContext, opts: EvaluationRouteOptions): FastifyPluginAsyncZod {
+  return async (app) => {
+    const maxFileBytes = opts.maxFileBytes ?? 4 * 1024 ** 3;
+    await app.register(multipart, { limits: { files: 2, fields: 10, fieldSize: 1024, fileSize: maxFileBytes } });
+    const runner = opts.runner ?? createEvaluationRunner(ctx.db, (error) => app.log.error({ err: error }, 'evaluation run'));
+    app.addHook('onClose', async () => runner.idle());
+
+    async function loadRun(actor: Actor, id: string, action: 'evaluation.view' | 'evaluation.list', audit = true) {
+      const row = await withTenant(ctx.db, actor, async (tx) => {
+        const found = await tx.selectFrom('evaluation_runs').selectAll().where('id', '=', id).executeTakeFirst();
+        if (found && audit) await writeAudit(tx, actor, action, 'evaluation_run', found.id);
+        return found;
+      });
+      if (!row) throw new ApiError('not_found', 'No such evaluation run');
+      return row;
+    }
+
+    async function doneResult(actor: Actor, id: string): Promise<EvaluationOutput> {
+      const row = await loadRun(actor, id, 'evaluation.view');
+      if (row.status !== 'done' || row.result === null) throw new ApiError('conflict', 'The run has no result (yet)');
+      return canonicalResult(row.result) as unknown as EvaluationOutput;
+    }
+
+    app.post('/api/evaluations', async (request, reply) => {
+      const actor = actorOf(request);
+      requireEvaluation(actor, 'evaluation.run');
+      const id = randomUUID();
+      const partial = join(opts.storeDir, `.${id}.partial`);
+      mkdirSync(partial, { recursive: true });
+      try {
+        let params: RunParameters;
+        const inputs: Partial<Record<'persons' | 'weeks', StoredInput>> = {};
+        if (request.isMultipart()) {
+          const fields: Record<string, string[]> = {};
+          for await (const part of request.parts()) {
+            if (part.type === 'file') {
+              if (part.fieldname !== 'persons' && part.fieldname !== 'weeks') {
+                part.file.resume();
+                throw invalid(part.fieldname, 'Unexpected file field (expected persons and weeks)');
+              }
+              if (inputs[part.fieldname]) throw invalid(part.fieldname, 'Give one file');
+              const stored = await storeStream(part.file, join(partial, `${part.fieldname}.csv`), part.filename || `${part.fieldname}.csv`);
+              if (part.file.truncated) throw invalid(part.fieldname, `The file is larger than ${maxFileBytes} bytes`);
+              inputs[part.fieldname] = stored;
+            } else {
+              (fields[part.fieldname] ??= []).push(String(part.value));
+            }
+          }
+          params = parseParameters({ methods: listField(fields.methods), by: fields.by === undefined ? undefined : listField(fields.by) });
+        } else {
+          const parsed = serverPathsBody.safeParse(request.body ?? {});
+          if (!parsed.success) {
+            throw new ApiError('validation_failed', 'Invalid body', parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'body', message: i.message })));
+          }
+          const { personsPath, weeksPath, ...rest } = parsed.data;
+          params = rest;
+          for (const [field, path, kind] of [['personsPath', personsPath, 'persons'], ['weeksPath', weeksPath, 'weeks']] as const) {
+            let full: string;
+            try {
+              full = resolveInboxPath(opts.inboxDir, path);
+            } catch (error) {
+              if (error instanceof OutsideInboxError) throw invalid(field, error.message);
+              throw error;
+            }
+            inputs[kind] = await storeStream(createReadStream(full), join(partial, `${kind}.csv`), path);
+          }
+        }
+        for (const kind of ['persons', 'weeks'] as const) if (!inputs[kind]) throw invalid(kind, 'Required: a CSV file');
+        const row = await withTenant(ctx.db, actor, async (tx) => {
+          const created = await tx
+            .insertInto('evaluation_runs')
+            .values({
+              id,
+              municipality_code: actor.municipalityCode,
+              created_by: actor.userId,
+              parameters: JSON.stringify(params),
+              inputs: JSON.stringify(inputs),
+              jobvej_version: pkg.version,
+            })
+            .returningAll()
+            .executeTakeFirstOrThrow();
+          await writeAudit(tx, actor, 'evaluation.create', 'evaluation_run', id, { inputs: { persons: inputs.persons?.sha256, weeks: inputs.weeks?.sha256 }, parameters: params });
+          return created;
+        });
+        const dir = join(opts.storeDir, id);
+        renameSync(partial, dir);
+        runner.enqueue({ id, dir, tenant: actor, parameters: params, version: pkg.version });
+        return reply.code(202).send({ run: presentRun(row) });
+      } catch (error) {
+        rmSync(partial, { recursive: true, force: true });
+        if ((error as { code?: string }).code === 'FST_FILES_LIMIT' || (error as { code?: string }).code === 'FST_FIELDS_LIMIT') {
+          throw invalid('body', 'Too many files or fields');
+        }
+        throw error;
+      }
+    });
+
+    app.get('/api/evaluations', { schema: { response: { 200: z.object({ runs: z.array(runSummary) }) } } }, async (request) => {
+      const actor = actorOf(request);
+      requireEvaluation(actor, 'evaluation.view');
+      const rows = await withTenant(ctx.db, actor, async (tx) => {
+        const found = await tx
+          .selectFrom('evaluation_runs')
+          .select(['id', 'municipality_code', 'created_by', 'created_at', 'status', 'stage', 'progress', 'parameters', 'inputs', 'jobvej_version', 'error', 'finished_at'])
+          .orderBy('created_at', 'desc')
+          .limit(200)
+          .execute();
+        await writeAudit(tx, actor, 'evaluation.list', 'evaluation_run', null, { count: found.length });
+        return found;
+      });
+      return { runs: rows.map((row) => presentRun({ ...row, result: null })) };
+    });
+
+    app.get('/api/evaluations/:id', { schema: { params: runIdParams, response: { 200: z.object({ run: runDetail }) } } }, async (request) => {
+      const actor = actorOf(request);
+      requireEvaluation(actor, 'evaluation.view');
+      // Polled while running: audited once it is finished (the result is what is read).
+      const row = await loadRun(actor, request.params.id, 'evaluation.view', false);
+      if (row.status === 'done' || row.status === 'failed') await loadRun(actor, request.params.id, 'evaluation.view');
+      return { run: { ...presentRun(row), result: row.result === null ? null : canonicalResult(row.result) } };
+    });
+
+    const attachment = (reply: FastifyReply, id: string, ext: string) =>
+      reply.header('content-disposition', `attachment; filename="evaluation-${id.slice(0, 8)}.${ext}"`);
+
+    app.get('/api/evaluations/:id/result.json', { schema: { params: runIdParams } }, async (request, reply) => {
+      const actor = actorOf(request);
+      requireEvaluation(actor, 'evaluation.view');
+      const result = await doneResult(actor, request.params.id);
+      return attachment(reply, request.params.id, 'json').type('application/json; charset=utf-8').send(`${JSON.stringify(result, null, 2)}\n`);
+    });
+
+    app.get('/api/evaluations/:id/result.csv', { schema: { params: runIdParams } }, async (request, reply) => {
+      const actor = actorOf(request);
+      requireEvaluation(actor, 'evaluation.view');
+      const result = await doneResult(actor, request.params.id);
+      return attachment(reply, request.params.id, 'csv').type('text/csv; charset=utf-8').send(resultsCsv(result));
+    });
+
+    app.get('/api/evaluations/:id/report.html', { schema: { params: runIdParams } }, async (request, reply) => {
+      const actor = actorOf(request);
+      requireEvaluation(actor, 'evaluation.view');
+      const result = await doneResult(actor, request.params.id);
+      return reply
+        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+        .type('text/html; charset=utf-8')
+        .send(renderHtml(result));
+    });
+  };
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { METHODS } from '../../../evaluation/analyse.ts';
+
+export const methodSchema = z.enum(METHODS);
+const column = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, { message: 'Expected a persons.csv column name' });
+
+export const runParameters = z.object({
+  methods: z.array(methodSchema).min(1, { message: 'Choose at least one method' }).default([...METHODS]),
+  by: z.array(column).max(3).default(['gender']),
+});
+export type RunParameters = z.infer<typeof runParameters>;
+
+/** JSON body: files already on the server, inside the evaluation folder (JOBVEJ_EVALUATION_DIR). */
+export const serverPathsBody = runParameters.extend({
+  personsPath: z.string().min(1).max(1000),
+  weeksPath: z.string().min(1).max(1000),
+});
+
+/** Multipart text fields arrive as strings: lists are comma-separated (or repeated fields). */
+export const listField = (value: string[] | undefined): string[] | undefined =>
+  value === undefined ? undefined : value.flatMap((v) => v.split(',')).map((s) => s.trim()).filter((s) => s !== '');
+
+export const runIdParams = z.object({ id: z.guid({ message: 'Expected an evaluation run id' }) });
+
+const storedInput = z.object({ name: z.string(), size: z.number(), sha256: z.string(), lines: z.number() });
+
+export const runSummary = z.object({
+  id: z.string(),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  stage: z.string().nullable(),
+  progress: z.number(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  municipalityCode: z.string().nullable(),
+  parameters: runParameters,
+  inputs: z.object({
+    persons: storedInput,
+    weeks: storedInput,
+    counts: z.object({ persons: z.number(), person_weeks: z.number(), participants: z.number(), control_pool: z.number() }).optional(),
+  }),
+  jobvejVersion: z.string(),
+  error: z.string().nullable(),
+});
+
+export const runDetail = runSummary.extend({ result: z.unknown().nullable() });
