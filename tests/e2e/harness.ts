@@ -1,7 +1,7 @@
 // Browser-test harness: the real server in-process on a random port with a fresh embedded
 // database in a temp dir, the built web app from dist/web, and one headless Chromium.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -30,8 +30,34 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** Build dist/web once even when several test files start at the same time (a directory as lock). */
+async function ensureWebBuild(): Promise<void> {
+  const lock = join(root, 'dist', '.web-build-lock');
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      let stale = false;
+      try {
+        stale = Date.now() - statSync(lock).mtimeMs > 120_000;
+      } catch {
+        continue;
+      }
+      if (stale) rmSync(lock, { recursive: true, force: true });
+      else await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  try {
+    execFileSync(process.execPath, [join(root, 'scripts', 'ensure-web-build.mjs')], { cwd: root, stdio: 'ignore' });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 export async function startHarness(): Promise<Harness> {
-  execFileSync(process.execPath, [join(root, 'scripts', 'ensure-web-build.mjs')], { cwd: root, stdio: 'ignore' });
+  await ensureWebBuild();
   const dir = mkdtempSync(join(tmpdir(), 'jobvej-e2e-'));
   const db = await openDatabase({ dataDir: join(dir, 'db') });
   await migrate(db);
