@@ -6,10 +6,13 @@ import { HandoverScreen } from '../features/fip/components/HandoverScreen.tsx';
 import { CaseloadPage } from '../features/caseload/components/CaseloadPage.tsx';
 import { RegisterCitizenPage } from '../features/caseload/components/RegisterCitizenPage.tsx';
 import { CitizenPage } from '../features/citizen/components/CitizenPage.tsx';
+import { EvaluationPage } from '../features/evaluation/components/EvaluationPage.tsx';
+import { can } from '../../domain/permissions.ts';
+import type { User } from '../lib/types.ts';
 import { LanguageMenu } from '../components/ui/LanguageMenu.tsx';
-import { useRoute } from './router.ts';
+import { hrefFor, useRoute } from './router.ts';
 
-function Header({ name }: { name?: string }) {
+function Header({ name, user }: { name?: string; user?: User }) {
   const { t } = useTranslation();
   const logout = useLogout();
   return (
@@ -19,6 +22,11 @@ function Header({ name }: { name?: string }) {
           jobvej
         </Anchor>
         <Group gap="xs">
+          {user && can(user, 'evaluation.view') && (
+            <Anchor href={hrefFor({ name: 'evaluations' })} size="sm" fw={600}>
+              {t('evaluation.nav')}
+            </Anchor>
+          )}
           {name && (
             <Text size="sm" c="gray.8">
               {name}
@@ -36,11 +44,14 @@ function Header({ name }: { name?: string }) {
   );
 }
 
-function Routes() {
+function Routes({ user }: { user: User }) {
   const route = useRoute();
+  const evaluatorOnly = can(user, 'evaluation.view') && !can(user, 'citizen.list');
   switch (route.name) {
     case 'caseload':
-      return <CaseloadPage />;
+      return evaluatorOnly ? <EvaluationPage /> : <CaseloadPage />;
+    case 'evaluations':
+      return <EvaluationPage runId={route.runId} />;
     case 'newCitizen':
       return <RegisterCitizenPage />;
     case 'citizen':
@@ -69,9 +80,9 @@ export function Shell() {
   }
   return (
     <>
-      <Header name={me.data.user.displayName} />
+      <Header name={me.data.user.displayName} user={me.data.user} />
       <Container component="main" size="lg" py="md" px="sm">
-        <Routes />
+        <Routes user={me.data.user} />
       </Container>
     </>
   );

@@ -1,16 +1,19 @@
-// A tiny hash router: '#/', '#/citizens/new', '#/citizens/<id>'.
+// A tiny hash router: '#/', '#/citizens/new', '#/citizens/<id>', '#/evaluations[/<run id>]'.
 import { useSyncExternalStore } from 'react';
 
 export type Route =
   | { name: 'caseload' }
   | { name: 'newCitizen' }
-  | { name: 'citizen'; id: string };
+  | { name: 'citizen'; id: string }
+  | { name: 'evaluations'; runId?: string | undefined };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
   if (path === '/citizens/new') return { name: 'newCitizen' };
   const m = /^\/citizens\/([^/]+)$/.exec(path);
   if (m?.[1]) return { name: 'citizen', id: decodeURIComponent(m[1]) };
+  const ev = /^\/evaluations(?:\/([^/]+))?$/.exec(path);
+  if (ev) return { name: 'evaluations', runId: ev[1] ? decodeURIComponent(ev[1]) : undefined };
   return { name: 'caseload' };
 }
 
@@ -22,6 +25,8 @@ export function hrefFor(route: Route): string {
       return '#/citizens/new';
     case 'citizen':
       return `#/citizens/${encodeURIComponent(route.id)}`;
+    case 'evaluations':
+      return route.runId ? `#/evaluations/${encodeURIComponent(route.runId)}` : '#/evaluations';
   }
 }
 

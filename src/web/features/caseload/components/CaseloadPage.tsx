@@ -50,11 +50,11 @@ export function CaseloadPage() {
                   <Table.Td>{formatDate(c.nextRoundDue, lang)}</Table.Td>
                   <Table.Td>
                     {c.daysToNextRound < 0 ? (
-                      <Badge color="red.9" variant="filled">
+                      <Badge color="red.9" variant="filled" tt="none">
                         {t('caseload.overdue', { count: -c.daysToNextRound })}
                       </Badge>
                     ) : c.daysToNextRound <= 14 ? (
-                      <Badge color="yellow.9" variant="filled">
+                      <Badge color="yellow.9" variant="filled" tt="none">
                         {t('caseload.dueSoon', { count: c.daysToNextRound })}
                       </Badge>
                     ) : (

@@ -31,7 +31,7 @@ export function RegisterCitizenPage() {
   }
   const err = (f: Field) => {
     const m = fieldErrors[f];
-    return m ? `${t(`register.invalid.${f}`)} (${m})` : undefined;
+    return m ? t(`register.invalid.${f}`) : undefined;
   };
   const regionNames = (() => {
     try {

@@ -32,7 +32,7 @@ export function AnswersSideBySide({ instrument, round, lang }: { instrument: Ins
           <List spacing={4} data-testid="focus-list">
             {focus.gaps.map((g) => (
               <List.Item key={`gap-${g.citizenItem}`}>
-                <Badge color="grape.9" variant="filled" me={8}>
+                <Badge color="grape.9" variant="filled" tt="none" me={8}>
                   {t('citizenPage.focusGap')}
                 </Badge>
                 {text(g.citizenItem)}{' '}
@@ -43,7 +43,7 @@ export function AnswersSideBySide({ instrument, round, lang }: { instrument: Ins
             ))}
             {focus.lowest.map((l) => (
               <List.Item key={`low-${l.itemId}`}>
-                <Badge color="red.9" variant="filled" me={8}>
+                <Badge color="red.9" variant="filled" tt="none" me={8}>
                   {t('citizenPage.focusLow')}
                 </Badge>
                 {text(l.itemId)}{' '}

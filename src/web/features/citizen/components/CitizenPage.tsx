@@ -60,7 +60,7 @@ export function CitizenPage({ id }: { id: string }) {
           <Text size="sm" component="div">
             {t('caseload.nextDue')}: {formatDate(citizen.nextRoundDue, lang)}{' '}
             {citizen.daysToNextRound < 0 && (
-              <Badge color="red.9" variant="filled">
+              <Badge color="red.9" variant="filled" tt="none">
                 {t('caseload.overdue', { count: -citizen.daysToNextRound })}
               </Badge>
             )}

@@ -1,0 +1,121 @@
+// Evaluation runs (docs/api.md, "Evaluation runs"): list, one run (polled while it runs),
+// start a run from two uploaded files or from files in the server's evaluation folder.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError, type FieldError } from '../../lib/http.ts';
+import type { Me } from '../../lib/types.ts';
+
+export const METHODS = ['naive', 'psm', 'ipw', 'did'] as const;
+export type Method = (typeof METHODS)[number];
+export type RunStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface StoredInput {
+  name: string;
+  size: number;
+  sha256: string;
+  lines: number;
+}
+
+export interface ResultRow {
+  outcome: string;
+  subgroup: string;
+  method: string;
+  n_treated: number;
+  n_control: number;
+  treated_mean: number | null;
+  control_mean: number | null;
+  att: number | null;
+  se: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  p_value: number | null;
+  relative_effect: number | null;
+}
+
+export interface EvaluationResult {
+  jobvej_version: string;
+  input: { persons: number; person_weeks: number; participants: number; control_pool: number };
+  results: ResultRow[];
+  warnings: string[];
+}
+
+export interface Run {
+  id: string;
+  status: RunStatus;
+  stage: string | null;
+  progress: number;
+  createdAt: string;
+  finishedAt: string | null;
+  municipalityCode: string | null;
+  parameters: { methods: Method[]; by: string[] };
+  inputs: { persons: StoredInput; weeks: StoredInput; counts?: EvaluationResult['input'] };
+  jobvejVersion: string;
+  error: string | null;
+}
+
+export interface RunDetail extends Run {
+  result: EvaluationResult | null;
+}
+
+export const runsKey = ['evaluations'] as const;
+const finished = (status: RunStatus | undefined) => status === 'done' || status === 'failed';
+
+export function useRuns() {
+  return useQuery({
+    queryKey: runsKey,
+    queryFn: () => api<{ runs: Run[] }>('GET', '/api/evaluations'),
+    refetchInterval: (q) => (q.state.data?.runs.some((r) => !finished(r.status)) ? 2000 : false),
+  });
+}
+
+export function useRun(id: string | undefined) {
+  const qc = useQueryClient();
+  return useQuery({
+    queryKey: [...runsKey, id],
+    enabled: id !== undefined,
+    queryFn: async () => {
+      const { run } = await api<{ run: RunDetail }>('GET', `/api/evaluations/${encodeURIComponent(id ?? '')}`);
+      if (finished(run.status)) void qc.invalidateQueries({ queryKey: runsKey, exact: true });
+      return run;
+    },
+    refetchInterval: (q) => (q.state.data && finished(q.state.data.status) ? false : 700),
+  });
+}
+
+export type NewRun =
+  | { source: 'upload'; persons: File; weeks: File; methods: Method[]; by: string[] }
+  | { source: 'server'; personsPath: string; weeksPath: string; methods: Method[]; by: string[] };
+
+async function upload(form: FormData, csrf: string | undefined): Promise<{ run: Run }> {
+  const res = await fetch('/api/evaluations', {
+    method: 'POST',
+    body: form,
+    credentials: 'same-origin',
+    headers: { accept: 'application/json', ...(csrf ? { 'x-csrf-token': csrf } : {}) },
+  });
+  const data = (await res.json().catch(() => null)) as { run?: Run; code?: string; detail?: string; errors?: FieldError[] } | null;
+  if (!res.ok || !data?.run) throw new ApiError(res.status, data?.code ?? 'internal', data?.detail ?? res.statusText, data?.errors ?? []);
+  return { run: data.run };
+}
+
+export function useStartRun() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: NewRun) => {
+      if (input.source === 'server') {
+        const { source: _source, ...body } = input;
+        return api<{ run: Run }>('POST', '/api/evaluations', body);
+      }
+      const form = new FormData();
+      form.append('methods', input.methods.join(','));
+      form.append('by', input.by.join(','));
+      form.append('persons', input.persons, input.persons.name);
+      form.append('weeks', input.weeks, input.weeks.name);
+      return upload(form, qc.getQueryData<Me | null>(['me'])?.csrfToken);
+    },
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: runsKey, exact: true });
+    },
+  });
+}
+
+export const downloadUrl = (id: string, file: 'result.json' | 'result.csv' | 'report.html') => `/api/evaluations/${encodeURIComponent(id)}/${file}`;
