@@ -37,7 +37,8 @@ export function CitizenPage({ id }: { id: string }) {
   const completed = sorted.filter((r) => r.citizenCompletedAt || r.caseworkerCompletedAt);
   const latest = completed[completed.length - 1] ?? sorted[sorted.length - 1];
   const charted = sorted.filter((r) => (respondent === 'citizen' ? r.citizenCompletedAt : r.caseworkerCompletedAt));
-  const canAct = view.data.abilities.length === 0 || view.data.abilities.some((a) => /round|fip|write|edit/i.test(a));
+  // The server sends the caller's abilities (can() from src/domain/permissions); we never re-derive them.
+  const can = (action: string) => view.data.abilities.includes(action);
   return (
     <Stack gap="lg">
       <div>
@@ -88,12 +89,12 @@ export function CitizenPage({ id }: { id: string }) {
           </Alert>
         )}
         <Group mt="md">
-          {!open && canAct && (
+          {!open && can('round.start') && (
             <Button onClick={() => startRound.mutate()} loading={startRound.isPending}>
               {t('citizenPage.startRound')}
             </Button>
           )}
-          {open && !open.citizenCompletedAt && (
+          {open && !open.citizenCompletedAt && can('round.handover') && (
             <Button onClick={() => handover.mutate(open.id)} loading={handover.isPending}>
               {t('citizenPage.handOver', { language: t(`lang.${citizen.language}`) })}
             </Button>
@@ -101,7 +102,7 @@ export function CitizenPage({ id }: { id: string }) {
         </Group>
       </Paper>
 
-      {open && !open.caseworkerCompletedAt && <CaseworkerForm key={open.id} instrument={inst} round={open} lang={lang} />}
+      {open && !open.caseworkerCompletedAt && can('round.answer') && <CaseworkerForm key={open.id} instrument={inst} round={open} lang={lang} />}
 
       {completed.length > 0 && (
         <Paper withBorder p="md" radius="md" component="section" aria-labelledby="chart-title">
