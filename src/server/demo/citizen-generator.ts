@@ -1,5 +1,5 @@
 // Generate demo citizens and their FIP rounds (pure, deterministic with the PRNG).
-import { addMonths, daysBetween } from '../../domain/round-schedule.ts';
+import { addMonths, daysBetween } from '../../domain/dates.ts';
 import { answerFrom, latentFor } from './answer-model.ts';
 import { NAMES, ORIGINS, ORIGIN_LANGUAGE } from './names.ts';
 import { ROUND1_CITIZEN_MEANS } from './reference-means.ts';
@@ -70,7 +70,8 @@ export function generateCitizen(
   const takeoverDate = movedIn > today ? today : movedIn;
   const language = rng.chance(0.6) ? 'da' : ORIGIN_LANGUAGE[origin];
 
-  // Rounds due so far: one month after takeover, then every three months (at most four).
+  // Demo rounds: the first at the first follow-up conversation a month after takeover (before the
+  // rule's latest date, takeover + 3 months; see src/domain/fip/schedule.ts), then every three months.
   const due: string[] = [];
   for (let k = 0; k < 4; k++) {
     const date = addMonths(takeoverDate, 1 + 3 * k);

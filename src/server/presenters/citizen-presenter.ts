@@ -1,5 +1,6 @@
 // Citizen rows → the API's CitizenSummary / CitizenDetail.
-import { daysBetween, nextRoundDue } from '../../domain/round-schedule.ts';
+import { daysBetween } from '../../domain/dates.ts';
+import { nextRoundDue } from '../../domain/fip/schedule.ts';
 import { maskCpr } from '../../domain/cpr.ts';
 import type { CitizensTable } from '../db/schema.ts';
 import type { Lang } from '../../domain/fip/index.ts';

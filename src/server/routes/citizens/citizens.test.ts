@@ -32,7 +32,7 @@ describe.each(databases)('citizens on %s', (kind) => {
     const { citizen } = res.json();
     expect(citizen).toMatchObject({
       name: 'Rasha Khalil', cprMasked: '150385-****', municipalityCode: '607', roundCount: 0, lastRoundDate: null,
-      takeoverDate: '2025-07-01', nextRoundDue: '2025-08-01', daysToNextRound: -481, targetGroup: 'broad',
+      takeoverDate: '2025-07-01', nextRoundDue: '2025-10-01', daysToNextRound: -420, targetGroup: 'broad',
     });
     expect(res.body).not.toContain('2001');
     const row = await f.test.db.kysely.selectFrom('citizens').selectAll().where('id', '=', citizen.id).executeTakeFirstOrThrow();
