@@ -1,13 +1,11 @@
 // Browser-test harness: the real server in-process on a random port with a fresh embedded
 // database in a temp dir, the built web app from dist/web, and one headless Chromium.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { openDatabase } from '../../src/server/db/database.ts';
-import { migrate } from '../../src/server/db/migrate.ts';
+import { createTestDatabase } from '../../src/server/db/testing.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { seedDemo } from '../../src/server/demo/seed.ts';
 
@@ -57,10 +55,10 @@ async function ensureWebBuild(): Promise<void> {
 }
 
 export async function startHarness(): Promise<Harness> {
+  const browserStarting = chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   await ensureWebBuild();
-  const dir = mkdtempSync(join(tmpdir(), 'jobvej-e2e-'));
-  const db = await openDatabase({ dataDir: join(dir, 'db') });
-  await migrate(db);
+  // A fresh, migrated embedded database (cloned in memory from the migrated template).
+  const { db, drop } = await createTestDatabase('pglite');
   const cprKey = randomBytes(32);
   await seedDemo(db, { cprKey, citizens: 12 });
   const app = await buildApp({ db, webDist: join(root, 'dist', 'web'), cprKey, logger: false });
@@ -68,7 +66,7 @@ export async function startHarness(): Promise<Harness> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const baseUrl = `http://127.0.0.1:${port}`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await browserStarting;
   return {
     baseUrl,
     browser,
@@ -81,8 +79,7 @@ export async function startHarness(): Promise<Harness> {
     async close() {
       await browser.close();
       await app.close();
-      await db.close();
-      rmSync(dir, { recursive: true, force: true });
+      await drop();
     },
   };
 }
