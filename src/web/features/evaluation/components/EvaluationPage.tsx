@@ -21,12 +21,13 @@ export function EvaluationPage({ runId }: { runId?: string | undefined }) {
         <Text c="gray.8">{t('evaluation.intro')}</Text>
       </div>
       <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Paper withBorder p="md" h="100%">
+            <UploadForm onStarted={(run) => navigate({ name: 'evaluations', runId: run.id })} />
+          </Paper>
+        </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <Stack gap="md">
-            <Paper withBorder p="md">
-              <UploadForm onStarted={(run) => navigate({ name: 'evaluations', runId: run.id })} />
-            </Paper>
-            <Paper withBorder p="md" component="section" aria-labelledby="jv-eval-runs">
+            <Paper withBorder p="md" h="100%" component="section" aria-labelledby="jv-eval-runs">
               <Title order={2} size="h3" id="jv-eval-runs" mb="xs">
                 {t('evaluation.runs')}
               </Title>
@@ -38,6 +39,7 @@ export function EvaluationPage({ runId }: { runId?: string | undefined }) {
               )}
               {runs.data && runs.data.runs.length === 0 && <Text>{t('evaluation.noRuns')}</Text>}
               {runs.data && runs.data.runs.length > 0 && (
+                <div style={{ maxHeight: 320, overflowY: 'auto' }}>
                 <Table highlightOnHover>
                   <Table.Tbody>
                     {runs.data.runs.map((r) => (
@@ -59,12 +61,12 @@ export function EvaluationPage({ runId }: { runId?: string | undefined }) {
                     ))}
                   </Table.Tbody>
                 </Table>
+                </div>
               )}
             </Paper>
-          </Stack>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 7 }}>{selected && <RunView key={selected} id={selected} />}</Grid.Col>
       </Grid>
+      {selected && <RunView key={selected} id={selected} />}
     </Stack>
   );
 }

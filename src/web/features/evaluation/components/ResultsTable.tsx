@@ -20,6 +20,7 @@ export function ResultsTable({ rows }: { rows: ResultRow[] }) {
   const [outcome, setOutcome] = useState<string>(outcomes.includes('employment') ? 'employment' : 'all');
   const shown = outcome === 'all' ? rows : rows.filter((r) => r.outcome === outcome);
   const outcomeLabel = (o: string) => t(`evaluation.outcome.${o}`, { defaultValue: o });
+  const showOutcome = outcome === 'all';
   return (
     <>
       <Group mb="xs">
@@ -34,10 +35,10 @@ export function ResultsTable({ rows }: { rows: ResultRow[] }) {
       </Group>
       <div className="jv-table-wrap">
         <Table striped highlightOnHover>
-          <Table.Caption>{t('evaluation.caption')}</Table.Caption>
+          <Table.Caption>{showOutcome ? t('evaluation.caption') : `${t('evaluation.caption')}: ${outcomeLabel(outcome)}`}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('evaluation.col.outcome')}</Table.Th>
+              {showOutcome && <Table.Th>{t('evaluation.col.outcome')}</Table.Th>}
               <Table.Th>{t('evaluation.col.subgroup')}</Table.Th>
               <Table.Th>{t('evaluation.col.method')}</Table.Th>
               <Table.Th ta="end">{t('evaluation.col.n')}</Table.Th>
@@ -53,7 +54,7 @@ export function ResultsTable({ rows }: { rows: ResultRow[] }) {
               const significant = r.ci_low !== null && r.ci_high !== null && (r.ci_low > 0 || r.ci_high < 0);
               return (
                 <Table.Tr key={`${r.outcome}|${r.subgroup}|${r.method}`}>
-                  <Table.Td>{outcomeLabel(r.outcome)}</Table.Td>
+                  {showOutcome && <Table.Td>{outcomeLabel(r.outcome)}</Table.Td>}
                   <Table.Td>{subgroupLabel(t, r.subgroup)}</Table.Td>
                   <Table.Td>{t(`evaluation.method.${r.method}`, { defaultValue: r.method })}</Table.Td>
                   <Table.Td ta="end">
@@ -61,7 +62,7 @@ export function ResultsTable({ rows }: { rows: ResultRow[] }) {
                   </Table.Td>
                   <Table.Td ta="end">{formatPercent(r.treated_mean, lang)}</Table.Td>
                   <Table.Td ta="end">{formatPercent(r.control_mean, lang)}</Table.Td>
-                  <Table.Td ta="end" fw={significant ? 700 : undefined}>
+                  <Table.Td ta="end" fw={significant ? 700 : undefined} style={{ whiteSpace: 'nowrap' }}>
                     {t('evaluation.points', { value: formatPoints(r.att, lang) })}
                   </Table.Td>
                   <Table.Td ta="end">
