@@ -1,5 +1,6 @@
 // The Fastify application: plugins, error handling, authentication hook and routes.
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -30,7 +31,10 @@ export interface BuildAppOptions {
   instrumentPath?: string;
   /** Trust X-Forwarded-For (only behind a reverse proxy; else clients could dodge the login limit). */
   trustProxy?: boolean;
-  /** Evaluation runs' input copies (default ./data/evaluations) and the server-side inbox (default <that>/inbox). */
+  /**
+   * Evaluation runs' input copies and the server-side inbox (default <store>/inbox). `jobvej serve`
+   * passes <data dir>/evaluations; without it (tests) a folder in the OS temp dir is used.
+   */
   evaluationStoreDir?: string;
   evaluationInboxDir?: string;
 }
@@ -76,7 +80,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(instrumentRoutes(ctx));
   await app.register(citizenRoutes(ctx));
   await app.register(roundRoutes(ctx));
-  const evaluationStore = opts.evaluationStoreDir ?? resolve('data', 'evaluations');
+  const evaluationStore = opts.evaluationStoreDir ?? join(tmpdir(), `jobvej-evaluations-${process.pid}`);
   await app.register(evaluationRoutes(ctx, { storeDir: evaluationStore, inboxDir: opts.evaluationInboxDir ?? join(evaluationStore, 'inbox') }));
 
   const webDist = opts.webDist ? resolve(opts.webDist) : undefined;
