@@ -28,6 +28,14 @@ describe('readWeeksCsv', () => {
     expect(statusAt(r.panel, 1, parseIsoWeek('2014-W01'))).toBe(S.none);
   });
 
+  it('reads quoted fields in the standard column order', async () => {
+    const { read } = await load('person_id,week,status\na,2017-W05,"igu"\n"b",2017-W05,employment\na,"2017-W06",education\n');
+    const r = read();
+    expect(r.rows).toBe(3);
+    expect(statusAt(r.panel, 0, parseIsoWeek('2017-W05'))).toBe(S.igu);
+    expect(statusAt(r.panel, 0, parseIsoWeek('2017-W06'))).toBe(S.education);
+  });
+
   it('reports unknown status, duplicate person-week, bad week, unknown person and field count with line numbers', async () => {
     const { read } = await load(
       [

@@ -36,6 +36,17 @@ function statusOf(buf: Buffer, s: number, e: number): number {
   return c;
 }
 
+function countCommas(buf: Buffer, s: number, e: number): number {
+  let k = 0;
+  for (let i = s; i < e; i++) if (buf[i] === 44) k++;
+  return k;
+}
+
+function hasQuote(buf: Buffer, s: number, e: number): boolean {
+  const q = buf.indexOf(34, s);
+  return q >= 0 && q < e;
+}
+
 function weekOf(buf: Buffer, s: number, e: number): number {
   if (e - s !== 8 || buf[s + 4] !== 45 || buf[s + 5] !== 87) return -1;
   let y = 0;
@@ -66,6 +77,7 @@ export function readWeeksCsv(file: string, persons: Persons, opts: WeeksReadOpti
   let iWeek = 1;
   let iStatus = 2;
   let nCols = 3;
+  let canonical = false;
   let rows = 0;
   // Last person id seen (rows usually come grouped by person): compare bytes, skip the decode.
   let lastId = Buffer.alloc(256);
@@ -128,6 +140,7 @@ export function readWeeksCsv(file: string, persons: Persons, opts: WeeksReadOpti
         iWeek = names.indexOf('week');
         iStatus = names.indexOf('status');
         nCols = names.length;
+        canonical = nCols === 3 && iId === 0 && iWeek === 1 && iStatus === 2;
         if (nCols > 64) {
           problems.add(file, line, 'more than 64 columns');
           throw new HeaderAbort();
@@ -135,40 +148,73 @@ export function readWeeksCsv(file: string, persons: Persons, opts: WeeksReadOpti
         return;
       }
       if (e === s) return; // blank line
-      // Fast path: find commas; fall back when a quote is present.
-      let k = 0;
-      let f = s;
-      let quoted = false;
-      for (let i = s; i < e; i++) {
-        const b = buf[i];
-        if (b === 44) {
-          if (k < 64) {
-            fieldStart[k] = f;
-            fieldEnd[k] = i;
+      let idS: number;
+      let idE: number;
+      let ws: number;
+      let we: number;
+      let ss: number;
+      let se: number;
+      // Fastest path (header exactly person_id,week,status): scan only the id for its comma;
+      // the week is the next 8 bytes and a comma, the status the rest. Anything unexpected
+      // (quotes, other lengths, extra commas) takes the general path below.
+      let c1 = -1;
+      if (canonical) {
+        for (let i = s; i < e; i++) {
+          const b = buf[i];
+          if (b === 44) {
+            c1 = i;
+            break;
           }
-          k++;
-          f = i + 1;
-        } else if (b === 34) {
-          quoted = true;
-          break;
+          if (b === 34) break;
         }
       }
-      if (quoted) {
-        quotedLine(buf.toString('utf8', s, e), line);
-        return;
-      }
-      if (k < 64) {
-        fieldStart[k] = f;
-        fieldEnd[k] = e;
-      }
-      k++;
-      if (k !== nCols) {
-        problems.add(file, line, `expected ${nCols} fields, found ${k}`);
-        return;
+      if (c1 > s && c1 + 10 < e && buf[c1 + 9] === 44) {
+        idS = s;
+        idE = c1;
+        ws = c1 + 1;
+        we = c1 + 9;
+        ss = c1 + 10;
+        se = e;
+      } else {
+        // General path: find every comma; fall back when a quote is present.
+        let k = 0;
+        let f = s;
+        let quoted = false;
+        for (let i = s; i < e; i++) {
+          const b = buf[i];
+          if (b === 44) {
+            if (k < 64) {
+              fieldStart[k] = f;
+              fieldEnd[k] = i;
+            }
+            k++;
+            f = i + 1;
+          } else if (b === 34) {
+            quoted = true;
+            break;
+          }
+        }
+        if (quoted) {
+          quotedLine(buf.toString('utf8', s, e), line);
+          return;
+        }
+        if (k < 64) {
+          fieldStart[k] = f;
+          fieldEnd[k] = e;
+        }
+        k++;
+        if (k !== nCols) {
+          problems.add(file, line, `expected ${nCols} fields, found ${k}`);
+          return;
+        }
+        idS = fieldStart[iId] as number;
+        idE = fieldEnd[iId] as number;
+        ws = fieldStart[iWeek] as number;
+        we = fieldEnd[iWeek] as number;
+        ss = fieldStart[iStatus] as number;
+        se = fieldEnd[iStatus] as number;
       }
       // Person: reuse the last id when the bytes are equal (rows come grouped by person).
-      const idS = fieldStart[iId] as number;
-      const idE = fieldEnd[iId] as number;
       const len = idE - idS;
       let person = -1;
       if (len === lastLen) {
@@ -192,13 +238,11 @@ export function readWeeksCsv(file: string, persons: Persons, opts: WeeksReadOpti
         lastLen = len;
         lastPerson = person;
       }
-      const ws = fieldStart[iWeek] as number;
-      const we = fieldEnd[iWeek] as number;
-      const ss = fieldStart[iStatus] as number;
-      const se = fieldEnd[iStatus] as number;
       const week = weekOf(buf, ws, we);
       const code = statusOf(buf, ss, se);
       if (week >= 0 && code >= 0 && builder.set(person, week, code)) rows++;
+      else if (canonical && (week < 0 || code < 0) && hasQuote(buf, s, e)) quotedLine(buf.toString('utf8', s, e), line);
+      else if (canonical && (week < 0 || code < 0) && countCommas(buf, s, e) !== 2) problems.add(file, line, `expected ${nCols} fields, found ${countCommas(buf, s, e) + 1}`);
       else storeFailed(buf, line, person, week, code, ws, we, ss, se);
     },
     (bytes) => opts.onProgress?.(size > 0 ? bytes / size : 1),
