@@ -11,12 +11,13 @@ export function useInstrument() {
   });
 }
 
-export function useHandoverRound(enabled: boolean) {
+/** The handed-over round; keyed by its id so a later handover never sees an earlier round's answers. */
+export function useHandoverRound(roundId: string) {
   return useQuery({
-    queryKey: ['handover', 'round'],
+    queryKey: ['handover', 'round', roundId],
     queryFn: () => api<{ round: Round; language: Lang }>('GET', '/api/handover/round'),
-    enabled,
-    staleTime: Infinity,
+    staleTime: 0,
+    gcTime: 0,
   });
 }
 

@@ -31,7 +31,7 @@ export function HandoverScreen({ handover }: { handover: Handover }) {
 function Questionnaire({ lang, roundId, onGiveBack }: { lang: Lang; roundId: string; onGiveBack: () => void }) {
   const { t, i18n } = useTranslation();
   const instrument = useInstrument();
-  const round = useHandoverRound(true);
+  const round = useHandoverRound(roundId);
   const save = useSaveAnswers(roundId);
   const [answers, setAnswers] = useState<AnswerMap | null>(null);
   const [index, setIndex] = useState(0);
@@ -39,14 +39,14 @@ function Questionnaire({ lang, roundId, onGiveBack }: { lang: Lang; roundId: str
 
   const items = instrument.data ? itemsFor(instrument.data, 'citizen') : [];
   useEffect(() => {
-    if (round.data && answers === null) {
+    if (round.data && round.data.round.id === roundId && answers === null) {
       const initial = round.data.round.answers.citizen;
       setAnswers(initial);
       const firstOpen = items.findIndex((i) => !(i.id in initial));
       if (round.data.round.citizenCompletedAt) setDone(true);
       else if (firstOpen > 0) setIndex(firstOpen);
     }
-  }, [round.data, answers, items]);
+  }, [round.data, answers, items, roundId]);
 
   if (instrument.isError || round.isError) {
     return (
