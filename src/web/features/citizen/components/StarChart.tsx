@@ -3,7 +3,7 @@ import * as echarts from 'echarts/core';
 import { RadarChart } from 'echarts/charts';
 import { LegendComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
-import { Table, VisuallyHidden } from '@mantine/core';
+import { Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { itemsFor, textOf, type Instrument, type Lang, type Respondent } from '../../../../domain/fip/index.ts';
 import type { Round } from '../../../lib/types.ts';
@@ -62,7 +62,7 @@ export function StarChart({ instrument, rounds, respondent, lang, rtl }: Props) 
             name: seriesName(r),
             value: items.map((item) => {
               const v = r.answers[respondent][item.id];
-              return typeof v === 'number' ? v : 0;
+              return typeof v === 'number' ? v : '-';
             }),
             areaStyle: { opacity: 0.08 },
           })),
@@ -87,6 +87,9 @@ export function StarChart({ instrument, rounds, respondent, lang, rtl }: Props) 
   return (
     <figure style={{ margin: 0 }}>
       <div ref={ref} className="jv-chart" role="img" aria-label={label} data-testid="star-chart" dir="ltr" />
+      <Text size="xs" c="gray.7" ta="center">
+        {t('citizenPage.chartMissingNote')}
+      </Text>
       <VisuallyHidden>
         <Table data-testid="star-chart-table">
           <caption>{label}</caption>
