@@ -1,15 +1,16 @@
-// Runs evaluations in the background, in this process, one at a time (later ones wait in a
-// queue). Progress from evaluateFiles is written to the run row (throttled, in order); the
-// result JSON (FORMATS.md) on success; the evaluation's input error (file and line) on failure,
-// in which case the run's copies of the input files are deleted too.
-// Note: the readers and estimators are synchronous, so a very large evaluation holds the event
-// loop between progress writes; a worker thread is the next step.
+// Runs evaluations in the background, one at a time (later ones wait in a queue), each in a
+// worker thread (evaluation-worker.ts) so that the synchronous readers and estimators never hold
+// the server's event loop. Progress is written to the run row (throttled, in order); the result
+// JSON (FORMATS.md) on success; the evaluation's input error (file and line) on failure, in
+// which case the run's copies of the input files are deleted too.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { evaluateFiles } from '../../evaluation/evaluate.ts';
+import { Worker } from 'node:worker_threads';
+import type { EvaluateFiles, EvaluateOptions } from '../../evaluation/evaluate.ts';
 import type { Method, Stage } from '../../evaluation/analyse.ts';
-import { InputError } from '../../evaluation/errors.ts';
 import { toJson } from '../../evaluation/report/json.ts';
+import type { EvaluationOutput } from '../../evaluation/report/model.ts';
+import type { WorkerInput, WorkerMessage } from './evaluation-worker.ts';
 import type { Database } from '../db/database.ts';
 import { withTenant, type TenantContext } from '../db/tenant.ts';
 
@@ -31,9 +32,34 @@ export function runFiles(dir: string): { persons: string; weeks: string } {
   return { persons: join(dir, 'persons.csv'), weeks: join(dir, 'weeks.csv') };
 }
 
+/** An input error (bad file): its message names file and line and may be shown to the evaluator. */
+export class RunInputError extends Error {}
+
+/** Run evaluateFiles in a worker thread; progress comes back as messages. */
+export function evaluateInWorker(files: EvaluateFiles, options: Omit<EvaluateOptions, 'onProgress'>, onProgress: (stage: Stage, fraction: number) => void): Promise<EvaluationOutput> {
+  return new Promise((resolve, reject) => {
+    const input: WorkerInput = { files, options };
+    const worker = new Worker(new URL('./evaluation-worker-bootstrap.mjs', import.meta.url), { workerData: input });
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      fn();
+      void worker.terminate();
+    };
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'progress') onProgress(message.stage as Stage, message.fraction);
+      else if (message.type === 'done') settle(() => resolve(message.output as EvaluationOutput));
+      else settle(() => reject(message.input ? new RunInputError(message.message) : new Error(message.message)));
+    });
+    worker.on('error', (error) => settle(() => reject(error)));
+    worker.on('exit', (code) => settle(() => reject(new Error(`the evaluation worker stopped (exit code ${code})`))));
+  });
+}
+
 /** An error message without the server's folder names. */
 function clientMessage(error: unknown, dir: string): string {
-  const text = error instanceof InputError || error instanceof RangeError ? error.message : 'The evaluation failed unexpectedly.';
+  const text = error instanceof RunInputError ? error.message : 'The evaluation failed unexpectedly.';
   return text.split(`${dir}/`).join('');
 }
 
@@ -58,9 +84,7 @@ export function createEvaluationRunner(db: Database, log: (error: unknown) => vo
       writes = writes.then(() => update(job, { stage, progress })).catch(log);
     };
     try {
-      // Yield once so the 202 response leaves before the (synchronous) work starts.
-      await new Promise((resolve) => setImmediate(resolve));
-      const out = await evaluateFiles(runFiles(job.dir), { version: job.version, ...job.parameters, onProgress });
+      const out = await evaluateInWorker(runFiles(job.dir), { version: job.version, ...job.parameters }, onProgress);
       await writes;
       await update(job, {
         status: 'done',
@@ -72,7 +96,7 @@ export function createEvaluationRunner(db: Database, log: (error: unknown) => vo
       });
     } catch (error) {
       await writes;
-      if (!(error instanceof InputError)) log(error);
+      if (!(error instanceof RunInputError)) log(error);
       rmSync(job.dir, { recursive: true, force: true });
       await update(job, { status: 'failed', error: clientMessage(error, job.dir), finished_at: new Date() });
     }
