@@ -1,9 +1,29 @@
-import { Alert, Anchor, Badge, Button, Group, Loader, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import type { TFunction } from 'i18next';
+import type { CitizenSummary } from '../../../lib/types.ts';
 import { useTranslation } from 'react-i18next';
 import { useCitizens } from '../api.ts';
 import { hrefFor } from '../../../app/router.ts';
 import { formatDate } from '../../../lib/dates.ts';
 import { useUiLang } from '../../../app/use-ui-lang.ts';
+
+function DueStatus({ c, t }: { c: CitizenSummary; t: TFunction }) {
+  if (c.daysToNextRound < 0) {
+    return (
+      <Badge color="red.9" variant="filled" tt="none">
+        {t('caseload.overdue', { count: -c.daysToNextRound })}
+      </Badge>
+    );
+  }
+  if (c.daysToNextRound <= 14) {
+    return (
+      <Badge color="yellow.9" variant="filled" tt="none">
+        {t('caseload.dueSoon', { count: c.daysToNextRound })}
+      </Badge>
+    );
+  }
+  return <Text size="sm">{t('caseload.dueIn', { count: c.daysToNextRound })}</Text>;
+}
 
 export function CaseloadPage() {
   const { t } = useTranslation();
@@ -27,7 +47,26 @@ export function CaseloadPage() {
       )}
       {citizens.data && citizens.data.citizens.length === 0 && <Text>{t('caseload.empty')}</Text>}
       {citizens.data && citizens.data.citizens.length > 0 && (
-        <div className="jv-table-wrap">
+        <>
+        <Stack hiddenFrom="sm" gap="xs" data-testid="caseload-cards">
+          {citizens.data.citizens.map((c) => (
+            <Paper key={c.id} withBorder p="sm" radius="md">
+              <Anchor href={hrefFor({ name: 'citizen', id: c.id })} fw={600}>
+                {c.name}
+              </Anchor>
+              <Text size="sm">
+                {t('citizen.language')}: {t(`lang.${c.language}`)} · {t('caseload.rounds')}: {c.roundCount}
+              </Text>
+              <Group gap="xs" mt={4}>
+                <Text size="sm">
+                  {t('caseload.nextDue')}: {formatDate(c.nextRoundDue, lang)}
+                </Text>
+                <DueStatus c={c} t={t} />
+              </Group>
+            </Paper>
+          ))}
+        </Stack>
+        <Box className="jv-table-wrap" visibleFrom="sm">
           <Table striped highlightOnHover>
             <Table.Caption>{t('caseload.caption', { count: citizens.data.citizens.length })}</Table.Caption>
             <Table.Thead>
@@ -49,23 +88,14 @@ export function CaseloadPage() {
                   <Table.Td>{c.roundCount}</Table.Td>
                   <Table.Td>{formatDate(c.nextRoundDue, lang)}</Table.Td>
                   <Table.Td>
-                    {c.daysToNextRound < 0 ? (
-                      <Badge color="red.9" variant="filled" tt="none">
-                        {t('caseload.overdue', { count: -c.daysToNextRound })}
-                      </Badge>
-                    ) : c.daysToNextRound <= 14 ? (
-                      <Badge color="yellow.9" variant="filled" tt="none">
-                        {t('caseload.dueSoon', { count: c.daysToNextRound })}
-                      </Badge>
-                    ) : (
-                      <Text size="sm">{t('caseload.dueIn', { count: c.daysToNextRound })}</Text>
-                    )}
+                    <DueStatus c={c} t={t} />
                   </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
-        </div>
+        </Box>
+        </>
       )}
     </>
   );
