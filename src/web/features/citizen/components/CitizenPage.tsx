@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { Alert, Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isRtl, type Respondent } from '../../../../domain/fip/index.ts';
@@ -8,10 +8,12 @@ import { useHandover } from '../../auth/api.ts';
 import { useUiLang } from '../../../app/use-ui-lang.ts';
 import { hrefFor } from '../../../app/router.ts';
 import { formatDate } from '../../../lib/dates.ts';
-import { StarChart } from './StarChart.tsx';
 import { CaseworkerForm } from './CaseworkerForm.tsx';
 import { AnswersSideBySide } from './AnswersSideBySide.tsx';
 import { ProgressionTable } from './ProgressionTable.tsx';
+
+// ECharts is the largest dependency: load it only when a citizen page shows a chart.
+const StarChart = lazy(() => import('./StarChart.tsx').then((m) => ({ default: m.StarChart })));
 
 export function CitizenPage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -117,7 +119,9 @@ export function CitizenPage({ id }: { id: string }) {
               data-testid="toggle-caseworker"
             />
           </Group>
-          <StarChart instrument={inst} rounds={charted} respondent={respondent} lang={lang} rtl={isRtl(lang)} />
+          <Suspense fallback={<Loader aria-label={t('app.loading')} />}>
+            <StarChart instrument={inst} rounds={charted} respondent={respondent} lang={lang} rtl={isRtl(lang)} />
+          </Suspense>
         </Paper>
       )}
 
