@@ -112,3 +112,23 @@ describe('forms', () => {
     }
   });
 });
+
+describe('language menu', () => {
+  it('switches the UI language, sets <html lang dir> and remembers the choice', async () => {
+    const page = await pageFor();
+    await page.goto('/');
+    await page.locator('input[name="username"]').waitFor();
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['da', 'ltr']);
+    await page.getByRole('button', { name: /^Sprog: Dansk/ }).click();
+    await page.getByRole('menuitem', { name: 'العربية' }).click();
+    await page.getByRole('heading', { name: 'تسجيل الدخول' }).waitFor();
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
+    await page.reload();
+    await page.getByRole('heading', { name: 'تسجيل الدخول' }).waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('jobvej.lang'))).toBe('ar');
+    await page.getByRole('button', { name: /^اللغة: العربية/ }).click();
+    await page.getByRole('menuitem', { name: 'ትግርኛ' }).click();
+    await page.getByRole('heading', { name: 'እቶ' }).waitFor();
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ti', 'ltr']);
+  });
+});
