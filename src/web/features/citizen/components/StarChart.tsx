@@ -45,7 +45,7 @@ export function StarChart({ instrument, rounds, respondent, lang, rtl }: Props) 
       radar: {
         radius: narrow ? '55%' : '65%',
         center: ['50%', '48%'],
-        startAngle: rtl ? 90 : 90,
+        startAngle: 90,
         clockwise: !rtl,
         indicator: items.map((item, i) => ({
           name: narrow ? String(i + 1) : `${i + 1}. ${shorten(textOf(item.text, lang))}`,
