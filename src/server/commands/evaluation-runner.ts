@@ -26,6 +26,8 @@ export interface EvaluationRunner {
   enqueue(job: RunJob): void;
   /** Resolves when the queue is empty and nothing runs. */
   idle(): Promise<void>;
+  /** Stop: the running run's worker is terminated, and it and the queued runs are marked failed. */
+  stop(): Promise<void>;
 }
 
 export function runFiles(dir: string): { persons: string; weeks: string } {
@@ -36,10 +38,16 @@ export function runFiles(dir: string): { persons: string; weeks: string } {
 export class RunInputError extends Error {}
 
 /** Run evaluateFiles in a worker thread; progress comes back as messages. */
-export function evaluateInWorker(files: EvaluateFiles, options: Omit<EvaluateOptions, 'onProgress'>, onProgress: (stage: Stage, fraction: number) => void): Promise<EvaluationOutput> {
+export function evaluateInWorker(
+  files: EvaluateFiles,
+  options: Omit<EvaluateOptions, 'onProgress'>,
+  onProgress: (stage: Stage, fraction: number) => void,
+  onWorker: (worker: Worker) => void = () => {},
+): Promise<EvaluationOutput> {
   return new Promise((resolve, reject) => {
     const input: WorkerInput = { files, options };
     const worker = new Worker(new URL('./evaluation-worker-bootstrap.mjs', import.meta.url), { workerData: input });
+    onWorker(worker);
     let settled = false;
     const settle = (fn: () => void) => {
       if (settled) return;
@@ -57,8 +65,11 @@ export function evaluateInWorker(files: EvaluateFiles, options: Omit<EvaluateOpt
   });
 }
 
+const STOPPED = 'The server stopped before the evaluation finished; start it again.';
+
 /** An error message without the server's folder names. */
-function clientMessage(error: unknown, dir: string): string {
+function clientMessage(error: unknown, dir: string, stopping: boolean): string {
+  if (stopping) return STOPPED;
   const text = error instanceof RunInputError ? error.message : 'The evaluation failed unexpectedly.';
   return text.split(`${dir}/`).join('');
 }
@@ -66,6 +77,8 @@ function clientMessage(error: unknown, dir: string): string {
 export function createEvaluationRunner(db: Database, log: (error: unknown) => void = () => {}): EvaluationRunner {
   const queue: RunJob[] = [];
   let running: Promise<void> | null = null;
+  let worker: Worker | null = null;
+  let stopping = false;
   let waiters: (() => void)[] = [];
 
   const update = (job: RunJob, values: Parameters<typeof patch>[2]) => patch(db, job, values);
@@ -84,7 +97,10 @@ export function createEvaluationRunner(db: Database, log: (error: unknown) => vo
       writes = writes.then(() => update(job, { stage, progress })).catch(log);
     };
     try {
-      const out = await evaluateInWorker(runFiles(job.dir), { version: job.version, ...job.parameters }, onProgress);
+      if (stopping) throw new Error('stopped before the worker started');
+      const out = await evaluateInWorker(runFiles(job.dir), { version: job.version, ...job.parameters }, onProgress, (w) => {
+        worker = w;
+      });
       await writes;
       await update(job, {
         status: 'done',
@@ -96,9 +112,9 @@ export function createEvaluationRunner(db: Database, log: (error: unknown) => vo
       });
     } catch (error) {
       await writes;
-      if (!(error instanceof RunInputError)) log(error);
+      if (!(error instanceof RunInputError) && !stopping) log(error);
       rmSync(job.dir, { recursive: true, force: true });
-      await update(job, { status: 'failed', error: clientMessage(error, job.dir), finished_at: new Date() });
+      await update(job, { status: 'failed', error: clientMessage(error, job.dir, stopping), finished_at: new Date() });
     }
   }
 
@@ -115,6 +131,7 @@ export function createEvaluationRunner(db: Database, log: (error: unknown) => vo
       .catch(log)
       .finally(() => {
         running = null;
+        worker = null;
         next();
       });
   }
@@ -123,6 +140,15 @@ export function createEvaluationRunner(db: Database, log: (error: unknown) => vo
     enqueue(job) {
       queue.push(job);
       next();
+    },
+    async stop() {
+      stopping = true;
+      for (const job of queue.splice(0)) {
+        rmSync(job.dir, { recursive: true, force: true });
+        await update(job, { status: 'failed', error: STOPPED, finished_at: new Date() }).catch(log);
+      }
+      if (worker) await worker.terminate();
+      await running;
     },
     idle() {
       if (!running && queue.length === 0) return Promise.resolve();

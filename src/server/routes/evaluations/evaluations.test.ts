@@ -198,6 +198,23 @@ describe.each(databases)('evaluation runs on %s', (kind) => {
     expect((otherList.json() as { runs: unknown[] }).runs).toEqual([]);
   });
 
+  it('closing the app stops a running evaluation and marks it failed (start it again)', async () => {
+    const store2 = mkdtempSync(join(tmpdir(), 'jobvej-eval-store2-'));
+    const app2 = await buildApp({ db: f.test.db, cprKey: randomBytes(32), logger: false, nodeEnv: 'test', evaluationStoreDir: store2, evaluationInboxDir: inbox });
+    try {
+      const res = await app2.inject({ method: 'POST', url: '/api/evaluations', headers: evaluator.headers, payload: { personsPath: 'persons.csv', weeksPath: 'weeks.csv' } });
+      expect(res.statusCode).toBe(202);
+      const id = (res.json() as { run: Run }).run.id;
+      await app2.close();
+      const row = await f.test.db.kysely.selectFrom('evaluation_runs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      expect(row).toMatchObject({ status: 'failed', error: expect.stringMatching(/stopped/), result: null });
+      expect(existsSync(join(store2, id))).toBe(false);
+      await f.test.db.kysely.deleteFrom('evaluation_runs').where('id', '=', id).execute();
+    } finally {
+      rmSync(store2, { recursive: true, force: true });
+    }
+  });
+
   it('lists the runs and audits creation and reads', async () => {
     const res = await f.app.inject({ method: 'GET', url: '/api/evaluations', headers: evaluator.headers });
     expect(res.statusCode).toBe(200);
@@ -206,7 +223,8 @@ describe.each(databases)('evaluation runs on %s', (kind) => {
     expect(runs.map((r) => r.status).sort()).toEqual(['done', 'done', 'failed']);
     const audit = await f.test.db.kysely.selectFrom('audit_log').select(['action', 'entity_id']).where('entity', '=', 'evaluation_run').execute();
     const actions = audit.map((a) => a.action);
-    expect(actions.filter((a) => a === 'evaluation.create')).toHaveLength(3);
+    // Three listed runs plus the stopped one (its row was removed by the test; the audit log is append-only).
+    expect(actions.filter((a) => a === 'evaluation.create')).toHaveLength(4);
     expect(actions).toContain('evaluation.view');
     expect(actions).toContain('evaluation.list');
     expect(audit.some((a) => a.action === 'evaluation.view' && a.entity_id === doneRun.id)).toBe(true);

@@ -60,7 +60,8 @@ export function evaluationRoutes(ctx: AppContext, opts: EvaluationRouteOptions):
     const maxFileBytes = opts.maxFileBytes ?? 4 * 1024 ** 3;
     await app.register(multipart, { limits: { files: 2, fields: 10, fieldSize: 1024, fileSize: maxFileBytes } });
     const runner = opts.runner ?? createEvaluationRunner(ctx.db, (error) => app.log.error({ err: error }, 'evaluation run'));
-    app.addHook('onClose', async () => runner.idle());
+    // Closing the app stops a running evaluation (marked failed: start it again) rather than waiting for it.
+    app.addHook('onClose', async () => runner.stop());
 
     async function loadRun(actor: Actor, id: string, action: 'evaluation.view' | 'evaluation.list', audit = true) {
       const row = await withTenant(ctx.db, actor, async (tx) => {
