@@ -115,3 +115,61 @@ export function matVec(X: Float64Array, b: Float64Array, n: number, p: number): 
   }
   return out;
 }
+
+/** Compressed sparse rows of a row-major n×p matrix: row i's non-zeros are idx/val[ptr[i] .. ptr[i+1]), columns ascending. */
+export interface SparseRows {
+  ptr: Int32Array;
+  idx: Int32Array;
+  val: Float64Array;
+}
+
+/**
+ * The non-zero structure of X (CSR) when at most `maxDensity` of its entries are non-zero
+ * (dummy-heavy designs: one-hot origin and cohort columns), else undefined. Built once per fit,
+ * it lets X'WX, X b and X'r skip the zero entries: a 28-column design with ~9 non-zeros per row
+ * needs ~45 instead of 406 multiply-adds per row for X'WX. Zero entries contribute exact zeros
+ * to every sum, so X b and X'r are bit-identical to the dense loops.
+ */
+export function sparseRows(X: Float64Array, n: number, p: number, maxDensity = 0.5): SparseRows | undefined {
+  let nnz = 0;
+  for (let k = 0; k < n * p; k++) if ((X[k] as number) !== 0) nnz++;
+  if (nnz > maxDensity * n * p) return undefined;
+  const ptr = new Int32Array(n + 1);
+  const idx = new Int32Array(nnz);
+  const val = new Float64Array(nnz);
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    const off = i * p;
+    for (let a = 0; a < p; a++) {
+      const v = X[off + a] as number;
+      if (v !== 0) {
+        idx[j] = a;
+        val[j] = v;
+        j++;
+      }
+    }
+    ptr[i + 1] = j;
+  }
+  return { ptr, idx, val };
+}
+
+/** X'WX from the CSR form of X (see `sparseRows`); same contract as `xtwxKernel`. */
+export function xtwxSparse(S: SparseRows, n: number, p: number, w: Float64Array | undefined): Float64Array {
+  const { ptr, idx, val } = S;
+  const acc = new Float64Array(p * p);
+  for (let i = 0; i < n; i++) {
+    const wi = w === undefined ? 1 : (w[i] as number);
+    if (wi === 0) continue;
+    const end = ptr[i + 1] as number;
+    for (let j = ptr[i] as number; j < end; j++) {
+      const va = wi * (val[j] as number);
+      const ra = (idx[j] as number) * p;
+      for (let k = j; k < end; k++) {
+        const c = ra + (idx[k] as number);
+        acc[c] = (acc[c] as number) + va * (val[k] as number);
+      }
+    }
+  }
+  for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) acc[a * p + b] = acc[b * p + a] as number;
+  return acc;
+}

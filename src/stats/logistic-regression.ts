@@ -1,6 +1,6 @@
 import { assertF64, assertMatrix, assertWeights } from './assert.ts';
 import { cholesky, choleskySolve, spdInverse } from './cholesky.ts';
-import { xtwxKernel } from './crossprod.ts';
+import { sparseRows, xtwxKernel, xtwxSparse } from './crossprod.ts';
 
 /** Options for `logisticRegression`. */
 export interface LogisticOptions {
@@ -99,13 +99,24 @@ export function logisticRegression(
   let etaT = new Float64Array(n);
   let muT = new Float64Array(n);
 
+  // Dummy-heavy designs (one-hot factors) are mostly zeros: work on their non-zeros only.
+  const sp = sparseRows(X, n, p);
+  const spPtr = sp?.ptr;
+  const spIdx = sp?.idx;
+  const spVal = sp?.val;
+
   /** eta = X b, mu = logistic(eta); returns the deviance. */
   const evaluate = (b: Float64Array, etaOut: Float64Array, muOut: Float64Array): number => {
     let dev = 0;
     for (let i = 0; i < n; i++) {
-      const off = i * p;
       let e = 0;
-      for (let a = 0; a < p; a++) e += (X[off + a] as number) * (b[a] as number);
+      if (spPtr !== undefined && spIdx !== undefined && spVal !== undefined) {
+        const end = spPtr[i + 1] as number;
+        for (let j = spPtr[i] as number; j < end; j++) e += (spVal[j] as number) * (b[spIdx[j] as number] as number);
+      } else {
+        const off = i * p;
+        for (let a = 0; a < p; a++) e += (X[off + a] as number) * (b[a] as number);
+      }
       etaOut[i] = e;
       const z = Math.exp(-Math.abs(e));
       muOut[i] = e >= 0 ? 1 / (1 + z) : z / (1 + z);
@@ -128,10 +139,18 @@ export function logisticRegression(
       irlsW[i] = wi * m * (1 - m);
       const r = wi * ((y[i] as number) - m);
       if (r === 0) continue;
-      const off = i * p;
-      for (let a = 0; a < p; a++) score[a] = (score[a] as number) + r * (X[off + a] as number);
+      if (spPtr !== undefined && spIdx !== undefined && spVal !== undefined) {
+        const end = spPtr[i + 1] as number;
+        for (let j = spPtr[i] as number; j < end; j++) {
+          const a = spIdx[j] as number;
+          score[a] = (score[a] as number) + r * (spVal[j] as number);
+        }
+      } else {
+        const off = i * p;
+        for (let a = 0; a < p; a++) score[a] = (score[a] as number) + r * (X[off + a] as number);
+      }
     }
-    info = xtwxKernel(X, n, p, irlsW);
+    info = sp !== undefined ? xtwxSparse(sp, n, p, irlsW) : xtwxKernel(X, n, p, irlsW);
   };
 
   let dev = evaluate(beta, eta, mu);
