@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/http.ts';
 import { METHODS, useStartRun, type Method, type Run } from '../api.ts';
 
+/** Fields whose errors show next to their input; anything else shows the generic alert. */
+const SHOWN_FIELDS = ['persons', 'weeks', 'personsPath', 'weeksPath', 'methods'];
+
 export function UploadForm({ onStarted }: { onStarted: (run: Run) => void }) {
   const { t } = useTranslation();
   const start = useStartRun();
@@ -21,7 +24,11 @@ export function UploadForm({ onStarted }: { onStarted: (run: Run) => void }) {
     if (missing && field === 'weeks' && source === 'upload' && !weeks) return t('evaluation.required');
     if (missing && field === 'methods' && methods.length === 0) return t('evaluation.chooseMethod');
     const err = start.error instanceof ApiError ? start.error.errors.find((e) => e.field === field || e.field.startsWith(`${field}.`)) : undefined;
-    return err ? err.message : undefined;
+    if (!err) return undefined;
+    // Translated messages only; the server's English text stays out of the UI.
+    if (field === 'personsPath' || field === 'weeksPath') return t('evaluation.pathRefused');
+    if (field === 'methods') return t('evaluation.chooseMethod');
+    return t('evaluation.required');
   };
 
   const submit = (event: FormEvent) => {
@@ -73,7 +80,7 @@ export function UploadForm({ onStarted }: { onStarted: (run: Run) => void }) {
           </Group>
         </Checkbox.Group>
         <Switch label={t('evaluation.byGender')} checked={byGender} onChange={(e) => setByGender(e.currentTarget.checked)} />
-        {start.isError && !(start.error instanceof ApiError && start.error.errors.length > 0) && (
+        {start.isError && !(start.error instanceof ApiError && start.error.errors.some((e) => SHOWN_FIELDS.includes(e.field.split('.')[0] ?? ''))) && (
           <Alert color="red" role="alert">
             {t('errors.generic')}
           </Alert>
