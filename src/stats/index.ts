@@ -3,6 +3,7 @@ export { cholesky, choleskySolve, spdInverse } from './cholesky.ts';
 export { xtwx, xtwy, matVec } from './crossprod.ts';
 export { qrLeastSquares, type QrLeastSquaresResult } from './qr-least-squares.ts';
 export { wls, ols, type WlsResult } from './wls.ts';
+export { twoGroupDesign as twoGroupLsDesign, twoGroupFit, type TwoGroupLsDesign, type TwoGroupLsOptions, type TwoGroupLsResult } from './two-group-ls.ts';
 export { robustCov, seFromCov, type RobustCovOptions } from './robust-cov.ts';
 export { logisticRegression, type LogisticOptions, type LogisticResult } from './logistic-regression.ts';
 export { normalCdf, normalQuantile, tCdf, tQuantile, twoSidedP, confidenceInterval } from './distributions.ts';

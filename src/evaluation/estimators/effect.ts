@@ -1,6 +1,6 @@
 // The shared last step of every estimator: regress an outcome on [1, treated] (weighted), take
 // the treated coefficient as the ATT and its sandwich standard error.
-import { confidenceInterval, robustCov, twoSidedP, wls } from '../../stats/index.ts';
+import { confidenceInterval, twoGroupFit, twoGroupLsDesign, twoSidedP, type TwoGroupLsDesign } from '../../stats/index.ts';
 
 export interface Effect {
   nTreated: number;
@@ -24,9 +24,9 @@ export interface EffectOptions {
   nControl?: number;
 }
 
-/** The regressors [1, treated] and the weights/clusters of one estimator, built once and reused for every outcome. */
+/** The regressors [1, treated] and the weights/clusters of one estimator, prepared once and reused for every outcome. */
 export interface TwoGroupDesign {
-  X: Float64Array;
+  ls: TwoGroupLsDesign;
   n: number;
   opts: EffectOptions;
   nTreated: number;
@@ -35,12 +35,9 @@ export interface TwoGroupDesign {
 
 export function twoGroupDesign(treated: Uint8Array, opts: EffectOptions): TwoGroupDesign {
   const n = treated.length;
-  const X = new Float64Array(n * 2);
   let nT = 0;
   let nC = 0;
   for (let i = 0; i < n; i++) {
-    X[2 * i] = 1;
-    X[2 * i + 1] = treated[i] ?? 0;
     const w = opts.weights ? (opts.weights[i] ?? 0) : 1;
     if (w > 0) {
       if (treated[i]) nT++;
@@ -48,14 +45,14 @@ export function twoGroupDesign(treated: Uint8Array, opts: EffectOptions): TwoGro
     }
   }
   if (nT === 0 || nC === 0) throw new RangeError('twoGroupEffect: need treated and control rows with positive weight');
-  return { X, n, opts, nTreated: opts.nTreated ?? nT, nControl: opts.nControl ?? nC };
+  const ls = twoGroupLsDesign(treated, { type: opts.type, ...(opts.weights ? { weights: opts.weights } : {}), ...(opts.clusters ? { clusters: opts.clusters } : {}) });
+  return { ls, n, opts, nTreated: opts.nTreated ?? nT, nControl: opts.nControl ?? nC };
 }
 
-/** ATT of y by WLS on [1, treated] with a robust (HC1) or cluster-robust (CR1) SE. */
+/** ATT of y by WLS on [1, treated] with a robust (HC1) or cluster-robust (CR1) SE (closed form, src/stats twoGroupFit). */
 export function twoGroupEffect(d: TwoGroupDesign, y: Float64Array): Effect {
-  const { X, n, opts } = d;
-  const fit = wls(X, y, n, 2, opts.weights);
-  const cov = robustCov(X, fit.residuals, n, 2, fit.bread, { weights: opts.weights, clusters: opts.clusters, type: opts.type });
+  const fit = twoGroupFit(d.ls, y);
+  const cov = fit.cov;
   const control = fit.coef[0] ?? Number.NaN;
   const att = fit.coef[1] ?? Number.NaN;
   const se = Math.sqrt(Math.max(0, cov[3] ?? Number.NaN));
