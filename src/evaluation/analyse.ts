@@ -1,6 +1,6 @@
 // Analysis of a loaded panel: design (cohorts, outcomes, covariates), then per subgroup the
 // score model, matching, weighting and the estimators, and the report model with warnings.
-import { smd } from '../stats/index.ts';
+import { smdMany } from '../stats/index.ts';
 import { buildCohorts, WINDOW_WEEKS } from './design/cohorts.ts';
 import { buildCovariates, designMatrix } from './design/covariates.ts';
 import { computeOutcomes, N_PERIODS, OUTCOMES, PERIOD_WEEKS, shares, type OutcomeName } from './design/outcomes.ts';
@@ -250,13 +250,14 @@ function balanceTable(table: ReturnType<typeof buildCovariates>, rows: Int32Arra
     const col = table.columns[k] as Float64Array;
     const x = new Float64Array(rows.length);
     for (let i = 0; i < rows.length; i++) x[i] = col[rows[i] ?? 0] ?? 0;
-    const before = smd(x, treated);
+    // before, after matching, after weighting (the unweighted SDs computed once)
+    const [before = Number.NaN, afterPsm = Number.NaN, afterIpw = Number.NaN] = smdMany(x, treated, [undefined, sample?.unitWeight, ipw?.weights]);
     if (!Number.isFinite(before)) return;
     out.push({
       covariate: name,
       smd_before: before,
-      smd_after: sample ? smd(x, treated, sample.unitWeight) : Number.NaN,
-      smd_after_ipw: ipw ? smd(x, treated, ipw.weights) : Number.NaN,
+      smd_after: sample ? afterPsm : Number.NaN,
+      smd_after_ipw: ipw ? afterIpw : Number.NaN,
     });
   });
   return out;

@@ -9,7 +9,7 @@ export { logisticRegression, type LogisticOptions, type LogisticResult } from '.
 export { normalCdf, normalQuantile, tCdf, tQuantile, twoSidedP, confidenceInterval } from './distributions.ts';
 export { matchNearest, type MatchNearestOptions, type MatchNearestResult } from './match-nearest.ts';
 export { attWeights } from './att-weights.ts';
-export { smd } from './smd.ts';
+export { smd, smdMany } from './smd.ts';
 export { weightedMoments, type WeightedMoments } from './weighted-moments.ts';
 export { createRng, randomInt } from './rng.ts';
 export { quantileSorted } from './quantile.ts';
