@@ -105,19 +105,32 @@ export function logisticRegression(
   const spIdx = sp?.idx;
   const spVal = sp?.val;
 
+  /** eta = X b (into etaOut). */
+  const linear = (b: Float64Array, etaOut: Float64Array): void => {
+    if (spPtr !== undefined && spIdx !== undefined && spVal !== undefined) {
+      let j = 0;
+      for (let i = 0; i < n; i++) {
+        const end = spPtr[i + 1] as number;
+        let e = 0;
+        for (; j < end; j++) e += (spVal[j] as number) * (b[spIdx[j] as number] as number);
+        etaOut[i] = e;
+      }
+      return;
+    }
+    for (let i = 0; i < n; i++) {
+      const off = i * p;
+      let e = 0;
+      for (let a = 0; a < p; a++) e += (X[off + a] as number) * (b[a] as number);
+      etaOut[i] = e;
+    }
+  };
+
   /** eta = X b, mu = logistic(eta); returns the deviance. */
   const evaluate = (b: Float64Array, etaOut: Float64Array, muOut: Float64Array): number => {
+    linear(b, etaOut);
     let dev = 0;
     for (let i = 0; i < n; i++) {
-      let e = 0;
-      if (spPtr !== undefined && spIdx !== undefined && spVal !== undefined) {
-        const end = spPtr[i + 1] as number;
-        for (let j = spPtr[i] as number; j < end; j++) e += (spVal[j] as number) * (b[spIdx[j] as number] as number);
-      } else {
-        const off = i * p;
-        for (let a = 0; a < p; a++) e += (X[off + a] as number) * (b[a] as number);
-      }
-      etaOut[i] = e;
+      const e = etaOut[i] as number;
       const z = Math.exp(-Math.abs(e));
       muOut[i] = e >= 0 ? 1 / (1 + z) : z / (1 + z);
       // -log L_i = softplus(eta) - y eta

@@ -100,10 +100,14 @@ export function designMatrix(table: CovariateTable, rows: Int32Array): DesignMat
   const n = rows.length;
   const p = keep.length + 1;
   const X = new Float64Array(n * p);
-  for (let i = 0; i < n; i++) X[i * p] = 1;
-  keep.forEach((k, j) => {
-    const c = table.columns[k] as Float64Array;
-    for (let i = 0; i < n; i++) X[i * p + j + 1] = c[rows[i] ?? 0] ?? 0;
-  });
+  // Row by row (sequential writes into the row-major X), the kept columns gathered per row.
+  const cols = keep.map((k) => table.columns[k] as Float64Array);
+  const q = cols.length;
+  for (let i = 0; i < n; i++) {
+    const off = i * p;
+    const r = rows[i] ?? 0;
+    X[off] = 1;
+    for (let j = 0; j < q; j++) X[off + j + 1] = (cols[j] as Float64Array)[r] ?? 0;
+  }
   return { X, n, p, names: keep.map((k) => table.names[k] ?? '') };
 }
