@@ -41,6 +41,12 @@ function openPostgres(url: string): Database {
         oid === DATE_OID || oid === INT8_OID ? asText : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle pooled connection that the server ends (restart, or a test database dropped WITH
+  // (FORCE)) makes the pool emit 'error'; unhandled, that would crash the process. The pool
+  // replaces the connection on the next query, so a warning is enough.
+  pool.on('error', (error: Error & { code?: string }) => {
+    process.emitWarning(`PostgreSQL connection ended: ${error.code ?? ''} ${error.message}`, 'JobvejDatabaseWarning');
+  });
   const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgres',
