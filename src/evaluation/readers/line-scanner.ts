@@ -1,10 +1,14 @@
 // Streams a file in large chunks and calls back once per line with the buffer and the line's
 // byte range (CR stripped). Memory stays bounded by the chunk size whatever the file size.
 import { closeSync, openSync, readSync } from 'node:fs';
+import { InputError } from '../errors.ts';
+
+/** No register line comes near this; a longer one means the file is not line-based text. */
+export const MAX_LINE_BYTES = 16 << 20;
 
 export type LineHandler = (buf: Buffer, start: number, end: number, lineNo: number) => void;
 
-export function scanLines(file: string, onLine: LineHandler, onProgress?: (bytes: number) => void, chunkSize = 8 << 20): number {
+export function scanLines(file: string, onLine: LineHandler, onProgress?: (bytes: number) => void, chunkSize = 8 << 20, maxLineBytes = MAX_LINE_BYTES): number {
   const fd = openSync(file, 'r');
   let buf = Buffer.allocUnsafe(chunkSize);
   let carry = 0; // bytes of an unfinished line at the start of buf
@@ -13,6 +17,9 @@ export function scanLines(file: string, onLine: LineHandler, onProgress?: (bytes
   try {
     for (;;) {
       if (carry === buf.length) {
+        if (carry >= maxLineBytes) {
+          throw new InputError([{ file, line: lineNo + 1, reason: `line is longer than ${maxLineBytes} bytes without a line break: not a CSV text file?` }], 0);
+        }
         const bigger = Buffer.allocUnsafe(buf.length * 2);
         buf.copy(bigger, 0, 0, carry);
         buf = bigger;
