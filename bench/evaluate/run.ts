@@ -107,7 +107,8 @@ const section = `<!-- bench:evaluate:start -->
   (all 8 outcomes, subgroups all / gender=F / gender=M, SEs, 13 periods, balance) under \`/usr/bin/time\`.
 - Data: \`bench/evaluate/generate.ts\` (synthetic, ~10 % participants, stacked over the start quarters
   that fit; absent weeks = none, so the file holds fewer rows than persons × weeks).
-- "whole command" is wall time from process start (incl. tsx start-up) to the files written; stage
+- "whole command" is wall time from process start to the files written (bin/jobvej with the fresh
+  CLI bundle of decisions/008; through tsx instead, add ~0.3–0.5 s of start-up); CPU is user + sys; stage
   times come from the command's own progress lines (wall time, so they include waiting when the
   machine is shared: see the load average at the start of each run).
 - "peer pandas" is \`/usr/bin/python3 bench/evaluate/peer_pandas.py DIR\` (pandas, numpy, statsmodels
