@@ -3,9 +3,12 @@ import { ACTIONS, ROLES, abilitiesFor, can, type Action, type Role } from './per
 
 // The whole role × action table, within the actor's own municipality.
 const TABLE: Record<Role, Action[]> = {
-  caseworker: ['citizen.list', 'citizen.view', 'citizen.create', 'round.start', 'round.answer', 'round.handover'],
-  manager: ['citizen.list', 'citizen.view'],
-  company_consultant: ['citizen.list', 'citizen.view'],
+  caseworker: [
+    'citizen.list', 'citizen.view', 'citizen.create', 'round.start', 'round.answer', 'round.handover',
+    'offer.view', 'offer.create', 'offer.update', 'outcome.view', 'outcome.create', 'deadline.view',
+  ],
+  manager: ['citizen.list', 'citizen.view', 'offer.view', 'outcome.view', 'deadline.view'],
+  company_consultant: ['citizen.list', 'citizen.view', 'offer.view', 'offer.create', 'offer.update', 'outcome.view', 'outcome.create', 'deadline.view'],
   evaluator: ['evaluation.run', 'evaluation.view'],
   national_admin: [],
   admin: ['evaluation.run', 'evaluation.view'],
@@ -42,6 +45,6 @@ describe('can: municipality', () => {
 
 describe('abilitiesFor', () => {
   it('lists the allowed actions in vocabulary order', () => {
-    expect(abilitiesFor({ role: 'manager', municipalityCode: '607' }, { municipalityCode: '607' })).toEqual(['citizen.list', 'citizen.view']);
+    expect(abilitiesFor({ role: 'manager', municipalityCode: '607' }, { municipalityCode: '607' })).toEqual(['citizen.list', 'citizen.view', 'offer.view', 'outcome.view', 'deadline.view']);
   });
 });

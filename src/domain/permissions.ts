@@ -12,6 +12,12 @@ export const ACTIONS = [
   'round.start',
   'round.answer',
   'round.handover',
+  'offer.view',
+  'offer.create',
+  'offer.update',
+  'outcome.view',
+  'outcome.create',
+  'deadline.view',
   'evaluation.run',
   'evaluation.view',
 ] as const;
@@ -35,6 +41,13 @@ const GRANTS: Record<Action, readonly Role[]> = {
   'round.start': ['caseworker'],
   'round.answer': ['caseworker'],
   'round.handover': ['caseworker'],
+  // Offers and outcomes: caseworkers and company consultants plan and record them; managers read.
+  'offer.view': ['caseworker', 'company_consultant', 'manager'],
+  'offer.create': ['caseworker', 'company_consultant'],
+  'offer.update': ['caseworker', 'company_consultant'],
+  'outcome.view': ['caseworker', 'company_consultant', 'manager'],
+  'outcome.create': ['caseworker', 'company_consultant'],
+  'deadline.view': ['caseworker', 'company_consultant', 'manager'],
   // Evaluation runs hold pseudonymised register data only; never for caseworkers and the like.
   'evaluation.run': ['evaluator', 'admin'],
   'evaluation.view': ['evaluator', 'admin'],

@@ -18,6 +18,8 @@ import { instrumentRoutes } from './routes/instruments/routes.ts';
 import { citizenRoutes } from './routes/citizens/routes.ts';
 import { roundRoutes } from './routes/rounds/routes.ts';
 import { evaluationRoutes } from './routes/evaluations/routes.ts';
+import { offerRoutes } from './routes/offers/routes.ts';
+import { loadPolicies } from './deadlines/policy-store.ts';
 import type { AppContext } from './http/app-context.ts';
 
 export interface BuildAppOptions {
@@ -80,6 +82,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(instrumentRoutes(ctx));
   await app.register(citizenRoutes(ctx));
   await app.register(roundRoutes(ctx));
+  await app.register(offerRoutes(ctx, loadPolicies()));
   const evaluationStore = opts.evaluationStoreDir ?? join(tmpdir(), `jobvej-evaluations-${process.pid}`);
   await app.register(evaluationRoutes(ctx, { storeDir: evaluationStore, inboxDir: opts.evaluationInboxDir ?? join(evaluationStore, 'inbox') }));
 

@@ -1,1 +1,2 @@
 export * from './offer-kinds.ts';
+export * from './offer-defaults.ts';

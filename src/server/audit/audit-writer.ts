@@ -17,6 +17,13 @@ export type AuditAction =
   | 'round.handover'
   | 'round.takeback'
   | 'round.view'
+  | 'offer.list'
+  | 'offer.create'
+  | 'offer.update'
+  | 'outcome.list'
+  | 'outcome.create'
+  | 'deadline.view'
+  | 'timeliness.read'
   | 'evaluation.create'
   | 'evaluation.list'
   | 'evaluation.view';
@@ -25,7 +32,7 @@ export async function writeAudit(
   tx: Tx,
   actor: AuditActor,
   action: AuditAction,
-  entity: 'citizen' | 'round' | 'evaluation_run',
+  entity: 'citizen' | 'round' | 'evaluation_run' | 'offer' | 'outcome' | 'municipality',
   entityId: string | null,
   detail: Record<string, unknown> = {},
 ): Promise<void> {

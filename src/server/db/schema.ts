@@ -112,6 +112,46 @@ export interface EvaluationRunsTable {
   finished_at: NullableTimestamp;
 }
 
+export type OfferKindColumn =
+  | 'guidance_upskilling' | 'introduction_course' | 'praktik_private' | 'praktik_public'
+  | 'wage_subsidy_private' | 'wage_subsidy_public' | 'igu' | 'danish_education' | 'mentor';
+export type OfferStatusColumn = 'planned' | 'active' | 'completed' | 'cancelled';
+export type OutcomeKind = 'employment' | 'igu_start' | 'education' | 'self_sufficiency' | 'programme_end';
+
+/** numeric arrives as a string on node-postgres (maybe a number elsewhere): read it with Number(). */
+type Numeric = ColumnType<number | string | null, number | string | null | undefined, number | string | null>;
+
+export interface OffersTable {
+  id: Generated<string>;
+  citizen_id: string;
+  municipality_code: string;
+  kind: OfferKindColumn;
+  company_id: string | null;
+  company_name: string | null;
+  start_date: string;
+  planned_end: string | null;
+  actual_end: string | null;
+  hours_per_week: Numeric;
+  status: OfferStatusColumn;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface OutcomesTable {
+  id: Generated<string>;
+  citizen_id: string;
+  municipality_code: string;
+  kind: OutcomeKind;
+  date: string;
+  sector: 'public' | 'private' | null;
+  db07: string | null;
+  hours: Numeric;
+  company_name: string | null;
+  source: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   municipalities: MunicipalitiesTable;
   users: UsersTable;
@@ -122,5 +162,7 @@ export interface DB {
   audit_log: AuditLogTable;
   login_attempts: LoginAttemptsTable;
   evaluation_runs: EvaluationRunsTable;
+  offers: OffersTable;
+  outcomes: OutcomesTable;
   schema_migrations: { version: number; name: string; applied_at: Generated<Date> };
 }

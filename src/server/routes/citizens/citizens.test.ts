@@ -85,10 +85,13 @@ describe.each(databases)('citizens on %s', (kind) => {
     const id = await registerCitizen(f, cw);
     const res = await f.app.inject({ method: 'GET', url: `/api/citizens/${id}`, headers: { cookie: cw.headers.cookie ?? '' } });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ citizen: { id }, rounds: [], abilities: ['citizen.list', 'citizen.view', 'citizen.create', 'round.start', 'round.answer', 'round.handover'] });
+    expect(res.json()).toMatchObject({ citizen: { id }, rounds: [], abilities: [
+      'citizen.list', 'citizen.view', 'citizen.create', 'round.start', 'round.answer', 'round.handover',
+      'offer.view', 'offer.create', 'offer.update', 'outcome.view', 'outcome.create', 'deadline.view',
+    ] });
     const manager = await login(f, 'manager@607');
     const seen = await f.app.inject({ method: 'GET', url: `/api/citizens/${id}`, headers: { cookie: manager.headers.cookie ?? '' } });
-    expect(seen.json().abilities).toEqual(['citizen.list', 'citizen.view']);
+    expect(seen.json().abilities).toEqual(['citizen.list', 'citizen.view', 'offer.view', 'outcome.view', 'deadline.view']);
     const denied = await f.app.inject({ method: 'POST', url: '/api/citizens', headers: manager.headers, payload: newCitizen() });
     expect(denied.statusCode).toBe(403);
     expect(denied.json()).toMatchObject({ code: 'forbidden' });

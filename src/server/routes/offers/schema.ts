@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { OFFER_KINDS, OFFER_STATUSES } from '../../../domain/offers/index.ts';
+
+const isoDate = z.iso.date({ message: 'Expected a date YYYY-MM-DD' });
+export const offerKind = z.enum(OFFER_KINDS);
+export const offerStatus = z.enum(OFFER_STATUSES);
+export const OUTCOME_KINDS = ['employment', 'igu_start', 'education', 'self_sufficiency', 'programme_end'] as const;
+
+export const offerIdParams = z.object({ id: z.guid({ message: 'Expected an offer id' }) });
+
+export const newOfferBody = z
+  .object({
+    kind: offerKind,
+    companyName: z.string().trim().min(1).max(200).nullable().optional(),
+    startDate: isoDate,
+    /** Default: company placement start + 13 weeks − 1 day, IGU start + 2 years − 1 day, else none. */
+    plannedEnd: isoDate.nullable().optional(),
+    hoursPerWeek: z.number().min(0).max(80).nullable().optional(),
+    /** Default: `planned` when the start is after today, else `active`. */
+    status: z.enum(['planned', 'active']).optional(),
+  })
+  .refine((b) => b.plannedEnd == null || b.plannedEnd >= b.startDate, { message: 'Planned end is before the start', path: ['plannedEnd'] });
+export type NewOffer = z.infer<typeof newOfferBody>;
+
+export const patchOfferBody = z
+  .object({
+    actualEnd: isoDate.nullable().optional(),
+    plannedEnd: isoDate.nullable().optional(),
+    status: offerStatus.optional(),
+    hoursPerWeek: z.number().min(0).max(80).nullable().optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'Nothing to change', path: ['status'] });
+export type OfferPatch = z.infer<typeof patchOfferBody>;
+
+export const offerSchema = z.object({
+  id: z.string(),
+  citizenId: z.string(),
+  kind: offerKind,
+  companyId: z.string().nullable(),
+  companyName: z.string().nullable(),
+  startDate: z.string(),
+  plannedEnd: z.string().nullable(),
+  actualEnd: z.string().nullable(),
+  hoursPerWeek: z.number().nullable(),
+  status: offerStatus,
+  createdAt: z.string(),
+});
+
+export const newOutcomeBody = z.object({
+  kind: z.enum(OUTCOME_KINDS),
+  date: isoDate,
+  sector: z.enum(['public', 'private']).nullable().optional(),
+  /** Danish industry code (DB07), 2–6 digits. */
+  db07: z.string().regex(/^[0-9]{2,6}$/, { message: 'Expected a DB07 code of 2–6 digits' }).nullable().optional(),
+  hours: z.number().min(0).max(80).nullable().optional(),
+  companyName: z.string().trim().min(1).max(200).nullable().optional(),
+  /** Where the outcome is known from; default `caseworker`. */
+  source: z.string().trim().min(1).max(100).optional(),
+});
+export type NewOutcome = z.infer<typeof newOutcomeBody>;
+
+export const outcomeSchema = z.object({
+  id: z.string(),
+  citizenId: z.string(),
+  kind: z.enum(OUTCOME_KINDS),
+  date: z.string(),
+  sector: z.enum(['public', 'private']).nullable(),
+  db07: z.string().nullable(),
+  hours: z.number().nullable(),
+  companyName: z.string().nullable(),
+  source: z.string(),
+  createdAt: z.string(),
+});
+
+const breach = z.object({ from: z.string(), to: z.string().nullable(), daysOver: z.number() });
+const requirement = z.union([
+  z.object({ action: z.literal('start_company_directed_offer'), latestDate: z.string().nullable(), offerKinds: z.array(z.string()), plannedOfferIds: z.array(z.string()) }),
+  z.object({ action: z.literal('hold_fip_round'), latestDate: z.string().nullable() }),
+]);
+export const deadlineReportSchema = z.object({
+  citizenId: z.string(),
+  asOf: z.string(),
+  policy: z.object({ id: z.string(), effectiveFrom: z.string() }),
+  rules: z.array(
+    z.object({
+      ruleId: z.string(),
+      kind: z.enum(['first_offer', 'max_gap', 'recurring_event']),
+      severity: z.enum(['target', 'deadline']),
+      state: z.enum(['ok', 'due', 'breached']),
+      dueDate: z.string().nullable(),
+      daysLeft: z.number().nullable(),
+      daysOver: z.number().nullable(),
+      satisfiedOn: z.string().nullable(),
+      toSatisfy: requirement.nullable(),
+      breaches: z.array(breach),
+    }),
+  ),
+  ignoredOffers: z.array(z.object({ offerId: z.string(), reason: z.string() })),
+});
