@@ -4,6 +4,7 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: (ar
   serve: { summary: 'serve the web app and API (PORT, DATABASE_URL, JOBVEJ_DATA_DIR)', load: () => import('./commands/serve.ts') },
   migrate: { summary: 'apply database migrations', load: () => import('./commands/migrate.ts') },
   demo: { summary: 'create the demo municipalities, users and citizens', load: () => import('./commands/demo.ts') },
+  timeliness: { summary: 'deadline rules per municipality as of a date (--as-of YYYY-MM-DD [--municipality CODE] [--json])', load: () => import('./commands/timeliness.ts') },
   evaluate: { summary: 'impact evaluation on register files (persons.csv, weeks.csv)', load: () => import('./commands/evaluate.ts') },
 };
 

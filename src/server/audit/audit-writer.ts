@@ -49,3 +49,21 @@ export async function writeAudit(
     })
     .execute();
 }
+
+/**
+ * An audit row for a command-line job (no user): actor_role `system`, actor_user_id null, in the
+ * municipality the transaction is set to (the audit policy requires the same municipality).
+ */
+export async function writeSystemAudit(
+  tx: Tx,
+  municipalityCode: string,
+  action: AuditAction,
+  entity: 'municipality',
+  entityId: string | null,
+  detail: Record<string, unknown> = {},
+): Promise<void> {
+  await tx
+    .insertInto('audit_log')
+    .values({ actor_user_id: null, actor_role: 'system', municipality_code: municipalityCode, action, entity, entity_id: entityId, detail: JSON.stringify(detail) })
+    .execute();
+}

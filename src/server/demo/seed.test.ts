@@ -7,6 +7,10 @@ import { seedDemo } from './seed.ts';
 import { ROUND1_CITIZEN_MEANS } from './reference-means.ts';
 import { createRng } from './prng.ts';
 import { generateCitizen } from './citizen-generator.ts';
+import { generateOffers } from './offer-generator.ts';
+import { loadCases } from '../queries/case-queries.ts';
+import { loadPolicies } from '../deadlines/policy-store.ts';
+import { evaluateDeadlines } from '../../domain/deadlines/index.ts';
 import { discreteMean, latentFor } from './answer-model.ts';
 
 const TODAY = '2026-11-25';
@@ -67,6 +71,40 @@ describe.each(databases)('demo data on %s', (kind) => {
     }
   });
 
+  it('gives citizens offers of every main kind and some outcomes, in both municipalities', async () => {
+    for (const code of ['607', '727']) {
+      const seen = await withTenant(t.db, { municipalityCode: code, userId: null, role: 'test' }, async (tx) => ({
+        kinds: (await tx.selectFrom('offers').select('kind').distinct().execute()).map((r) => r.kind),
+        statuses: (await tx.selectFrom('offers').select('status').distinct().execute()).map((r) => r.status),
+        outcomes: (await tx.selectFrom('outcomes').select('kind').execute()).map((r) => r.kind),
+      }));
+      expect(seen.kinds, code).toEqual(expect.arrayContaining(['praktik_private', 'praktik_public', 'wage_subsidy_private']));
+      expect(seen.statuses, code).toEqual(expect.arrayContaining(['active', 'completed']));
+      expect(seen.outcomes.length, code).toBeGreaterThan(0);
+    }
+    const all = await t.db.kysely.selectFrom('offers').select('kind').distinct().execute();
+    expect(all.map((r) => r.kind)).toEqual(expect.arrayContaining(['igu', 'guidance_upskilling', 'wage_subsidy_public', 'introduction_course']));
+    const outcomes = await t.db.kysely.selectFrom('outcomes').select('kind').distinct().execute();
+    expect(outcomes.map((r) => r.kind)).toEqual(expect.arrayContaining(['employment', 'igu_start']));
+  });
+
+  it('as of today: most first-offer deadlines met, some breached, some due within 7 days', async () => {
+    const policies = loadPolicies();
+    const states: string[] = [];
+    for (const code of ['607', '727']) {
+      const cases = await withTenant(t.db, { municipalityCode: code, userId: null, role: 'test' }, (tx) => loadCases(tx));
+      for (const c of cases) {
+        const rule = evaluateDeadlines(c, policies.forDate(c.takeoverDate), TODAY).rules.find((r) => r.ruleId === 'first_offer_deadline');
+        states.push(rule?.state ?? 'missing');
+      }
+    }
+    const count = (state: string) => states.filter((s) => s === state).length;
+    expect(count('breached')).toBeGreaterThan(0);
+    expect(count('due')).toBeGreaterThan(0);
+    expect(count('ok') / states.length).toBeGreaterThan(0.6);
+    expect(count('ok') + count('due') + count('breached')).toBe(300);
+  });
+
   it('does nothing the second time', async () => {
     expect(await seedDemo(t.db, { cprKey: randomBytes(32), today: TODAY, nodeEnv: 'test' })).toMatchObject({ skipped: true });
   });
@@ -87,6 +125,14 @@ describe('demo data rules', () => {
       const rng = createRng(11);
       const used = new Set<string>();
       return Array.from({ length: 20 }, () => generateCitizen(rng, TODAY, ['c01', 'c02'], ['w01'], new Map([['w01', 'c01']]), used));
+    };
+    expect(make()).toEqual(make());
+  });
+
+  it('offers are deterministic with the seed', () => {
+    const make = () => {
+      const rng = createRng(13);
+      return ['2025-12-01', '2026-06-15', '2026-10-30', '2026-11-20'].map((takeover) => generateOffers(rng, takeover, TODAY));
     };
     expect(make()).toEqual(make());
   });

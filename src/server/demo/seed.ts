@@ -1,5 +1,5 @@
 // Demo data: municipalities 607 (Fredericia) and 727 (Odder), the demo users (password
-// "demo"), and ~300 citizens with FIP rounds. Deterministic with the seed (and `today`).
+// "demo"), and ~300 citizens with FIP rounds, offers and some outcomes (offer-generator.ts). Deterministic with the seed (and `today`).
 // Refused in production. Writes go through jobvej_app with each municipality's setting, so
 // the row-level security policies hold for the seed too.
 import { randomUUID } from 'node:crypto';
@@ -11,6 +11,7 @@ import { loadInstrument } from '../instrument/instrument-store.ts';
 import { createRng } from './prng.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts';
 import { generateCitizen, type DemoCitizen } from './citizen-generator.ts';
+import { generateOffers, type DemoOffer, type DemoOutcome } from './offer-generator.ts';
 
 export interface SeedOptions {
   /** The CPR master key the app will use (CPRs are stored encrypted with it). */
@@ -28,6 +29,8 @@ export interface SeedResult {
   users: number;
   citizens: number;
   rounds: number;
+  offers: number;
+  outcomes: number;
 }
 
 const SHARE_607 = 220 / 300;
@@ -39,7 +42,7 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
   const existing = await withTenant(db, ANONYMOUS, (tx) =>
     tx.selectFrom('users').select('id').where('username', '=', DEMO_USERS[0]?.username ?? '').executeTakeFirst(),
   );
-  if (existing) return { skipped: true, users: 0, citizens: 0, rounds: 0 };
+  if (existing) return { skipped: true, users: 0, citizens: 0, rounds: 0, offers: 0, outcomes: 0 };
 
   const rng = createRng(options.seed ?? 42);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
@@ -60,18 +63,33 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
   const total = options.citizens ?? 300;
   const in607 = Math.round(total * SHARE_607);
   const usedCprs = new Set<string>();
+  // Offers draw from their own stream, so the citizens and rounds stay as they were per seed.
+  const offerRng = createRng((options.seed ?? 42) + 1_000_003);
   let rounds = 0;
+  let offers = 0;
+  let outcomes = 0;
   for (const [code, count] of [['607', in607], ['727', total - in607]] as const) {
     const people = Array.from({ length: count }, () => generateCitizen(rng, today, citizenItems, caseworkerItems, mirrors, usedCprs));
-    rounds += await withTenant(db, { municipalityCode: code, userId: null, role: 'seed' }, (tx) =>
-      insertCitizens(tx, code, people, vault, store.version),
+    const cases = people.map((p) => generateOffers(offerRng, p.takeoverDate, today));
+    const inserted = await withTenant(db, { municipalityCode: code, userId: null, role: 'seed' }, (tx) =>
+      insertCitizens(tx, code, people, cases, vault, store.version),
     );
+    rounds += inserted.rounds;
+    offers += inserted.offers;
+    outcomes += inserted.outcomes;
   }
-  return { skipped: false, users: DEMO_USERS.length, citizens: total, rounds };
+  return { skipped: false, users: DEMO_USERS.length, citizens: total, rounds, offers, outcomes };
 }
 
-async function insertCitizens(tx: Tx, code: string, people: DemoCitizen[], vault: ReturnType<typeof createCprVault>, version: string): Promise<number> {
-  if (people.length === 0) return 0;
+async function insertCitizens(
+  tx: Tx,
+  code: string,
+  people: DemoCitizen[],
+  cases: { offers: DemoOffer[]; outcomes: DemoOutcome[] }[],
+  vault: ReturnType<typeof createCprVault>,
+  version: string,
+): Promise<{ rounds: number; offers: number; outcomes: number }> {
+  if (people.length === 0) return { rounds: 0, offers: 0, outcomes: 0 };
   const ids = people.map(() => randomUUID());
   await tx
     .insertInto('citizens')
@@ -92,6 +110,7 @@ async function insertCitizens(tx: Tx, code: string, people: DemoCitizen[], vault
       })),
     )
     .execute();
+  const counts = await insertOffers(tx, code, ids, cases);
   const roundValues = people.flatMap((p, i) =>
     p.rounds.map((r) => ({
       id: randomUUID(),
@@ -104,7 +123,7 @@ async function insertCitizens(tx: Tx, code: string, people: DemoCitizen[], vault
       instrument_version: version,
     })),
   );
-  if (roundValues.length === 0) return 0;
+  if (roundValues.length === 0) return { rounds: 0, ...counts };
   await tx.insertInto('fip_rounds').values(roundValues).execute();
   const demoRounds = people.flatMap((p) => p.rounds);
   const answers = demoRounds.flatMap((r, i) => {
@@ -117,5 +136,45 @@ async function insertCitizens(tx: Tx, code: string, people: DemoCitizen[], vault
   for (let start = 0; start < answers.length; start += 2000) {
     await tx.insertInto('fip_answers').values(answers.slice(start, start + 2000)).execute();
   }
-  return roundValues.length;
+  return { rounds: roundValues.length, ...counts };
+}
+
+async function insertOffers(
+  tx: Tx,
+  code: string,
+  ids: string[],
+  cases: { offers: DemoOffer[]; outcomes: DemoOutcome[] }[],
+): Promise<{ offers: number; outcomes: number }> {
+  const offers = cases.flatMap((c, i) =>
+    c.offers.map((o) => ({
+      citizen_id: ids[i] ?? '',
+      municipality_code: code,
+      kind: o.kind,
+      company_id: null,
+      company_name: o.companyName,
+      start_date: o.startDate,
+      planned_end: o.plannedEnd,
+      actual_end: o.actualEnd,
+      hours_per_week: o.hoursPerWeek,
+      status: o.status,
+      created_by: null,
+    })),
+  );
+  const outcomes = cases.flatMap((c, i) =>
+    c.outcomes.map((o) => ({
+      citizen_id: ids[i] ?? '',
+      municipality_code: code,
+      kind: o.kind,
+      date: o.date,
+      sector: o.sector,
+      db07: o.db07,
+      hours: o.hours,
+      company_name: o.companyName,
+      source: o.source,
+      created_by: null,
+    })),
+  );
+  for (let start = 0; start < offers.length; start += 1000) await tx.insertInto('offers').values(offers.slice(start, start + 1000)).execute();
+  for (let start = 0; start < outcomes.length; start += 1000) await tx.insertInto('outcomes').values(outcomes.slice(start, start + 1000)).execute();
+  return { offers: offers.length, outcomes: outcomes.length };
 }

@@ -1,0 +1,147 @@
+// `jobvej timeliness --as-of YYYY-MM-DD [--municipality CODE] [--json]`: the deadline rules
+// (docs/deadline-rules.md) for every active citizen, per municipality, as of a date.
+// Row-level security stays in force: the command reads each municipality in its own withTenant
+// transaction as role `system` with jobvej.municipality set to that municipality (never as the
+// table owner), and writes one `timeliness.read` audit row per municipality it read citizens in.
+// Output carries ids only, never names or CPR numbers (docs/timeliness.md).
+import { parseArgs } from 'node:util';
+import type { Database } from '../../server/db/database.ts';
+import { ANONYMOUS, withTenant } from '../../server/db/tenant.ts';
+import { writeSystemAudit } from '../../server/audit/audit-writer.ts';
+import { loadCases } from '../../server/queries/case-queries.ts';
+import { loadPolicies, type PolicyStore } from '../../server/deadlines/policy-store.ts';
+import { evaluateDeadlines, isIsoDate, summarizeDeadlines, type CitizenDeadlineReport, type RuleState } from '../../domain/deadlines/index.ts';
+import { configOrReport, openConfiguredDatabase } from '../open-configured-database.ts';
+
+export const SYSTEM_ROLE = 'system';
+
+/** Outcomes after which a citizen has left the programme (no longer evaluated from their date on). */
+const EXIT_OUTCOMES = ['programme_end', 'self_sufficiency'] as const;
+
+export interface TimelinessRule {
+  rule_id: string;
+  state: RuleState;
+  due_date: string | null;
+  days_left: number | null;
+  days_over: number | null;
+}
+
+export interface TimelinessReport {
+  as_of: string;
+  policy: { id: string; effective_from: string };
+  citizens: { citizen_id: string; municipality_code: string; policy_id: string; rules: TimelinessRule[] }[];
+  summary: {
+    municipality_code: string;
+    citizens: number;
+    rules: { rule_id: string; ok: number; due: number; breached: number; share_on_time: number | null }[];
+    share_all_on_time: number | null;
+  }[];
+}
+
+export class UsageError extends Error {}
+
+/**
+ * Evaluate every active citizen (taken over on or before `asOf`, no programme end or
+ * self-sufficiency outcome on or before it) of every municipality, or of one.
+ * @throws UsageError on a malformed date or an unknown municipality code.
+ */
+export async function timelinessReport(db: Database, asOf: string, municipality?: string, policies: PolicyStore = loadPolicies()): Promise<TimelinessReport> {
+  if (!isIsoDate(asOf)) throw new UsageError(`--as-of must be a calendar date YYYY-MM-DD, got "${asOf}"`);
+  const known = await withTenant(db, ANONYMOUS, (tx) => tx.selectFrom('municipalities').select('code').orderBy('code').execute());
+  let codes = known.map((m) => m.code);
+  if (municipality !== undefined) {
+    if (!codes.includes(municipality)) throw new UsageError(`--municipality: no municipality with code "${municipality}"`);
+    codes = [municipality];
+  }
+  const reports: CitizenDeadlineReport[] = [];
+  const read: string[] = [];
+  for (const code of codes) {
+    const cases = await withTenant(db, { municipalityCode: code, userId: null, role: SYSTEM_ROLE }, async (tx) => {
+      const all = await loadCases(tx);
+      const exited = new Set(
+        (await tx.selectFrom('outcomes').select('citizen_id').where('kind', 'in', EXIT_OUTCOMES).where('date', '<=', asOf).execute()).map((r) => r.citizen_id),
+      );
+      const active = all.filter((c) => c.takeoverDate <= asOf && !exited.has(c.citizenId));
+      if (all.length > 0) await writeSystemAudit(tx, code, 'timeliness.read', 'municipality', code, { asOf, citizens: active.length });
+      return all.length > 0 ? active : null;
+    });
+    if (cases === null) continue;
+    read.push(code);
+    for (const c of cases) reports.push(evaluateDeadlines(c, policies.forDate(c.takeoverDate), asOf));
+  }
+  const current = policies.forDate(asOf);
+  const summaries = new Map(summarizeDeadlines(reports).map((s) => [s.municipalityCode, s]));
+  // Every municipality read (or the one asked for) appears in the summary, with zeros if need be.
+  const listed = municipality !== undefined ? [municipality] : read;
+  return {
+    as_of: asOf,
+    policy: { id: current.id, effective_from: current.effectiveFrom },
+    citizens: reports.map((r) => ({
+      citizen_id: r.citizenId,
+      municipality_code: r.municipalityCode,
+      policy_id: r.policyId,
+      rules: r.rules.map((rule) => ({ rule_id: rule.ruleId, state: rule.state, due_date: rule.dueDate, days_left: rule.daysLeft, days_over: rule.daysOver })),
+    })),
+    summary: listed.map((code) => {
+      const s = summaries.get(code);
+      return {
+        municipality_code: code,
+        citizens: s?.citizens ?? 0,
+        rules: (s?.rules ?? []).map((r) => ({ rule_id: r.ruleId, ok: r.ok, due: r.due, breached: r.breached, share_on_time: r.shareOnTime })),
+        share_all_on_time: s?.shareAllOnTime ?? null,
+      };
+    }),
+  };
+}
+
+const pct = (share: number | null): string => (share === null ? '–' : `${(share * 100).toFixed(1)} %`);
+
+/** The human table: one block per municipality, one line per rule. */
+export function formatTable(report: TimelinessReport): string {
+  const lines = [`Timeliness as of ${report.as_of} (policy ${report.policy.id}, in force from ${report.policy.effective_from})`];
+  for (const m of report.summary) {
+    lines.push('', `Municipality ${m.municipality_code}: ${m.citizens} active citizens, all rules on time ${pct(m.share_all_on_time)}`);
+    lines.push(`  ${'rule'.padEnd(22)} ${'ok'.padStart(6)} ${'due'.padStart(6)} ${'breached'.padStart(9)} ${'on time'.padStart(9)}`);
+    for (const r of m.rules) {
+      lines.push(`  ${r.rule_id.padEnd(22)} ${String(r.ok).padStart(6)} ${String(r.due).padStart(6)} ${String(r.breached).padStart(9)} ${pct(r.share_on_time).padStart(9)}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+const USAGE = `Usage: jobvej timeliness --as-of YYYY-MM-DD [--municipality CODE] [--json]
+
+The deadline rules (content/policies) for every active citizen as of the date, per municipality.
+--json prints the document described in docs/timeliness.md (ids only, no names or CPR).`;
+
+export async function run(argv: string[]): Promise<number> {
+  let values: { 'as-of'?: string; municipality?: string; json?: boolean; help?: boolean };
+  try {
+    ({ values } = parseArgs({ args: argv, options: { 'as-of': { type: 'string' }, municipality: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } } }));
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const asOf = values['as-of'];
+  if (asOf === undefined || !isIsoDate(asOf)) {
+    console.error(`--as-of must be a calendar date YYYY-MM-DD${asOf === undefined ? '' : `, got "${asOf}"`}\n\n${USAGE}`);
+    return 2;
+  }
+  const config = configOrReport();
+  if (!config) return 2;
+  const db = await openConfiguredDatabase(config);
+  try {
+    const report = await timelinessReport(db, asOf, values.municipality);
+    console.log(values.json ? JSON.stringify(report, null, 2) : formatTable(report));
+    return 0;
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    return error instanceof UsageError ? 2 : 1;
+  } finally {
+    await db.close();
+  }
+}
