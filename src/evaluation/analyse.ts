@@ -10,6 +10,7 @@ import { ipwDesign, ipwEffect, ipwWeights, type IpwWeights } from './estimators/
 import { naiveDesign, naiveEffect } from './estimators/naive.ts';
 import { CALIPER_SD, psmDesign, psmEffect, psmMatch, type MatchedSample } from './estimators/psm.ts';
 import { fitScoreModel } from './estimators/score-model.ts';
+import { emptyCategories } from './estimators/empty-categories.ts';
 import type { Panel } from './panel.ts';
 import type { Persons } from './readers/persons-csv.ts';
 import type { BalanceRow, EvaluationOutput, PeriodRow, ResultRow } from './report/model.ts';
@@ -117,7 +118,7 @@ export function analyse(persons: Persons, panel: Panel, opts: AnalyseOptions): E
       continue;
     }
     if (g.label !== 'all' && gT < SMALL_SUBGROUP) {
-      warnings.push(`Subgroup ${g.label} has only ${gT} participants: its estimates are uncertain (wide confidence intervals), as the booklet said of its 195 men.`);
+      warnings.push(`Subgroup ${g.label} has only ${gT} participants: its estimates are uncertain (wide confidence intervals); the booklet called its result for 195 men uncertain for the same reason.`);
     }
     groups.push({ label: g.label, rows, treated, cohort });
   }
@@ -147,7 +148,7 @@ export function analyse(persons: Persons, panel: Panel, opts: AnalyseOptions): E
       dm.names.forEach((n) => scoreNames.add(n));
       try {
         const model = fitScoreModel(dm.X, g.treated, dm.n, dm.p);
-        if (model.fit.separation) warnings.push(`Subgroup ${g.label}: the propensity score model shows (quasi-)separation — some covariate pattern predicts participation perfectly; common support is poor. ${model.fit.message ?? ''}`.trim());
+        if (model.fit.separation) warnings.push(separationWarning(g.label, dm, g.treated, model.fit.message));
         else if (!model.fit.converged) warnings.push(`Subgroup ${g.label}: the propensity score model did not converge in ${model.fit.iterations} iterations.`);
         g.model = model;
       } catch (e) {
@@ -261,4 +262,14 @@ function balanceTable(table: ReturnType<typeof buildCovariates>, rows: Int32Arra
     });
   });
   return out;
+}
+
+/** Explain separation in the evaluator's terms: name the categories that only one group has. */
+function separationWarning(label: string, dm: { X: Float64Array; n: number; p: number; names: string[] }, treated: Uint8Array, message: string | undefined): string {
+  const empty = emptyCategories(dm.X, dm.n, dm.p, ['(intercept)', ...dm.names], treated);
+  if (empty.length === 0) {
+    return `Subgroup ${label}: the propensity score model shows (quasi-)separation — some covariate pattern predicts participation perfectly; common support is poor. ${message ?? ''}`.trim();
+  }
+  const parts = empty.map((e) => (e.treatedRows === 0 ? `no participant has ${e.name} (${e.controlRows} control rows do)` : `no control has ${e.name} (${e.treatedRows} participants do)`));
+  return `Subgroup ${label}: ${parts.join('; ')}. These rows are outside common support: their propensity scores go to 0 or 1, so they take no part in PSM or IPW; consider pooling the categories (e.g. origin countries) or restricting the population.`;
 }
