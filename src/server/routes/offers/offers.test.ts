@@ -150,6 +150,18 @@ describe.each(databases)('offers, outcomes and deadlines on %s', (kind) => {
     expect(byId.first_offer_deadline).toMatchObject({ state: 'due', dueDate: '2026-11-30', daysLeft: 5 });
   });
 
+  it('writes need the CSRF token (PATCH too)', async () => {
+    const offers = await f.app.inject({ method: 'GET', url: `/api/citizens/${citizenId}/offers`, headers: { cookie: cw.headers.cookie ?? '' } });
+    const id = offers.json().offers[0].id as string;
+    const cookieOnly = { cookie: cw.headers.cookie ?? '' };
+    const patch = await f.app.inject({ method: 'PATCH', url: `/api/offers/${id}`, headers: cookieOnly, payload: { status: 'cancelled' } });
+    const post = await f.app.inject({ method: 'POST', url: `/api/citizens/${citizenId}/outcomes`, headers: cookieOnly, payload: { kind: 'education', date: '2026-11-20' } });
+    for (const res of [patch, post]) {
+      expect(res.statusCode).toBe(403);
+      expect(res.json()).toMatchObject({ code: 'csrf_failed' });
+    }
+  });
+
   it('404 for an unknown citizen on every route', async () => {
     const unknown = '00000000-0000-4000-8000-000000000001';
     for (const path of ['offers', 'outcomes', 'deadlines']) {
