@@ -1,3 +1,4 @@
+import { denseIds } from './dense-ids.ts';
 import { quantileSorted } from './quantile.ts';
 import { createRng } from './rng.ts';
 
@@ -57,18 +58,7 @@ export function bootstrap(
       throw new RangeError(`bootstrap: clusters must be an Int32Array of length ${nUnits}`);
     }
     // Members of each cluster (dense cluster index in order of first appearance).
-    const index = new Map<number, number>();
-    const gOf = new Int32Array(nUnits);
-    for (let i = 0; i < nUnits; i++) {
-      const c = clusters[i] as number;
-      let g = index.get(c);
-      if (g === undefined) {
-        g = index.size;
-        index.set(c, g);
-      }
-      gOf[i] = g;
-    }
-    const G = index.size;
+    const { index: gOf, count: G } = denseIds(clusters);
     const start = new Int32Array(G + 1);
     for (let i = 0; i < nUnits; i++) {
       const g1 = (gOf[i] as number) + 1;

@@ -1,3 +1,4 @@
+import { denseIds } from './dense-ids.ts';
 import { assertF64, assertMatrix } from './assert.ts';
 
 /** Options for `robustCov`. */
@@ -64,19 +65,7 @@ export function robustCov(
       throw new TypeError(`robustCov: CR1 needs clusters as an Int32Array of length ${n}`);
     }
     // Dense re-index of cluster ids, then one pass accumulating scores per cluster.
-    const index = new Map<number, number>();
-    const gOf = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      if (weights !== undefined && (weights[i] as number) === 0) continue;
-      const c = clusters[i] as number;
-      let g = index.get(c);
-      if (g === undefined) {
-        g = index.size;
-        index.set(c, g);
-      }
-      gOf[i] = g;
-    }
-    const G = index.size;
+    const { index: gOf, count: G } = denseIds(clusters, weights);
     if (G < 2) throw new RangeError('robustCov: CR1 needs at least 2 clusters');
     const scores = new Float64Array(G * p);
     for (let i = 0; i < n; i++) {

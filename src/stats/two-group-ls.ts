@@ -1,3 +1,4 @@
+import { denseIds } from './dense-ids.ts';
 import { assertF64 } from './assert.ts';
 
 /** Options for `twoGroupDesign`: as `robustCov`'s (weights, clusters for CR1, the sandwich type). */
@@ -63,19 +64,7 @@ export function twoGroupDesign(treated: Uint8Array, opts: TwoGroupLsOptions): Tw
   let G = 0;
   if (type === 'CR1') {
     if (!(clusters instanceof Int32Array) || clusters.length !== n) throw new TypeError(`${fn}: CR1 needs clusters as an Int32Array of length ${n}`);
-    const index = new Map<number, number>();
-    cluster = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      if (weights !== undefined && (weights[i] as number) === 0) continue;
-      const c = clusters[i] as number;
-      let g = index.get(c);
-      if (g === undefined) {
-        g = index.size;
-        index.set(c, g);
-      }
-      cluster[i] = g;
-    }
-    G = index.size;
+    ({ index: cluster, count: G } = denseIds(clusters, weights));
     if (G < 2) throw new RangeError(`${fn}: CR1 needs at least 2 clusters`);
   }
   return { n, treated, weights, type, cluster, G, nUsed, s0, s1 };
