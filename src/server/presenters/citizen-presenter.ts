@@ -4,6 +4,7 @@ import { nextRoundDue } from '../../domain/fip/schedule.ts';
 import { maskCpr } from '../../domain/cpr.ts';
 import type { CitizensTable } from '../db/schema.ts';
 import type { Lang } from '../../domain/fip/index.ts';
+import type { CitizenDetail, CitizenSummary } from '../../domain/api-types.ts';
 
 export type CitizenRow = Omit<CitizensTable, 'id' | 'created_at'> & {
   id: string;
@@ -11,7 +12,7 @@ export type CitizenRow = Omit<CitizensTable, 'id' | 'created_at'> & {
   last_round_date: string | null;
 };
 
-export function presentSummary(row: CitizenRow, today: string) {
+export function presentSummary(row: CitizenRow, today: string): CitizenSummary {
   const due = nextRoundDue(row.takeover_date, row.last_round_date);
   return {
     id: row.id,
@@ -28,7 +29,7 @@ export function presentSummary(row: CitizenRow, today: string) {
   };
 }
 
-export function presentDetail(row: CitizenRow, today: string, decryptCpr: (stored: string) => string) {
+export function presentDetail(row: CitizenRow, today: string, decryptCpr: (stored: string) => string): CitizenDetail {
   return {
     ...presentSummary(row, today),
     arrivalDate: row.arrival_date,

@@ -1,5 +1,6 @@
 // Round rows and their answers → the API's Round.
 import type { Tx } from '../db/tenant.ts';
+import type { Round } from '../../domain/api-types.ts';
 
 export interface RoundRow {
   id: string;
@@ -10,15 +11,7 @@ export interface RoundRow {
   caseworker_completed_at: Date | null;
 }
 
-export interface Round {
-  id: string;
-  citizenId: string;
-  roundNo: number;
-  startedOn: string;
-  citizenCompletedAt: string | null;
-  caseworkerCompletedAt: string | null;
-  answers: { citizen: Record<string, number | null>; caseworker: Record<string, number | null> };
-}
+export type { Round };
 
 /** Load the answers of the given rounds and present them, in the order given. */
 export async function presentRounds(tx: Tx, rows: RoundRow[]): Promise<Round[]> {
