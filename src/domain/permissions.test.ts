@@ -6,9 +6,12 @@ const TABLE: Record<Role, Action[]> = {
   caseworker: [
     'citizen.list', 'citizen.view', 'citizen.create', 'round.start', 'round.answer', 'round.handover',
     'offer.view', 'offer.create', 'offer.update', 'outcome.view', 'outcome.create', 'deadline.view',
+    'company.view', 'company.create', 'package.view', 'package.create', 'package.enrol', 'package.signoff', 'package.advance',
   ],
-  manager: ['citizen.list', 'citizen.view', 'offer.view', 'outcome.view', 'deadline.view'],
-  company_consultant: ['citizen.list', 'citizen.view', 'offer.view', 'offer.create', 'offer.update', 'outcome.view', 'outcome.create', 'deadline.view'],
+  manager: ['citizen.list', 'citizen.view', 'offer.view', 'outcome.view', 'deadline.view', 'company.view', 'package.view'],
+  company_consultant: ['citizen.list', 'citizen.view', 'offer.view', 'offer.create', 'offer.update', 'outcome.view', 'outcome.create', 'deadline.view',
+    'company.view', 'company.create', 'package.view', 'package.create', 'package.enrol', 'package.signoff', 'package.advance',
+  ],
   evaluator: ['evaluation.run', 'evaluation.view'],
   national_admin: [],
   admin: ['evaluation.run', 'evaluation.view'],
@@ -45,6 +48,8 @@ describe('can: municipality', () => {
 
 describe('abilitiesFor', () => {
   it('lists the allowed actions in vocabulary order', () => {
-    expect(abilitiesFor({ role: 'manager', municipalityCode: '607' }, { municipalityCode: '607' })).toEqual(['citizen.list', 'citizen.view', 'offer.view', 'outcome.view', 'deadline.view']);
+    expect(abilitiesFor({ role: 'manager', municipalityCode: '607' }, { municipalityCode: '607' })).toEqual([
+      'citizen.list', 'citizen.view', 'offer.view', 'outcome.view', 'deadline.view', 'company.view', 'package.view',
+    ]);
   });
 });

@@ -18,6 +18,13 @@ export const ACTIONS = [
   'outcome.view',
   'outcome.create',
   'deadline.view',
+  'company.view',
+  'company.create',
+  'package.view',
+  'package.create',
+  'package.enrol',
+  'package.signoff',
+  'package.advance',
   'evaluation.run',
   'evaluation.view',
 ] as const;
@@ -48,6 +55,15 @@ const GRANTS: Record<Action, readonly Role[]> = {
   'outcome.view': ['caseworker', 'company_consultant', 'manager'],
   'outcome.create': ['caseworker', 'company_consultant'],
   'deadline.view': ['caseworker', 'company_consultant', 'manager'],
+  // Companies and industry packages: company consultants and caseworkers build and run them;
+  // managers read.
+  'company.view': ['caseworker', 'company_consultant', 'manager'],
+  'company.create': ['caseworker', 'company_consultant'],
+  'package.view': ['caseworker', 'company_consultant', 'manager'],
+  'package.create': ['caseworker', 'company_consultant'],
+  'package.enrol': ['caseworker', 'company_consultant'],
+  'package.signoff': ['caseworker', 'company_consultant'],
+  'package.advance': ['caseworker', 'company_consultant'],
   // Evaluation runs hold pseudonymised register data only; never for caseworkers and the like.
   'evaluation.run': ['evaluator', 'admin'],
   'evaluation.view': ['evaluator', 'admin'],

@@ -19,6 +19,7 @@ import { citizenRoutes } from './routes/citizens/routes.ts';
 import { roundRoutes } from './routes/rounds/routes.ts';
 import { evaluationRoutes } from './routes/evaluations/routes.ts';
 import { offerRoutes } from './routes/offers/routes.ts';
+import { companyRoutes } from './routes/companies/routes.ts';
 import { loadPolicies } from './deadlines/policy-store.ts';
 import type { AppContext } from './http/app-context.ts';
 
@@ -83,6 +84,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(citizenRoutes(ctx));
   await app.register(roundRoutes(ctx));
   await app.register(offerRoutes(ctx, loadPolicies()));
+  await app.register(companyRoutes(ctx));
   const evaluationStore = opts.evaluationStoreDir ?? join(tmpdir(), `jobvej-evaluations-${process.pid}`);
   await app.register(evaluationRoutes(ctx, { storeDir: evaluationStore, inboxDir: opts.evaluationInboxDir ?? join(evaluationStore, 'inbox') }));
 

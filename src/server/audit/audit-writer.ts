@@ -24,6 +24,16 @@ export type AuditAction =
   | 'outcome.create'
   | 'deadline.view'
   | 'timeliness.read'
+  | 'company.list'
+  | 'company.view'
+  | 'company.create'
+  | 'package.list'
+  | 'package.view'
+  | 'package.create'
+  | 'enrolment.create'
+  | 'enrolment.signoff'
+  | 'enrolment.advance'
+  | 'enrolment.override'
   | 'evaluation.create'
   | 'evaluation.list'
   | 'evaluation.view';
@@ -32,7 +42,7 @@ export async function writeAudit(
   tx: Tx,
   actor: AuditActor,
   action: AuditAction,
-  entity: 'citizen' | 'round' | 'evaluation_run' | 'offer' | 'outcome' | 'municipality',
+  entity: 'citizen' | 'round' | 'evaluation_run' | 'offer' | 'outcome' | 'municipality' | 'company' | 'package' | 'enrolment',
   entityId: string | null,
   detail: Record<string, unknown> = {},
 ): Promise<void> {

@@ -6,6 +6,7 @@ import * as m002 from './migrations/002-municipalities.ts';
 import * as m003 from './migrations/003-security.ts';
 import * as m004 from './migrations/004-evaluation-runs.ts';
 import * as m005 from './migrations/005-offers-outcomes.ts';
+import * as m006 from './migrations/006-companies-packages.ts';
 
 export const migrations: { version: number; name: string; sql: string }[] = [
   { version: 1, name: m001.name, sql: m001.sql },
@@ -13,6 +14,7 @@ export const migrations: { version: number; name: string; sql: string }[] = [
   { version: 3, name: m003.name, sql: m003.sql },
   { version: 4, name: m004.name, sql: m004.sql },
   { version: 5, name: m005.name, sql: m005.sql },
+  { version: 6, name: m006.name, sql: m006.sql },
 ];
 
 /** Returns the versions applied now. */

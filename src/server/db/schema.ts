@@ -152,6 +152,71 @@ export interface OutcomesTable {
   created_at: Generated<Date>;
 }
 
+export interface CompaniesTable {
+  id: Generated<string>;
+  municipality_code: string;
+  cvr: string;
+  name: string;
+  db07: string | null;
+  address: string | null;
+  /** JSON in: pass JSON.stringify(...) on insert. */
+  contacts: ColumnType<unknown, string | undefined, string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+/** JSON column: read as parsed JSON, written as JSON.stringify(...). */
+type Json = ColumnType<unknown, string, string>;
+
+export interface PackagesTable {
+  id: Generated<string>;
+  municipality_code: string;
+  db07: string;
+  template_id: string;
+  template_version: number;
+  name: string;
+  title: Json;
+  industry: Json;
+  /** The IndustryPackage's modules (src/domain/packages), as in the template. */
+  modules: Json;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface PackageEnrolmentsTable {
+  id: Generated<string>;
+  package_id: string;
+  citizen_id: string;
+  municipality_code: string;
+  current_module_index: number;
+  started_on: string;
+  module_started_on: string;
+  completed_on: string | null;
+  status: 'active' | 'completed';
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface GoalSignoffsTable {
+  enrolment_id: string;
+  municipality_code: string;
+  module_index: number;
+  goal_id: string;
+  signed_by: string;
+  signed_at: Timestamp;
+  note: string;
+}
+
+export interface GateOverridesTable {
+  enrolment_id: string;
+  municipality_code: string;
+  module_index: number;
+  reason: string;
+  decided_by: string;
+  decided_at: Timestamp;
+  unmet_goal_ids: Json;
+}
+
 export interface DB {
   municipalities: MunicipalitiesTable;
   users: UsersTable;
@@ -164,5 +229,10 @@ export interface DB {
   evaluation_runs: EvaluationRunsTable;
   offers: OffersTable;
   outcomes: OutcomesTable;
+  companies: CompaniesTable;
+  packages: PackagesTable;
+  package_enrolments: PackageEnrolmentsTable;
+  goal_signoffs: GoalSignoffsTable;
+  gate_overrides: GateOverridesTable;
   schema_migrations: { version: number; name: string; applied_at: Generated<Date> };
 }

@@ -1,0 +1,37 @@
+// Companies: register one (CVR checked with parseCvr, unique per municipality → 409). The
+// company is written in the actor's municipality under row-level security and audited in the
+// same transaction.
+import type { Selectable } from 'kysely';
+import type { Tx } from '../db/tenant.ts';
+import type { CompaniesTable } from '../db/schema.ts';
+import { ApiError } from '../http/errors.ts';
+import { writeAudit, type AuditActor } from '../audit/audit-writer.ts';
+import { parseCvr } from '../../domain/companies/index.ts';
+import type { NewCompany } from '../routes/companies/schema.ts';
+
+export type CompanyRow = Selectable<CompaniesTable>;
+
+export async function createCompany(tx: Tx, actor: AuditActor & { municipalityCode: string }, body: NewCompany): Promise<CompanyRow> {
+  const parsed = parseCvr(body.cvr);
+  if (!parsed.ok) {
+    const message = parsed.reason === 'format' ? 'Expected 8 digits' : 'Not a valid CVR number (modulus-11 check failed)';
+    throw new ApiError('validation_failed', 'Invalid body', [{ field: 'cvr', message }]);
+  }
+  const existing = await tx.selectFrom('companies').select('id').where('cvr', '=', parsed.cvr).executeTakeFirst();
+  if (existing) throw new ApiError('conflict', `A company with CVR ${parsed.cvr} is already registered`);
+  const row = await tx
+    .insertInto('companies')
+    .values({
+      municipality_code: actor.municipalityCode,
+      cvr: parsed.cvr,
+      name: body.name,
+      db07: body.db07 ?? null,
+      address: body.address ?? null,
+      contacts: JSON.stringify(body.contacts ?? []),
+      created_by: actor.userId,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await writeAudit(tx, actor, 'company.create', 'company', row.id, { cvr: row.cvr });
+  return row;
+}
