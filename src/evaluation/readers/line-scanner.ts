@@ -8,7 +8,15 @@ export const MAX_LINE_BYTES = 16 << 20;
 
 export type LineHandler = (buf: Buffer, start: number, end: number, lineNo: number) => void;
 
-export function scanLines(file: string, onLine: LineHandler, onProgress?: (bytes: number) => void, chunkSize = 8 << 20, maxLineBytes = MAX_LINE_BYTES): number {
+/**
+ * Optional fast path, tried first for every line: handle the line starting at `start` (valid
+ * bytes end at `len`) including finding its line break, and return the offset just past that
+ * line break — or -1 to leave the line to `onLine` (irregular line, or no line break before
+ * `len`). It must not have any effect when it returns -1.
+ */
+export type FastLineHandler = (buf: Buffer, start: number, len: number) => number;
+
+export function scanLines(file: string, onLine: LineHandler, onProgress?: (bytes: number) => void, chunkSize = 8 << 20, maxLineBytes = MAX_LINE_BYTES, fast?: FastLineHandler): number {
   const fd = openSync(file, 'r');
   let buf = Buffer.allocUnsafe(chunkSize);
   let carry = 0; // bytes of an unfinished line at the start of buf
@@ -37,6 +45,14 @@ export function scanLines(file: string, onLine: LineHandler, onProgress?: (bytes
         break;
       }
       for (;;) {
+        if (fast !== undefined) {
+          const next = fast(buf, s, len);
+          if (next > s) {
+            lineNo++;
+            s = next;
+            continue;
+          }
+        }
         const nl = buf.indexOf(10, s);
         if (nl < 0 || nl >= len) break;
         let e = nl;

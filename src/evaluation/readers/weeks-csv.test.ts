@@ -68,6 +68,29 @@ describe('readWeeksCsv', () => {
     expect((err as Error).message).toMatch(/weeks\.csv:3: duplicate/);
   });
 
+  it('canonical fast path: CRLF, status prefixes/suffixes and extra fields fall back to the general path with line numbers', async () => {
+    const { read } = await load(
+      ['person_id,week,status', 'a,2017-W05,employment', 'a,2017-W06,ig', 'a,2017-W07,igux', 'a,2017-W08,igu,x', 'b,2017-W05,"igu"', 'b,2017-W06,education', ''].join('\r\n'),
+    );
+    let err: unknown;
+    try {
+      read();
+    } catch (e) {
+      err = e;
+    }
+    expect((err as InputError).problems.map((p) => `${p.line}: ${p.reason}`)).toEqual([
+      '3: unknown status "ig"',
+      '4: unknown status "igux"',
+      '5: expected 3 fields, found 4',
+    ]);
+    const ok = await load('person_id,week,status\r\na,2017-W05,employment\r\nb,2017-W05,"igu"\r\nb,2017-W06,education');
+    const r = ok.read();
+    expect(r.rows).toBe(3);
+    expect(statusAt(r.panel, 0, parseIsoWeek('2017-W05'))).toBe(S.employment);
+    expect(statusAt(r.panel, 1, parseIsoWeek('2017-W05'))).toBe(S.igu);
+    expect(statusAt(r.panel, 1, parseIsoWeek('2017-W06'))).toBe(S.education);
+  });
+
   it('collects at most maxErrors problems and counts the rest', async () => {
     const bad = Array.from({ length: 30 }, (_, i) => `a,2017-W${String(i + 1).padStart(2, '0')},bogus`);
     const { read } = await load(['person_id,week,status', ...bad].join('\n'), 20);
