@@ -20,6 +20,8 @@ import { roundRoutes } from './routes/rounds/routes.ts';
 import { evaluationRoutes } from './routes/evaluations/routes.ts';
 import { offerRoutes } from './routes/offers/routes.ts';
 import { companyRoutes } from './routes/companies/routes.ts';
+import { packageRoutes } from './routes/packages/routes.ts';
+import { loadPackageTemplates } from './packages/package-store.ts';
 import { loadPolicies } from './deadlines/policy-store.ts';
 import type { AppContext } from './http/app-context.ts';
 
@@ -85,6 +87,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(roundRoutes(ctx));
   await app.register(offerRoutes(ctx, loadPolicies()));
   await app.register(companyRoutes(ctx));
+  await app.register(packageRoutes(ctx, loadPackageTemplates()));
   const evaluationStore = opts.evaluationStoreDir ?? join(tmpdir(), `jobvej-evaluations-${process.pid}`);
   await app.register(evaluationRoutes(ctx, { storeDir: evaluationStore, inboxDir: opts.evaluationInboxDir ?? join(evaluationStore, 'inbox') }));
 

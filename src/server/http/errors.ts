@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  | 'gate_blocked'
   | 'rate_limited'
   | 'locked_for_citizen'
   | 'internal';
@@ -20,6 +21,7 @@ const STATUS: Record<ErrorCode, { status: number; title: string }> = {
   forbidden: { status: 403, title: 'Forbidden' },
   not_found: { status: 404, title: 'Not Found' },
   conflict: { status: 409, title: 'Conflict' },
+  gate_blocked: { status: 409, title: 'Conflict' },
   rate_limited: { status: 429, title: 'Too Many Requests' },
   locked_for_citizen: { status: 423, title: 'Locked' },
   internal: { status: 500, title: 'Internal Server Error' },
@@ -35,6 +37,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     readonly detail: string,
     readonly errors?: FieldError[],
+    /** Extra members of the problem body (e.g. `unmetGoalIds` of gate_blocked). */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(detail);
   }
@@ -43,12 +47,12 @@ export class ApiError extends Error {
   }
 }
 
-export function sendProblem(reply: FastifyReply, code: ErrorCode, detail: string, errors?: FieldError[]): FastifyReply {
+export function sendProblem(reply: FastifyReply, code: ErrorCode, detail: string, errors?: FieldError[], extra?: Record<string, unknown>): FastifyReply {
   const { status, title } = STATUS[code];
   return reply
     .code(status)
     .type('application/problem+json')
-    .send({ type: 'about:blank', title, status, code, detail, ...(errors ? { errors } : {}) });
+    .send({ ...extra, type: 'about:blank', title, status, code, detail, ...(errors ? { errors } : {}) });
 }
 
 function pathToField(path: string): string {
@@ -56,7 +60,7 @@ function pathToField(path: string): string {
 }
 
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  if (error instanceof ApiError) return sendProblem(reply, error.code, error.detail, error.errors);
+  if (error instanceof ApiError) return sendProblem(reply, error.code, error.detail, error.errors, error.extra);
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = error.validation.map((issue) => ({
       field: pathToField(issue.instancePath) || (error.validationContext ?? 'body'),

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+export const packageIdParams = z.object({ id: z.guid({ message: 'Expected a package id' }) });
+export const enrolmentIdParams = z.object({ id: z.guid({ message: 'Expected an enrolment id' }) });
+
+export const newPackageBody = z.object({
+  /** A template in content/packages (the file name without .json), e.g. `vejle-care`. */
+  templateId: z.string().trim().min(1).max(100),
+  /** Default: the template's Danish title. */
+  name: z.string().trim().min(1).max(200).optional(),
+});
+export type NewPackage = z.infer<typeof newPackageBody>;
+
+export const newEnrolmentBody = z.object({ citizenId: z.guid({ message: 'Expected a citizen id' }) });
+export const signOffBody = z.object({ goalId: z.string().trim().min(1).max(100), note: z.string().trim().max(2000).optional() });
+export type SignOffInput = z.infer<typeof signOffBody>;
+export const advanceBody = z.object({ override: z.object({ reason: z.string().max(2000) }).optional() }).optional();
+export type AdvanceInput = z.infer<typeof advanceBody>;
+
+const localText = z.object({ da: z.string(), en: z.string() });
+const goal = z.object({ id: z.string(), text: localText, measure: localText });
+const moduleSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: localText,
+  durationWeeks: z.object({ min: z.number(), max: z.number() }),
+  elements: z.array(z.string()),
+  goals: z.array(goal),
+});
+
+export const packageSummarySchema = z.object({
+  id: z.string(),
+  templateId: z.string(),
+  templateVersion: z.number(),
+  name: z.string(),
+  db07: z.string(),
+  industry: z.object({ db07: z.string(), name: localText }),
+  moduleCount: z.number(),
+  createdAt: z.string(),
+});
+
+export const enrolmentSchema = z.object({
+  id: z.string(),
+  packageId: z.string(),
+  citizenId: z.string(),
+  status: z.enum(['active', 'completed']),
+  startedOn: z.string(),
+  completedOn: z.string().nullable(),
+  /** Null when the package is completed. */
+  currentModule: z.object({ index: z.number(), id: z.string(), title: localText }).nullable(),
+  moduleStartedOn: z.string(),
+  signedOffGoalIds: z.array(z.string()),
+  unmetGoalIds: z.array(z.string()),
+  /** Days since the current module started (null when completed). */
+  daysInModule: z.number().nullable(),
+  /**
+   * Days waited at the gate: days since the gate opened (the last goal of the current module was
+   * signed off, or the module started when it has no goals) while the citizen has not yet
+   * advanced; null while goals are unmet or when completed.
+   */
+  daysWaitedAtGate: z.number().nullable(),
+});
+
+export const packageSchema = packageSummarySchema.extend({ title: localText, modules: z.array(moduleSchema) });
