@@ -118,6 +118,20 @@ describe.each(databases)('industry packages on %s', (kind) => {
     expect(rows).toEqual([expect.objectContaining({ enrolment_id: enrolmentId, module_index: 1, reason: 'Jobtilbud hos praktikvirksomheden', unmet_goal_ids: ['trial-industry', 'trial-fit'] })]);
   });
 
+  it('writes need the CSRF token', async () => {
+    const cookie = { cookie: cw.headers.cookie ?? '' };
+    const responses = [
+      await f.app.inject({ method: 'POST', url: '/api/packages', headers: cookie, payload: { templateId: 'vejle-care' } }),
+      await f.app.inject({ method: 'POST', url: `/api/packages/${packageId}/enrolments`, headers: cookie, payload: { citizenId } }),
+      await f.app.inject({ method: 'POST', url: `/api/enrolments/${enrolmentId}/signoffs`, headers: cookie, payload: { goalId: 'p1-tasks' } }),
+      await f.app.inject({ method: 'POST', url: `/api/enrolments/${enrolmentId}/advance`, headers: cookie, payload: {} }),
+    ];
+    for (const res of responses) {
+      expect(res.statusCode).toBe(403);
+      expect(res.json()).toMatchObject({ code: 'csrf_failed' });
+    }
+  });
+
   it('the database refuses a blank override reason on its own', async () => {
     const user = await f.test.db.kysely.selectFrom('users').select('id').executeTakeFirstOrThrow();
     await expect(
