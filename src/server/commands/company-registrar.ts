@@ -11,6 +11,19 @@ import type { NewCompany } from '../routes/companies/schema.ts';
 
 export type CompanyRow = Selectable<CompaniesTable>;
 
+/**
+ * Run an insert whose uniqueness was checked first: a concurrent request that got in between
+ * violates the unique constraint (SQLSTATE 23505), which is the same 409, not a 500.
+ */
+export async function conflictOnUnique<T>(detail: string, insert: () => Promise<T>): Promise<T> {
+  try {
+    return await insert();
+  } catch (error) {
+    if ((error as { code?: unknown }).code === '23505') throw new ApiError('conflict', detail);
+    throw error;
+  }
+}
+
 export async function createCompany(tx: Tx, actor: AuditActor & { municipalityCode: string }, body: NewCompany): Promise<CompanyRow> {
   const parsed = parseCvr(body.cvr);
   if (!parsed.ok) {
@@ -19,7 +32,7 @@ export async function createCompany(tx: Tx, actor: AuditActor & { municipalityCo
   }
   const existing = await tx.selectFrom('companies').select('id').where('cvr', '=', parsed.cvr).executeTakeFirst();
   if (existing) throw new ApiError('conflict', `A company with CVR ${parsed.cvr} is already registered`);
-  const row = await tx
+  const row = await conflictOnUnique(`A company with CVR ${parsed.cvr} is already registered`, () => tx
     .insertInto('companies')
     .values({
       municipality_code: actor.municipalityCode,
@@ -31,7 +44,7 @@ export async function createCompany(tx: Tx, actor: AuditActor & { municipalityCo
       created_by: actor.userId,
     })
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow());
   await writeAudit(tx, actor, 'company.create', 'company', row.id, { cvr: row.cvr });
   return row;
 }

@@ -10,6 +10,7 @@ import type { Tx } from '../db/tenant.ts';
 import type { PackageEnrolmentsTable, PackagesTable } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import { writeAudit, type AuditActor } from '../audit/audit-writer.ts';
+import { conflictOnUnique } from './company-registrar.ts';
 import {
   advance, enrol, gate, makeOverride, signOffGoal,
   type Enrolment, type IndustryPackage, type PackageErrorCode, type PackageModule, type PackageResult,
@@ -115,7 +116,7 @@ export async function enrolCitizen(tx: Tx, actor: MunicipalActor, packageId: str
   if (existing) throw new ApiError('conflict', 'The citizen is already enrolled in this package');
   const pkg = packageOf(pkgRow);
   const enrolment = unwrap(enrol(pkg, citizen.id, today), 'citizenId');
-  const row = await tx
+  const row = await conflictOnUnique('The citizen is already enrolled in this package', () => tx
     .insertInto('package_enrolments')
     .values({
       package_id: pkgRow.id,
@@ -129,7 +130,7 @@ export async function enrolCitizen(tx: Tx, actor: MunicipalActor, packageId: str
       created_by: actor.userId,
     })
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow());
   await writeAudit(tx, actor, 'enrolment.create', 'enrolment', row.id, { packageId: pkgRow.id, citizenId: citizen.id });
   return { row, pkg, enrolment };
 }

@@ -88,6 +88,12 @@ describe.each(databases)('companies on %s', (kind) => {
     expect(denied.statusCode).toBe(403);
   });
 
+  it('two concurrent registrations of one CVR: one 201, one 409 (never a 500)', async () => {
+    const post = () => f.app.inject({ method: 'POST', url: '/api/companies', headers: cw.headers, payload: { cvr: '30060946', name: 'Samtidig ApS' } });
+    const codes = (await Promise.all([post(), post()])).map((r) => r.statusCode).sort();
+    expect(codes).toEqual([201, 409]);
+  });
+
   it('writes need the CSRF token', async () => {
     const res = await f.app.inject({ method: 'POST', url: '/api/companies', headers: { cookie: cw.headers.cookie ?? '' }, payload: { cvr: '30060946', name: 'X' } });
     expect(res.statusCode).toBe(403);
