@@ -3,22 +3,14 @@
 // bin/jobvej (uses the bundle only when fresh) and scripts/ensure-cli-build.mjs (builds it).
 // The bundle mirrors src/cli/commands/evaluate.ts's depth, so its import.meta.url-relative
 // paths (../../../package.json) resolve as in the source.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { newest } from './newest-mtime.mjs';
 
 export const root = new URL('..', import.meta.url).pathname;
 export const entry = join(root, 'src', 'cli', 'commands', 'evaluate.ts');
 export const bundle = join(root, 'dist', 'cli', 'commands', 'evaluate.mjs');
 const sources = ['src/cli', 'src/evaluation', 'src/stats', 'src/domain'].map((d) => join(root, d));
-
-function newest(dir) {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
 
 /** True when the bundle exists and is newer than every source file it is built from (and this file, and package.json). */
 export function bundleIsFresh() {

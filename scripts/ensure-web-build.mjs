@@ -1,20 +1,12 @@
 // Builds the web app into dist/web when it is missing or older than its sources,
 // so `npm start` and `npm test` work on a fresh clone without a separate build step.
-import { statSync, readdirSync, existsSync } from 'node:fs';
+import { statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { newest } from './newest-mtime.mjs';
 import { execFileSync } from 'node:child_process';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'dist', 'web', 'index.html');
-
-function newest(dir) {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
 
 const sources = [join(root, 'src', 'web'), join(root, 'src', 'domain'), join(root, 'content')].filter(existsSync);
 const srcTime = Math.max(...sources.map(newest), statSync(join(root, 'vite.config.ts')).mtimeMs);
