@@ -4,6 +4,7 @@ import { parseCpr } from '../../domain/cpr.ts';
 import type { Tx } from '../db/tenant.ts';
 import type { CprVault } from '../crypto/cpr-vault.ts';
 import { ApiError } from '../http/errors.ts';
+import { conflictOnUnique } from '../db/unique-conflict.ts';
 import { writeAudit, type AuditActor } from '../audit/audit-writer.ts';
 import type { NewCitizen } from '../routes/citizens/schema.ts';
 
@@ -12,8 +13,9 @@ export async function registerCitizen(tx: Tx, vault: CprVault, actor: AuditActor
   if (!parsed.ok) throw new ApiError('validation_failed', 'Invalid citizen', [{ field: 'cpr', message: 'Not a valid CPR number' }]);
   const cprHash = vault.hash(parsed.cpr);
   const existing = await tx.selectFrom('citizens').select('id').where('cpr_hash', '=', cprHash).executeTakeFirst();
-  if (existing) throw new ApiError('conflict', 'A citizen with this CPR number is already registered in the municipality');
-  const row = await tx
+  const duplicate = 'A citizen with this CPR number is already registered in the municipality';
+  if (existing) throw new ApiError('conflict', duplicate);
+  const row = await conflictOnUnique(duplicate, () => tx
     .insertInto('citizens')
     .values({
       municipality_code: actor.municipalityCode,
@@ -29,7 +31,7 @@ export async function registerCitizen(tx: Tx, vault: CprVault, actor: AuditActor
       target_group: input.targetGroup,
     })
     .returning('id')
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow());
   await writeAudit(tx, actor, 'citizen.create', 'citizen', row.id);
   return row.id;
 }

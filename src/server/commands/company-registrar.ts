@@ -5,24 +5,12 @@ import type { Selectable } from 'kysely';
 import type { Tx } from '../db/tenant.ts';
 import type { CompaniesTable } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
+import { conflictOnUnique } from '../db/unique-conflict.ts';
 import { writeAudit, type AuditActor } from '../audit/audit-writer.ts';
 import { parseCvr } from '../../domain/companies/index.ts';
 import type { NewCompany } from '../routes/companies/schema.ts';
 
 export type CompanyRow = Selectable<CompaniesTable>;
-
-/**
- * Run an insert whose uniqueness was checked first: a concurrent request that got in between
- * violates the unique constraint (SQLSTATE 23505), which is the same 409, not a 500.
- */
-export async function conflictOnUnique<T>(detail: string, insert: () => Promise<T>): Promise<T> {
-  try {
-    return await insert();
-  } catch (error) {
-    if ((error as { code?: unknown }).code === '23505') throw new ApiError('conflict', detail);
-    throw error;
-  }
-}
 
 export async function createCompany(tx: Tx, actor: AuditActor & { municipalityCode: string }, body: NewCompany): Promise<CompanyRow> {
   const parsed = parseCvr(body.cvr);

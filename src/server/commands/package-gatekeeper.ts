@@ -10,7 +10,7 @@ import type { Tx } from '../db/tenant.ts';
 import type { PackageEnrolmentsTable, PackagesTable } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import { writeAudit, type AuditActor } from '../audit/audit-writer.ts';
-import { conflictOnUnique } from './company-registrar.ts';
+import { conflictOnUnique } from '../db/unique-conflict.ts';
 import {
   advance, enrol, gate, makeOverride, signOffGoal,
   type Enrolment, type IndustryPackage, type PackageErrorCode, type PackageModule, type PackageResult,
