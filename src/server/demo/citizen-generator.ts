@@ -1,5 +1,5 @@
 // Generate demo citizens and their FIP rounds (pure, deterministic with the PRNG).
-import { addMonths, daysBetween } from '../../domain/dates.ts';
+import { addDays, addMonths, daysBetween } from '../../domain/dates.ts';
 import { answerFrom, latentFor } from './answer-model.ts';
 import { NAMES, ORIGINS, ORIGIN_LANGUAGE } from './names.ts';
 import { ROUND1_CITIZEN_MEANS } from './reference-means.ts';
@@ -29,10 +29,6 @@ export interface DemoCitizen {
 
 const GAIN_PER_ROUND = 0.35;
 const DONT_KNOW = 0.03;
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 function cprFor(rng: Rng, birthDate: string, gender: 'F' | 'M', used: Set<string>): string {
   const [y, m, d] = birthDate.split('-') as [string, string, string];
