@@ -1,7 +1,8 @@
 // HTTP test fixture: a fresh migrated database of the given kind, factories for users and
 // citizens, the app (logger off), and a login helper that returns cookie + CSRF token.
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from '../../src/server/db/testing.ts';
 import { ANONYMOUS, withTenant } from '../../src/server/db/tenant.ts';
@@ -81,4 +82,12 @@ export async function startRound(f: Fixture, as: Login, citizenId: string): Prom
   const res = await f.app.inject({ method: 'POST', url: `/api/citizens/${citizenId}/rounds`, headers: as.headers });
   if (res.statusCode !== 201) throw new Error(`start round failed: ${res.statusCode} ${res.body}`);
   return (res.json() as { round: { id: string } }).round.id;
+}
+
+/** A 400 problem+json `validation_failed` whose `errors` name the field (the contract in docs/api.md). */
+export function expectFieldError(res: LightMyRequestResponse, field: string, context: string): void {
+  expect(res.statusCode, context).toBe(400);
+  expect(res.headers['content-type'], context).toMatch(/application\/problem\+json/);
+  expect(res.json(), context).toMatchObject({ code: 'validation_failed' });
+  expect(res.json().errors.map((e: { field: string }) => e.field), context).toContain(field);
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databases } from '../../db/testing.ts';
-import { createFixture, createUser, login, registerCitizen, type Fixture, type Login } from '../../../../tests/support/app-fixture.ts';
+import { expectFieldError, createFixture, createUser, login, registerCitizen, type Fixture, type Login } from '../../../../tests/support/app-fixture.ts';
 
 const NOW = new Date('2026-11-25T09:00:00Z');
 
@@ -69,10 +69,7 @@ describe.each(databases)('offers, outcomes and deadlines on %s', (kind) => {
     ];
     for (const { payload, field } of bad) {
       const res = await f.app.inject({ method: 'POST', url: `/api/citizens/${citizenId}/offers`, headers: cw.headers, payload });
-      expect(res.statusCode, JSON.stringify(payload)).toBe(400);
-      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-      expect(res.json()).toMatchObject({ code: 'validation_failed' });
-      expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);
+      expectFieldError(res, field, JSON.stringify(payload));
     }
     expect(await auditCount(f)).toBe(before);
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databases } from '../../db/testing.ts';
-import { createFixture, createUser, login, registerCitizen, startRound, type Fixture, type Login } from '../../../../tests/support/app-fixture.ts';
+import { expectFieldError, createFixture, createUser, login, registerCitizen, startRound, type Fixture, type Login } from '../../../../tests/support/app-fixture.ts';
 
 describe.each(databases)('rounds on %s', (kind) => {
   let f: Fixture;
@@ -52,8 +52,7 @@ describe.each(databases)('rounds on %s', (kind) => {
     ];
     for (const [payload, field] of cases) {
       const res = await put(cw, roundId, payload);
-      expect(res.statusCode, JSON.stringify(payload)).toBe(400);
-      expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);
+      expectFieldError(res, field, JSON.stringify(payload));
     }
     const stored = await f.test.db.kysely.selectFrom('fip_answers').selectAll().where('round_id', '=', roundId).execute();
     expect(stored).toEqual([]);
