@@ -1,13 +1,13 @@
 // The shipped fonts (src/web/public/fonts) cover every Arabic-script and Ethiopic character jobvej shows.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import fip from '../../content/instruments/fip-v1.json';
 import { codePointsOf } from './font-cmap.ts';
-import { flattenStrings, scriptOf } from './script-check.ts';
+import { scriptOf } from './script-check.ts';
+import { readUiLocale } from './ui-locales.ts';
 
 const FONTS = fileURLToPath(new URL('../../src/web/public/fonts/', import.meta.url));
-const LOCALES = fileURLToPath(new URL('../../src/web/i18n/locales/', import.meta.url));
 const font = (file: string) => codePointsOf(new Uint8Array(readFileSync(`${FONTS}${file}`)));
 
 /** All strings in a language: instrument texts plus UI strings. */
@@ -23,8 +23,7 @@ function stringsIn(lang: string): string[] {
     }
   };
   walk(fip);
-  const file = `${LOCALES}${lang}.json`;
-  if (existsSync(file)) out.push(...Object.values(flattenStrings(JSON.parse(readFileSync(file, 'utf8')))));
+  out.push(...Object.values(readUiLocale(lang)));
   return out;
 }
 

@@ -1,19 +1,15 @@
-// UI strings (src/web/i18n/locales/<lang>.json): all six languages present, every Danish key
-// translated, each value in its language's script. Nested or flat JSON objects of strings.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// UI strings (src/web/i18n/locales/<lang>.json plus feature bundles <feature>/<lang>.json): all
+// six languages present, every Danish key translated, each value in its language's script.
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SCRIPT_OF_LANG, checkScript, flattenStrings, type CheckedLang } from './script-check.ts';
+import { SCRIPT_OF_LANG, checkScript, type CheckedLang } from './script-check.ts';
+import { LOCALES_DIR, coreLangs, featureBundles, readUiLocale } from './ui-locales.ts';
 
-const LOCALES_DIR = fileURLToPath(new URL('../../src/web/i18n/locales/', import.meta.url));
 const LANGS = Object.keys(SCRIPT_OF_LANG) as CheckedLang[];
 
 function readLocales(): Partial<Record<string, Record<string, string>>> {
   const out: Partial<Record<string, Record<string, string>>> = {};
-  if (!existsSync(LOCALES_DIR)) return out;
-  for (const file of readdirSync(LOCALES_DIR).filter((f) => f.endsWith('.json'))) {
-    out[file.replace(/\.json$/, '')] = flattenStrings(JSON.parse(readFileSync(`${LOCALES_DIR}${file}`, 'utf8')));
-  }
+  for (const lang of coreLangs()) out[lang] = readUiLocale(lang);
   return out;
 }
 
@@ -25,6 +21,10 @@ describe('UI strings', () => {
 
   it('exist for all six languages', () => {
     expect(Object.keys(locales).filter((l) => (LANGS as string[]).includes(l)).sort()).toEqual([...LANGS].sort());
+  });
+
+  it.each(featureBundles())('feature bundle %s has a file for every language', (feature) => {
+    expect(LANGS.filter((l) => !existsSync(`${LOCALES_DIR}${feature}/${l}.json`))).toEqual([]);
   });
 
   it.each(LANGS.filter((l) => l !== 'da'))('%s has every Danish key (plural keys in the forms the language needs)', (lang) => {

@@ -10,6 +10,25 @@ import fa from './locales/fa.json';
 import so from './locales/so.json';
 import ti from './locales/ti.json';
 
+/**
+ * Feature bundles: src/web/i18n/locales/<feature>/<lang>.json, each holding one top-level
+ * namespace object (e.g. {"packages": {...}}), merged over the core file of the language.
+ * Separate files let features be translated and reviewed on their own.
+ */
+const FEATURE_BUNDLES = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json', { eager: true });
+
+function withFeatures(lang: Lang, core: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...core };
+  for (const [path, mod] of Object.entries(FEATURE_BUNDLES)) {
+    if (!path.endsWith(`/${lang}.json`)) continue;
+    for (const [key, value] of Object.entries(mod.default)) {
+      if (key in merged) throw new Error(`UI strings: ${path} redefines "${key}"`);
+      merged[key] = value;
+    }
+  }
+  return merged;
+}
+
 const STORAGE_KEY = 'jobvej.lang';
 
 export function isLang(value: unknown): value is Lang {
@@ -42,12 +61,12 @@ export function initI18n(): void {
   const lang = storedLang();
   void i18n.use(initReactI18next).init({
     resources: {
-      da: { translation: da },
-      en: { translation: en },
-      ar: { translation: ar },
-      fa: { translation: fa },
-      so: { translation: so },
-      ti: { translation: ti },
+      da: { translation: withFeatures('da', da) },
+      en: { translation: withFeatures('en', en) },
+      ar: { translation: withFeatures('ar', ar) },
+      fa: { translation: withFeatures('fa', fa) },
+      so: { translation: withFeatures('so', so) },
+      ti: { translation: withFeatures('ti', ti) },
     },
     lng: lang,
     fallbackLng: 'da',
