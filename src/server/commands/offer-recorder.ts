@@ -22,14 +22,22 @@ async function citizenOrThrow(tx: Tx, citizenId: string): Promise<{ id: string; 
 export async function createOffer(tx: Tx, actor: AuditActor, citizenId: string, body: NewOffer, today: string): Promise<OfferRow> {
   const citizen = await citizenOrThrow(tx, citizenId);
   const plannedEnd = body.plannedEnd === undefined ? defaultPlannedEnd(body.kind, body.startDate) : body.plannedEnd;
+  // Row-level security hides other municipalities' companies, and the composite foreign key
+  // (company_id, municipality_code) backs this up: unknown and foreign ids are one 400.
+  const company = body.companyId
+    ? await tx.selectFrom('companies').select(['id', 'name']).where('id', '=', body.companyId).where('municipality_code', '=', citizen.municipality_code).executeTakeFirst()
+    : null;
+  if (body.companyId && !company) {
+    throw new ApiError('validation_failed', 'Invalid body', [{ field: 'companyId', message: 'No such company in this municipality' }]);
+  }
   const row = await tx
     .insertInto('offers')
     .values({
       citizen_id: citizen.id,
       municipality_code: citizen.municipality_code,
       kind: body.kind,
-      company_name: body.companyName ?? null,
-      company_id: null,
+      company_name: company ? company.name : (body.companyName ?? null),
+      company_id: company ? company.id : null,
       start_date: body.startDate,
       planned_end: plannedEnd,
       actual_end: null,
@@ -39,7 +47,7 @@ export async function createOffer(tx: Tx, actor: AuditActor, citizenId: string, 
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await writeAudit(tx, actor, 'offer.create', 'offer', row.id, { citizenId, kind: row.kind, startDate: row.start_date, plannedEnd: row.planned_end });
+  await writeAudit(tx, actor, 'offer.create', 'offer', row.id, { citizenId, kind: row.kind, companyId: row.company_id, startDate: row.start_date, plannedEnd: row.planned_end });
   return row;
 }
 

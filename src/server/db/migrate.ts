@@ -7,6 +7,8 @@ import * as m003 from './migrations/003-security.ts';
 import * as m004 from './migrations/004-evaluation-runs.ts';
 import * as m005 from './migrations/005-offers-outcomes.ts';
 import * as m006 from './migrations/006-companies-packages.ts';
+import * as m007 from './migrations/007-company-links-labour-needs.ts';
+import * as m008 from './migrations/008-enrolment-modules.ts';
 
 export const migrations: { version: number; name: string; sql: string }[] = [
   { version: 1, name: m001.name, sql: m001.sql },
@@ -15,6 +17,8 @@ export const migrations: { version: number; name: string; sql: string }[] = [
   { version: 4, name: m004.name, sql: m004.sql },
   { version: 5, name: m005.name, sql: m005.sql },
   { version: 6, name: m006.name, sql: m006.sql },
+  { version: 7, name: m007.name, sql: m007.sql },
+  { version: 8, name: m008.name, sql: m008.sql },
 ];
 
 /** Returns the versions applied now. */

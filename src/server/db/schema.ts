@@ -165,6 +165,23 @@ export interface CompaniesTable {
   created_at: Generated<Date>;
 }
 
+export type LabourNeedKind = 'placement' | 'job' | 'igu';
+
+export interface LabourNeedsTable {
+  id: Generated<string>;
+  municipality_code: string;
+  company_id: string;
+  db07: string;
+  kind: LabourNeedKind;
+  slots: number;
+  period_from: string;
+  period_to: string;
+  note: string | null;
+  closed_on: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
 /** JSON column: read as parsed JSON, written as JSON.stringify(...). */
 type Json = ColumnType<unknown, string, string>;
 
@@ -217,6 +234,19 @@ export interface GateOverridesTable {
   unmet_goal_ids: Json;
 }
 
+/** One started module of an enrolment (migration 008); `ended_on` is null while current. */
+export interface EnrolmentModulesTable {
+  enrolment_id: string;
+  municipality_code: string;
+  module_index: number;
+  module_id: string;
+  started_on: string;
+  ended_on: string | null;
+  /** The user who ended the module (advanced or completed); null while current or backfilled. */
+  advanced_by: string | null;
+  via_override: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
 export interface DB {
   municipalities: MunicipalitiesTable;
   users: UsersTable;
@@ -230,9 +260,11 @@ export interface DB {
   offers: OffersTable;
   outcomes: OutcomesTable;
   companies: CompaniesTable;
+  labour_needs: LabourNeedsTable;
   packages: PackagesTable;
   package_enrolments: PackageEnrolmentsTable;
   goal_signoffs: GoalSignoffsTable;
   gate_overrides: GateOverridesTable;
+  enrolment_modules: EnrolmentModulesTable;
   schema_migrations: { version: number; name: string; applied_at: Generated<Date> };
 }

@@ -11,6 +11,8 @@ export const offerIdParams = z.object({ id: z.guid({ message: 'Expected an offer
 export const newOfferBody = z
   .object({
     kind: offerKind,
+    /** A company of the caller's municipality; when given, the offer's companyName is the company's name. */
+    companyId: z.guid({ message: 'Expected a company id' }).nullable().optional(),
     companyName: z.string().trim().min(1).max(200).nullable().optional(),
     startDate: isoDate,
     /** Default: company placement start + 13 weeks − 1 day, IGU start + 2 years − 1 day, else none. */
