@@ -2,6 +2,7 @@
 // that a change on one side is a type error on the other.
 import type { Lang } from './fip/index.ts';
 import type { Role } from './permissions.ts';
+import type { NextDeadline } from './deadlines/next-deadline.ts';
 
 export type { Role };
 
@@ -36,7 +37,8 @@ export interface NewCitizen {
   language: Lang;
   targetGroup: TargetGroup;
 }
-export interface CitizenSummary {
+/** The fields every citizen response has (list rows and the detail). */
+export interface CitizenBase {
   id: string;
   name: string;
   gender: Gender;
@@ -49,7 +51,13 @@ export interface CitizenSummary {
   nextRoundDue: string;
   daysToNextRound: number;
 }
-export interface CitizenDetail extends CitizenSummary {
+/** The deadline to look at next (src/domain/deadlines/next-deadline.ts): the caseload's sort key. */
+export type NextDeadlineSummary = NextDeadline;
+/** A caseload row: GET /api/citizens, sorted by days to the next breach (overdue first). */
+export interface CitizenSummary extends CitizenBase {
+  nextDeadline: NextDeadlineSummary | null;
+}
+export interface CitizenDetail extends CitizenBase {
   arrivalDate: string;
   targetGroup: TargetGroup;
   cprMasked: string;
@@ -68,4 +76,91 @@ export interface Round {
 export interface AnswerInput {
   itemId: string;
   value: number | null;
+}
+
+// Industry packages (docs/api.md "Companies and industry packages").
+export interface LocalTextView {
+  da: string;
+  en: string;
+}
+export interface PackageGoalView {
+  id: string;
+  text: LocalTextView;
+  measure: LocalTextView;
+}
+export interface PackageModuleView {
+  id: string;
+  kind: string;
+  title: LocalTextView;
+  durationWeeks: { min: number; max: number };
+  elements: string[];
+  goals: PackageGoalView[];
+}
+/** Citizens of a package by where they are: active (incl. waiting at a gate) and completed. */
+export interface PackageCounts {
+  active: number;
+  waitingAtGate: number;
+  completed: number;
+}
+export interface PackageSummaryView {
+  id: string;
+  templateId: string;
+  templateVersion: number;
+  name: string;
+  db07: string;
+  industry: { db07: string; name: LocalTextView };
+  moduleCount: number;
+  createdAt: string;
+  counts: PackageCounts;
+}
+export interface PackageView extends PackageSummaryView {
+  title: LocalTextView;
+  modules: PackageModuleView[];
+}
+/** A started module of an enrolment, in order; `endedOn` is null while it is the current one. */
+export interface EnrolmentModuleView {
+  index: number;
+  id: string;
+  title: LocalTextView;
+  startedOn: string;
+  endedOn: string | null;
+  viaOverride: boolean;
+  /** The override's reason when the module ended through an override. */
+  overrideReason: string | null;
+}
+/** A goal sign-off of the current module: who (display name), when, note. */
+export interface GoalSignoffView {
+  goalId: string;
+  signedBy: string;
+  signedOn: string;
+  note: string;
+}
+export interface EnrolmentView {
+  id: string;
+  packageId: string;
+  citizenId: string;
+  citizenName: string;
+  status: 'active' | 'completed';
+  startedOn: string;
+  completedOn: string | null;
+  /** Null when the package is completed. */
+  currentModule: { index: number; id: string; title: LocalTextView } | null;
+  moduleStartedOn: string;
+  signedOffGoalIds: string[];
+  unmetGoalIds: string[];
+  signoffs: GoalSignoffView[];
+  daysInModule: number | null;
+  daysWaitedAtGate: number | null;
+  moduleHistory: EnrolmentModuleView[];
+}
+export interface CitizenEnrolmentView extends EnrolmentView {
+  packageName: string;
+  industry: { db07: string; name: LocalTextView };
+}
+export interface PackageTemplateView {
+  id: string;
+  version: number;
+  title: LocalTextView;
+  industry: { db07: string; name: LocalTextView };
+  moduleCount: number;
 }

@@ -83,9 +83,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(healthRoutes(ctx));
   await app.register(authRoutes(ctx));
   await app.register(instrumentRoutes(ctx));
-  await app.register(citizenRoutes(ctx));
+  const policies = loadPolicies();
+  await app.register(citizenRoutes(ctx, policies));
   await app.register(roundRoutes(ctx));
-  await app.register(offerRoutes(ctx, loadPolicies()));
+  await app.register(offerRoutes(ctx, policies));
   await app.register(companyRoutes(ctx));
   await app.register(packageRoutes(ctx, loadPackageTemplates()));
   const evaluationStore = opts.evaluationStoreDir ?? join(tmpdir(), `jobvej-evaluations-${process.pid}`);

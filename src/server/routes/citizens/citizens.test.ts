@@ -67,17 +67,41 @@ describe.each(databases)('citizens on %s', (kind) => {
     expect(await counts(f)).toEqual(before);
   });
 
-  it('lists the municipality’s citizens sorted by next round due, audited', async () => {
+  it('lists the municipality’s citizens sorted by days to the next deadline breach, with that deadline, audited', async () => {
     await registerCitizen(f, cw, { name: 'Early', takeoverDate: '2024-01-01' });
+    // As of 2026-11-25 (policy 2016: first offer 14 days target / 1 month deadline, FIP every 3 months):
+    await registerCitizen(f, cw, { name: 'Sort A fresh', takeoverDate: '2026-11-20' }); // target due 12-04: 9 days left
+    await registerCitizen(f, cw, { name: 'Sort B late', takeoverDate: '2026-11-01' }); // target due 11-15: 10 days over
+    await registerCitizen(f, cw, { name: 'Sort C later', takeoverDate: '2026-10-01' }); // target due 10-15: 41 days over
+    const d = await registerCitizen(f, cw, { name: 'Sort D placed', takeoverDate: '2026-11-20' });
+    const offer = await f.app.inject({ method: 'POST', url: `/api/citizens/${d}/offers`, headers: cw.headers, payload: { kind: 'praktik_private', startDate: '2026-11-23', companyName: 'Bygma' } });
+    expect(offer.statusCode).toBe(201);
+    const e = await registerCitizen(f, cw, { name: 'Sort E self-sufficient', takeoverDate: '2026-10-01' });
+    const outcome = await f.app.inject({ method: 'POST', url: `/api/citizens/${e}/outcomes`, headers: cw.headers, payload: { kind: 'self_sufficiency', date: '2026-11-01' } });
+    expect(outcome.statusCode).toBe(201);
+
     const before = await counts(f);
     const res = await f.app.inject({ method: 'GET', url: '/api/citizens', headers: { cookie: cw.headers.cookie ?? '' } });
     expect(res.statusCode).toBe(200);
-    const { citizens } = res.json();
-    expect(citizens.length).toBeGreaterThanOrEqual(3);
-    expect(citizens[0].name).toBe('Early');
-    const dues = citizens.map((c: { nextRoundDue: string }) => c.nextRoundDue);
-    expect([...dues].sort()).toEqual(dues);
-    expect(citizens[0].cprMasked).toBeUndefined();
+    type Row = { name: string; nextRoundDue: string; cprMasked?: string; nextDeadline: { ruleId: string; state: string; dueDate: string | null; daysLeft: number | null; daysOver: number | null } | null };
+    const citizens: Row[] = res.json().citizens;
+    expect(citizens.length).toBeGreaterThanOrEqual(7);
+    expect(citizens[0]?.name).toBe('Early'); // taken over 2024-01-01 without an offer: the most days over
+    expect(citizens[0]?.cprMasked).toBeUndefined();
+    const sorted = citizens.filter((c) => c.name.startsWith('Sort '));
+    expect(sorted.map((c) => c.name)).toEqual(['Sort C later', 'Sort B late', 'Sort A fresh', 'Sort D placed', 'Sort E self-sufficient']);
+    expect(sorted.map((c) => c.nextDeadline)).toEqual([
+      { ruleId: 'first_offer_target', kind: 'first_offer', state: 'breached', dueDate: '2026-10-15', daysLeft: null, daysOver: 41, pastBreach: false },
+      { ruleId: 'first_offer_target', kind: 'first_offer', state: 'breached', dueDate: '2026-11-15', daysLeft: null, daysOver: 10, pastBreach: false },
+      { ruleId: 'first_offer_target', kind: 'first_offer', state: 'ok', dueDate: '2026-12-04', daysLeft: 9, daysOver: null, pastBreach: false },
+      // Placed from 11-23 (planned end 2027-02-21): the next obligation is the FIP round due 2027-02-20.
+      { ruleId: 'fip_round', kind: 'recurring_event', state: 'ok', dueDate: '2027-02-20', daysLeft: 87, daysOver: null, pastBreach: false },
+      null, // left the programme (self-sufficiency outcome): no deadlines run
+    ]);
+    // The whole list is in sort-key order: overdue (most days over first), then days left, then none.
+    const key = (c: Row) => (c.nextDeadline === null ? Infinity : c.nextDeadline.state === 'breached' ? -(c.nextDeadline.daysOver ?? 0) : (c.nextDeadline.daysLeft ?? Infinity));
+    const keys = citizens.map(key);
+    expect([...keys].sort((x, y) => x - y)).toEqual(keys);
     expect((await counts(f)).audit).toBe(before.audit + 1);
   });
 

@@ -1,4 +1,4 @@
-// Citizens: list, register, view (with rounds and the caller's abilities), start a round.
+// Citizens: list (with each one's next deadline, sorted by days to the next breach), register, view (with rounds and the caller's abilities), start a round.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { abilitiesFor } from '../../../domain/permissions.ts';
@@ -10,24 +10,28 @@ import { ApiError } from '../../http/errors.ts';
 import { withTenant } from '../../db/tenant.ts';
 import { writeAudit } from '../../audit/audit-writer.ts';
 import { findCitizen, listCitizens, roundsOf } from '../../queries/citizen-queries.ts';
-import { byDueThenName, presentDetail, presentSummary } from '../../presenters/citizen-presenter.ts';
+import { byNextDeadline, presentDetail, presentSummary } from '../../presenters/citizen-presenter.ts';
+import { nextDeadlines } from '../../queries/caseload-deadlines.ts';
+import type { PolicyStore } from '../../deadlines/policy-store.ts';
 import { presentRounds } from '../../presenters/round-presenter.ts';
 import { registerCitizen } from '../../commands/citizen-registrar.ts';
 import { startRound } from '../../commands/round-recorder.ts';
 import { citizenDetail, citizenIdParams, citizenSummary, newCitizenBody, roundSchema } from './schema.ts';
 
-export function citizenRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+export function citizenRoutes(ctx: AppContext, policies: PolicyStore): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/api/citizens', { schema: { response: { 200: z.object({ citizens: z.array(citizenSummary) }) } } }, async (request) => {
       const actor = actorOf(request);
       requireAbility(actor, 'citizen.list');
       const today = isoDate(ctx.now());
-      const rows = await withTenant(ctx.db, actor, async (tx) => {
+      const { rows, next } = await withTenant(ctx.db, actor, async (tx) => {
         const found = await listCitizens(tx);
+        // The deadline rules over the whole caseload in a fixed number of queries (no per-citizen reads).
+        const deadlines = await nextDeadlines(tx, policies, today);
         await writeAudit(tx, actor, 'citizen.list', 'citizen', null, { count: found.length });
-        return found;
+        return { rows: found, next: deadlines };
       });
-      return { citizens: rows.map((row) => presentSummary(row, today)).sort(byDueThenName) };
+      return { citizens: rows.map((row) => presentSummary(row, today, next.get(row.id) ?? null)).sort(byNextDeadline) };
     });
 
     app.post(

@@ -21,7 +21,7 @@ export type NewCitizen = z.infer<typeof newCitizenBody>;
 
 export const citizenIdParams = z.object({ id: z.guid({ message: 'Expected a citizen id' }) });
 
-export const citizenSummary = z.object({
+const citizenBase = z.object({
   id: z.string(),
   name: z.string(),
   gender: z.enum(['F', 'M']),
@@ -35,7 +35,19 @@ export const citizenSummary = z.object({
   daysToNextRound: z.number(),
 });
 
-export const citizenDetail = citizenSummary.extend({
+export const nextDeadlineSchema = z.object({
+  ruleId: z.string(),
+  kind: z.enum(['first_offer', 'max_gap', 'recurring_event']),
+  state: z.enum(['ok', 'due', 'breached']),
+  dueDate: z.string().nullable(),
+  daysLeft: z.number().nullable(),
+  daysOver: z.number().nullable(),
+  pastBreach: z.boolean(),
+});
+
+export const citizenSummary = citizenBase.extend({ nextDeadline: nextDeadlineSchema.nullable() });
+
+export const citizenDetail = citizenBase.extend({
   arrivalDate: z.string(),
   targetGroup: z.enum(['broad', 'selected']),
   cprMasked: z.string(),
