@@ -1,1 +1,3 @@
 export * from './cvr.ts';
+export * from './db07.ts';
+export * from './demand.ts';
