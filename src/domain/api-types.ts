@@ -3,6 +3,7 @@
 import type { Lang } from './fip/index.ts';
 import type { Role } from './permissions.ts';
 import type { NextDeadline } from './deadlines/next-deadline.ts';
+import type { OfferKind, OfferStatus } from './offers/offer-kinds.ts';
 
 export type { Role };
 
@@ -62,6 +63,79 @@ export interface CitizenDetail extends CitizenBase {
   targetGroup: TargetGroup;
   cprMasked: string;
   municipalityCode: string;
+}
+/** Offers, outcomes and the deadline report (docs/api.md "Offers, outcomes and deadlines"). */
+export interface OfferView {
+  id: string;
+  citizenId: string;
+  kind: OfferKind;
+  companyId: string | null;
+  companyName: string | null;
+  startDate: string;
+  plannedEnd: string | null;
+  actualEnd: string | null;
+  hoursPerWeek: number | null;
+  status: OfferStatus;
+  createdAt: string;
+}
+export interface NewOfferInput {
+  kind: OfferKind;
+  startDate: string;
+  companyId?: string | null;
+  companyName?: string | null;
+  plannedEnd?: string | null;
+  hoursPerWeek?: number | null;
+  status?: 'planned' | 'active';
+}
+export interface OfferPatchInput {
+  actualEnd?: string | null;
+  plannedEnd?: string | null;
+  status?: OfferStatus;
+  hoursPerWeek?: number | null;
+}
+export type OutcomeKind = 'employment' | 'igu_start' | 'education' | 'self_sufficiency' | 'programme_end';
+export interface OutcomeView {
+  id: string;
+  citizenId: string;
+  kind: OutcomeKind;
+  date: string;
+  sector: 'public' | 'private' | null;
+  db07: string | null;
+  hours: number | null;
+  companyName: string | null;
+  source: string;
+  createdAt: string;
+}
+export interface NewOutcomeInput {
+  kind: OutcomeKind;
+  date: string;
+  sector?: 'public' | 'private' | null;
+  db07?: string | null;
+  hours?: number | null;
+  companyName?: string | null;
+  source?: string;
+}
+export interface DeadlineRuleView {
+  ruleId: string;
+  kind: 'first_offer' | 'max_gap' | 'recurring_event';
+  severity: 'target' | 'deadline';
+  state: 'ok' | 'due' | 'breached';
+  dueDate: string | null;
+  daysLeft: number | null;
+  daysOver: number | null;
+  satisfiedOn: string | null;
+  toSatisfy:
+    | { action: 'start_company_directed_offer'; latestDate: string | null; offerKinds: string[]; plannedOfferIds: string[] }
+    | { action: 'hold_fip_round'; latestDate: string | null }
+    | null;
+  breaches: { from: string; to: string | null; daysOver: number }[];
+}
+export interface DeadlineReportView {
+  citizenId: string;
+  asOf: string;
+  policy: { id: string; effectiveFrom: string };
+  rules: DeadlineRuleView[];
+  ignoredOffers: { offerId: string; reason: string }[];
 }
 export type AnswerMap = Record<string, number | null>;
 export interface Round {
