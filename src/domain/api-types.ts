@@ -238,3 +238,86 @@ export interface PackageTemplateView {
   industry: { db07: string; name: LocalTextView };
   moduleCount: number;
 }
+
+// Companies, labour needs and demand per industry (docs/api.md "Companies and industry packages").
+export interface CompanyContactView {
+  name: string;
+  role?: string | null;
+  email?: string | null;
+  phone?: string | null;
+}
+export interface CompanyView {
+  id: string;
+  cvr: string;
+  name: string;
+  db07: string | null;
+  address: string | null;
+  contacts: CompanyContactView[];
+  createdAt: string;
+  /** Slots of the company's needs open today (not closed, period not over). */
+  openSlots: number;
+}
+export interface NewCompanyInput {
+  cvr: string;
+  name: string;
+  db07?: string | null;
+  address?: string | null;
+  contacts?: CompanyContactView[];
+}
+export type LabourNeedKindView = 'placement' | 'job' | 'igu';
+export interface LabourNeedView {
+  id: string;
+  companyId: string;
+  db07: string;
+  kind: LabourNeedKindView;
+  slots: number;
+  periodFrom: string;
+  periodTo: string;
+  note: string | null;
+  closedOn: string | null;
+  createdAt: string;
+}
+export interface NewLabourNeedInput {
+  kind: LabourNeedKindView;
+  slots: number;
+  periodFrom: string;
+  periodTo: string;
+  /** Default: the company's DB07 code. */
+  db07?: string | null;
+  note?: string | null;
+}
+export interface LabourNeedPatchInput {
+  slots?: number;
+  closedOn?: string | null;
+}
+export interface Db07EntryView {
+  code: string;
+  section: string;
+  name: LocalTextView;
+}
+export interface IndustriesView {
+  sections: Db07EntryView[];
+  industries: Db07EntryView[];
+}
+export interface IndustryDemandView {
+  db07: string;
+  section: string | null;
+  name: LocalTextView | null;
+  openSlots: { placement: number; job: number; igu: number; total: number };
+  companies: { id: string; name: string; slots: number }[];
+  packages: {
+    id: string;
+    name: string;
+    db07: string;
+    modules: { index: number; title: LocalTextView; active: number; waitingAtGate: number }[];
+    active: number;
+    waitingAtGate: number;
+    completed: number;
+  }[];
+  citizens: { active: number; waitingAtGate: number; completed: number };
+}
+export interface DemandReportView {
+  from: string;
+  to: string;
+  industries: IndustryDemandView[];
+}

@@ -1,14 +1,14 @@
 // Tenant isolation for companies and industry packages: a caseworker of Odder (727) gets 404 for
-// Fredericia's (607) companies, packages and enrolments (sign-off, advance), cannot enrol a 607
-// citizen in a 727 package, nothing is written, and the tables' own policies hide 607 rows from
-// a 727 transaction.
+// Fredericia's (607) companies, packages and enrolments (sign-off, advance, a citizen's
+// enrolment list), cannot enrol a 607 citizen in a 727 package, nothing is written, and the
+// tables' own policies (incl. the module history) hide 607 rows from a 727 transaction.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { databases } from '../../src/server/db/testing.ts';
 import { withTenant } from '../../src/server/db/tenant.ts';
 import { createFixture, createUser, login, registerCitizen, type Fixture, type Login } from '../support/app-fixture.ts';
 
-const TABLES = ['companies', 'packages', 'package_enrolments', 'goal_signoffs', 'gate_overrides'] as const;
+const TABLES = ['companies', 'packages', 'package_enrolments', 'goal_signoffs', 'gate_overrides', 'enrolment_modules'] as const;
 
 describe.each(databases)('companies and packages isolation between municipalities on %s', (kind) => {
   let f: Fixture;
@@ -46,12 +46,13 @@ describe.each(databases)('companies and packages isolation between municipalitie
   it('727 gets 404 on 607 companies, packages and enrolments, cannot enrol a 607 citizen, and nothing changes', async () => {
     const counts = async () => Promise.all(TABLES.map(async (t) => (await f.test.db.kysely.selectFrom(t).selectAll().execute()).length));
     const before = await counts();
-    expect(before).toEqual([1, 2, 1, 1, 1]);
+    expect(before).toEqual([1, 2, 1, 1, 1, 2]);
     const auditBefore = (await f.test.db.kysely.selectFrom('audit_log').select('id').execute()).length;
     const read = { cookie: cw727.headers.cookie ?? '' };
     const responses = [
       await f.app.inject({ method: 'GET', url: `/api/companies/${company607}`, headers: read }),
       await f.app.inject({ method: 'GET', url: `/api/packages/${package607}`, headers: read }),
+      await f.app.inject({ method: 'GET', url: `/api/citizens/${citizen607}/enrolments`, headers: read }),
       await f.app.inject({ method: 'POST', url: `/api/packages/${package607}/enrolments`, headers: cw727.headers, payload: { citizenId: citizen607 } }),
       await f.app.inject({ method: 'POST', url: `/api/packages/${package727}/enrolments`, headers: cw727.headers, payload: { citizenId: citizen607 } }),
       await f.app.inject({ method: 'POST', url: `/api/enrolments/${enrolment607}/signoffs`, headers: cw727.headers, payload: { goalId: 'trial-attendance' } }),
@@ -86,6 +87,13 @@ describe.each(databases)('companies and packages isolation between municipalitie
     await expect(
       withTenant(f.test.db, { municipalityCode: '727', userId: null, role: 'caseworker' }, (tx) =>
         tx.insertInto('companies').values({ municipality_code: '607', cvr: '10150817', name: 'X', db07: null, address: null, created_by: null }).execute(),
+      ),
+    ).rejects.toThrow(/row-level security/);
+    await expect(
+      withTenant(f.test.db, { municipalityCode: '727', userId: null, role: 'caseworker' }, (tx) =>
+        tx.insertInto('enrolment_modules').values({
+          enrolment_id: enrolment607, municipality_code: '607', module_index: 4, module_id: 'placement-3', started_on: '2026-01-01', ended_on: null, advanced_by: null,
+        }).execute(),
       ),
     ).rejects.toThrow(/row-level security/);
   });

@@ -30,6 +30,8 @@ export type AuditAction =
   | 'package.list'
   | 'package.view'
   | 'package.create'
+  | 'package.templates'
+  | 'enrolment.list'
   | 'enrolment.create'
   | 'enrolment.signoff'
   | 'enrolment.advance'

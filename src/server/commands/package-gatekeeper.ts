@@ -2,9 +2,9 @@
 // starts), sign off goals, and advance through the gate (or with an override reason). The rules
 // are the pure functions of src/domain/packages (enrol, signOffGoal, advance, makeOverride,
 // gate); this command loads their input from the tables, maps their errors to API errors and
-// writes the rows of a step (enrolment, sign-off, override) with their audit rows in the
-// caller's transaction. Rows are found under row-level security: another municipality's
-// package, enrolment or citizen is 404.
+// writes the rows of a step (enrolment, sign-off, override, module history in
+// enrolment_modules) with their audit rows in the caller's transaction. Rows are found under
+// row-level security: another municipality's package, enrolment or citizen is 404.
 import type { Selectable } from 'kysely';
 import type { Tx } from '../db/tenant.ts';
 import type { PackageEnrolmentsTable, PackagesTable } from '../db/schema.ts';
@@ -131,6 +131,16 @@ export async function enrolCitizen(tx: Tx, actor: MunicipalActor, packageId: str
     })
     .returningAll()
     .executeTakeFirstOrThrow());
+  await tx.insertInto('enrolment_modules').values({
+    enrolment_id: row.id,
+    municipality_code: row.municipality_code,
+    module_index: 0,
+    module_id: pkg.modules[0]?.id ?? '',
+    started_on: enrolment.enrolledOn,
+    ended_on: null,
+    advanced_by: null,
+    via_override: false,
+  }).execute();
   await writeAudit(tx, actor, 'enrolment.create', 'enrolment', row.id, { packageId: pkgRow.id, citizenId: citizen.id });
   return { row, pkg, enrolment };
 }
@@ -179,6 +189,23 @@ export async function advanceEnrolment(
     .where('id', '=', loaded.row.id)
     .returningAll()
     .executeTakeFirstOrThrow();
+  // Module history: the module left ends today (or on completion); the next one starts today.
+  await tx.updateTable('enrolment_modules')
+    .set({ ended_on: next.completedOn ?? today, advanced_by: actor.userId, via_override: decision !== null })
+    .where('enrolment_id', '=', row.id).where('module_index', '=', fromIndex)
+    .execute();
+  if (!completed) {
+    await tx.insertInto('enrolment_modules').values({
+      enrolment_id: row.id,
+      municipality_code: row.municipality_code,
+      module_index: fromIndex + 1,
+      module_id: loaded.pkg.modules[fromIndex + 1]?.id ?? '',
+      started_on: today,
+      ended_on: null,
+      advanced_by: null,
+      via_override: false,
+    }).execute();
+  }
   if (decision !== null) {
     await tx
       .insertInto('gate_overrides')

@@ -118,6 +118,53 @@ describe.each(databases)('industry packages on %s', (kind) => {
     expect(rows).toEqual([expect.objectContaining({ enrolment_id: enrolmentId, module_index: 1, reason: 'Jobtilbud hos praktikvirksomheden', unmet_goal_ids: ['trial-industry', 'trial-fit'] })]);
   });
 
+  it('enrolments carry the citizen name, sign-offs (who, when, note) and the module history with the override', async () => {
+    const view = await f.app.inject({ method: 'GET', url: `/api/packages/${packageId}`, headers: cw.headers });
+    expect(view.statusCode, view.body).toBe(200);
+    const [enrolment] = view.json().enrolments;
+    expect(enrolment.citizenName).toBe('Amira Haddad');
+    expect(view.body).not.toContain('010190-');
+    expect(enrolment.moduleHistory).toEqual([
+      { index: 0, id: 'intro', title: expect.objectContaining({ da: expect.any(String) }), startedOn: '2026-11-02', endedOn: '2026-11-13', viaOverride: false, overrideReason: null },
+      { index: 1, id: 'trial', title: expect.objectContaining({ en: expect.any(String) }), startedOn: '2026-11-13', endedOn: '2026-11-13', viaOverride: true, overrideReason: 'Jobtilbud hos praktikvirksomheden' },
+      { index: 2, id: 'placement-1', title: expect.any(Object), startedOn: '2026-11-13', endedOn: null, viaOverride: false, overrideReason: null },
+    ]);
+    expect(view.json().package.counts).toEqual({ active: 1, waitingAtGate: 0, completed: 0 });
+    const signed = await f.app.inject({ method: 'POST', url: `/api/enrolments/${enrolmentId}/signoffs`, headers: cw.headers, payload: { goalId: 'p1-tasks', note: 'klarer opgaverne' } });
+    expect(signed.statusCode, signed.body).toBe(201);
+    expect(signed.json().enrolment.signoffs).toEqual([{ goalId: 'p1-tasks', signedBy: 'caseworker@607', signedOn: '2026-11-13', note: 'klarer opgaverne' }]);
+    const rows = await f.test.db.kysely.selectFrom('enrolment_modules').selectAll().where('enrolment_id', '=', enrolmentId).orderBy('module_index').execute();
+    expect(rows.map((r) => [r.module_index, r.module_id, r.ended_on, r.via_override, r.advanced_by !== null])).toEqual([
+      [0, 'intro', '2026-11-13', false, true], [1, 'trial', '2026-11-13', true, true], [2, 'placement-1', null, false, false],
+    ]);
+  });
+
+  it("lists a citizen's enrolments with package name and industry (audited); an unknown citizen is 404", async () => {
+    const before = await auditCount(f);
+    const res = await f.app.inject({ method: 'GET', url: `/api/citizens/${citizenId}/enrolments`, headers: cw.headers });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().enrolments).toEqual([expect.objectContaining({
+      id: enrolmentId, packageId, packageName: 'Branchepakke: Pleje og omsorg', industry: expect.objectContaining({ db07: 'Q' }),
+      currentModule: expect.objectContaining({ id: 'placement-1' }), moduleHistory: expect.any(Array),
+    })]);
+    expect(await auditActions(f, before)).toEqual(['enrolment.list']);
+    const nobody = await f.app.inject({ method: 'GET', url: '/api/citizens/00000000-0000-4000-8000-000000000000/enrolments', headers: cw.headers });
+    expect(nobody.statusCode).toBe(404);
+    const bad = await f.app.inject({ method: 'GET', url: '/api/citizens/nope/enrolments', headers: cw.headers });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('lists the six Vejle templates; the package list counts active, waiting and completed citizens', async () => {
+    const res = await f.app.inject({ method: 'GET', url: '/api/package-templates', headers: cw.headers });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().templates.map((t: { id: string }) => t.id).sort()).toEqual([
+      'vejle-care', 'vejle-cleaning', 'vejle-food-industry', 'vejle-kitchen-service', 'vejle-retail-assistant', 'vejle-warehouse',
+    ]);
+    expect(res.json().templates[0]).toMatchObject({ moduleCount: 5, industry: { db07: expect.any(String) } });
+    const list = await f.app.inject({ method: 'GET', url: '/api/packages', headers: cw.headers });
+    expect(list.json().packages.find((p: { id: string }) => p.id === packageId).counts).toEqual({ active: 1, waitingAtGate: 0, completed: 0 });
+  });
+
   it('writes need the CSRF token', async () => {
     const cookie = { cookie: cw.headers.cookie ?? '' };
     const responses = [

@@ -9,77 +9,64 @@ import { isoDate } from '../../http/app-context.ts';
 import { actorOf } from '../../http/authenticate.ts';
 import { requireAbility } from '../../http/authorize.ts';
 import { ApiError } from '../../http/errors.ts';
-import { withTenant } from '../../db/tenant.ts';
+import { withTenant, type Tx } from '../../db/tenant.ts';
 import { writeAudit } from '../../audit/audit-writer.ts';
 import type { PackageTemplateStore } from '../../packages/package-store.ts';
+import { advanceEnrolment, createPackage, enrolCitizen, signOff, type LoadedEnrolment } from '../../commands/package-gatekeeper.ts';
+import { presentPackage, presentPackageSummary, readEnrolmentViews, readPackageCounts } from '../../packages/enrolment-views.ts';
+import type { CitizenEnrolmentView, EnrolmentView, PackageSummaryView, PackageTemplateView, PackageView } from '../../../domain/api-types.ts';
 import {
-  advanceEnrolment, createPackage, enrolCitizen, enrolmentOf, packageOf, signOff,
-  type LoadedEnrolment, type PackageRow,
-} from '../../commands/package-gatekeeper.ts';
-import { gate } from '../../../domain/packages/index.ts';
-import { toDayNumber } from '../../../domain/deadlines/date-math.ts';
-import {
-  advanceBody, enrolmentIdParams, enrolmentSchema, newEnrolmentBody, newPackageBody, packageIdParams, packageSchema,
-  packageSummarySchema, signOffBody,
+  advanceBody, citizenEnrolmentSchema, citizenIdParams, enrolmentIdParams, enrolmentSchema, newEnrolmentBody, newPackageBody,
+  packageIdParams, packageSchema, packageSummarySchema, packageTemplateSchema, signOffBody,
 } from './schema.ts';
 
-type PackageSummary = z.infer<typeof packageSummarySchema>;
-type PackageView = z.infer<typeof packageSchema>;
-type EnrolmentView = z.infer<typeof enrolmentSchema>;
+// The zod response schemas and the shared api-types must describe the same shapes.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameShapes: [
+  Same<z.infer<typeof packageSummarySchema>, PackageSummaryView>,
+  Same<z.infer<typeof packageSchema>, PackageView>,
+  Same<z.infer<typeof enrolmentSchema>, EnrolmentView>,
+  Same<z.infer<typeof citizenEnrolmentSchema>, CitizenEnrolmentView>,
+  Same<z.infer<typeof packageTemplateSchema>, PackageTemplateView>,
+] = [true, true, true, true, true];
+void sameShapes;
 
-function presentSummary(row: PackageRow): PackageSummary {
-  const pkg = packageOf(row);
-  return {
-    id: row.id,
-    templateId: row.template_id,
-    templateVersion: row.template_version,
-    name: row.name,
-    db07: row.db07,
-    industry: pkg.industry,
-    moduleCount: pkg.modules.length,
-    createdAt: row.created_at.toISOString(),
-  };
-}
+const noCounts = { active: 0, waitingAtGate: 0, completed: 0 };
 
-function presentPackage(row: PackageRow): PackageView {
-  const pkg = packageOf(row);
-  return { ...presentSummary(row), title: pkg.title, modules: pkg.modules as PackageView['modules'] };
-}
-
-/** The enrolment as of `today`, with days in the module and days waited at the open gate. */
-export function presentEnrolment({ row, pkg, enrolment }: LoadedEnrolment, today: string): EnrolmentView {
-  const g = gate(pkg, enrolment);
-  const signOffs = enrolment.progress[enrolment.progress.length - 1]?.signOffs ?? [];
-  const days = (from: string): number => toDayNumber(today) - toDayNumber(from);
-  const module = g.currentModule;
-  const gateOpenedOn = signOffs.reduce((latest, s) => (s.signedOn > latest ? s.signedOn : latest), row.module_started_on);
-  return {
-    id: row.id,
-    packageId: row.package_id,
-    citizenId: row.citizen_id,
-    status: row.status,
-    startedOn: row.started_on,
-    completedOn: row.completed_on,
-    currentModule: module === null ? null : { index: row.current_module_index, id: module.id, title: module.title },
-    moduleStartedOn: row.module_started_on,
-    signedOffGoalIds: signOffs.map((s) => s.goalId),
-    unmetGoalIds: g.unmetGoals.map((x) => x.id),
-    daysInModule: module === null ? null : days(row.module_started_on),
-    daysWaitedAtGate: module === null || g.blocked ? null : days(gateOpenedOn),
-  };
+/** The enrolment a command just wrote, read back as the API shows it. */
+async function viewOf(tx: Tx, loaded: LoadedEnrolment, today: string): Promise<EnrolmentView> {
+  const [view] = await readEnrolmentViews(tx, [loaded.row], today);
+  if (!view) throw new Error(`Enrolment ${loaded.row.id} vanished`);
+  return view;
 }
 
 export function packageRoutes(ctx: AppContext, templates: PackageTemplateStore): FastifyPluginAsyncZod {
   return async (app) => {
+    app.get(
+      '/api/package-templates',
+      { schema: { response: { 200: z.object({ templates: z.array(packageTemplateSchema) }) } } },
+      async (request) => {
+        const actor = actorOf(request);
+        requireAbility(actor, 'package.view');
+        await withTenant(ctx.db, actor, (tx) => writeAudit(tx, actor, 'package.templates', 'package', null, { count: templates.templates.length }));
+        return {
+          templates: templates.templates.map((t) => ({
+            id: t.id, version: t.version, title: t.title, industry: t.industry, moduleCount: t.modules.length,
+          })),
+        };
+      },
+    );
+
     app.get('/api/packages', { schema: { response: { 200: z.object({ packages: z.array(packageSummarySchema) }) } } }, async (request) => {
       const actor = actorOf(request);
       requireAbility(actor, 'package.view');
-      const rows = await withTenant(ctx.db, actor, async (tx) => {
+      const packages = await withTenant(ctx.db, actor, async (tx) => {
         const found = await tx.selectFrom('packages').selectAll().orderBy('name').orderBy('id').execute();
+        const counts = await readPackageCounts(tx, found);
         await writeAudit(tx, actor, 'package.list', 'package', null, { count: found.length });
-        return found;
+        return found.map((row) => presentPackageSummary(row, counts.get(row.id) ?? noCounts));
       });
-      return { packages: rows.map(presentSummary) };
+      return { packages };
     });
 
     app.post(
@@ -91,7 +78,7 @@ export function packageRoutes(ctx: AppContext, templates: PackageTemplateStore):
         const template = templates.byId(request.body.templateId);
         if (!template) throw new ApiError('validation_failed', 'Invalid body', [{ field: 'templateId', message: `No package template ${request.body.templateId}` }]);
         const row = await withTenant(ctx.db, actor, (tx) => createPackage(tx, actor, template, request.body));
-        return reply.code(201).send({ package: presentPackage(row) });
+        return reply.code(201).send({ package: presentPackage(row, noCounts) });
       },
     );
 
@@ -105,19 +92,39 @@ export function packageRoutes(ctx: AppContext, templates: PackageTemplateStore):
         const result = await withTenant(ctx.db, actor, async (tx) => {
           const row = await tx.selectFrom('packages').selectAll().where('id', '=', request.params.id).executeTakeFirst();
           if (!row) return null;
-          const pkg = packageOf(row);
-          const enrolments = await tx.selectFrom('package_enrolments').selectAll().where('package_id', '=', row.id).orderBy('started_on').orderBy('id').execute();
-          const signoffs = enrolments.length === 0 ? [] : await tx.selectFrom('goal_signoffs').selectAll()
-            .where('enrolment_id', 'in', enrolments.map((e) => e.id)).orderBy('signed_at').execute();
-          const loaded = enrolments.map((e) => ({
-            row: e, pkg,
-            enrolment: enrolmentOf(e, pkg, signoffs.filter((s) => s.enrolment_id === e.id && s.module_index === e.current_module_index)),
-          }));
-          await writeAudit(tx, actor, 'package.view', 'package', row.id, { enrolments: enrolments.length });
-          return { row, loaded };
+          const rows = await tx.selectFrom('package_enrolments').selectAll().where('package_id', '=', row.id).orderBy('started_on').orderBy('id').execute();
+          const enrolments = await readEnrolmentViews(tx, rows, today, [row]);
+          const counts = await readPackageCounts(tx, [row]);
+          await writeAudit(tx, actor, 'package.view', 'package', row.id, { enrolments: rows.length });
+          return { package: presentPackage(row, counts.get(row.id) ?? noCounts), enrolments };
         });
         if (!result) throw new ApiError('not_found', 'No such package');
-        return { package: presentPackage(result.row), enrolments: result.loaded.map((l) => presentEnrolment(l, today)) };
+        return result;
+      },
+    );
+
+    app.get(
+      '/api/citizens/:id/enrolments',
+      { schema: { params: citizenIdParams, response: { 200: z.object({ enrolments: z.array(citizenEnrolmentSchema) }) } } },
+      async (request) => {
+        const actor = actorOf(request);
+        requireAbility(actor, 'package.view');
+        const today = isoDate(ctx.now());
+        const enrolments = await withTenant(ctx.db, actor, async (tx) => {
+          const citizen = await tx.selectFrom('citizens').select('id').where('id', '=', request.params.id).executeTakeFirst();
+          if (!citizen) return null;
+          const rows = await tx.selectFrom('package_enrolments').selectAll().where('citizen_id', '=', citizen.id).orderBy('started_on').orderBy('id').execute();
+          const packages = rows.length === 0 ? [] : await tx.selectFrom('packages').selectAll().where('id', 'in', rows.map((r) => r.package_id)).execute();
+          const views = await readEnrolmentViews(tx, rows, today, packages);
+          await writeAudit(tx, actor, 'enrolment.list', 'citizen', citizen.id, { count: rows.length });
+          const byId = new Map(packages.map((p) => [p.id, p]));
+          return views.map((v) => {
+            const pkg = byId.get(v.packageId);
+            return { ...v, packageName: pkg?.name ?? '', industry: (pkg?.industry ?? { db07: '', name: { da: '', en: '' } }) as CitizenEnrolmentView['industry'] };
+          });
+        });
+        if (!enrolments) throw new ApiError('not_found', 'No such citizen');
+        return { enrolments };
       },
     );
 
@@ -128,8 +135,8 @@ export function packageRoutes(ctx: AppContext, templates: PackageTemplateStore):
         const actor = actorOf(request);
         requireAbility(actor, 'package.enrol');
         const today = isoDate(ctx.now());
-        const loaded = await withTenant(ctx.db, actor, (tx) => enrolCitizen(tx, actor, request.params.id, request.body.citizenId, today));
-        return reply.code(201).send({ enrolment: presentEnrolment(loaded, today) });
+        const enrolment = await withTenant(ctx.db, actor, async (tx) => viewOf(tx, await enrolCitizen(tx, actor, request.params.id, request.body.citizenId, today), today));
+        return reply.code(201).send({ enrolment });
       },
     );
 
@@ -140,8 +147,8 @@ export function packageRoutes(ctx: AppContext, templates: PackageTemplateStore):
         const actor = actorOf(request);
         requireAbility(actor, 'package.signoff');
         const now = ctx.now();
-        const loaded = await withTenant(ctx.db, actor, (tx) => signOff(tx, actor, request.params.id, request.body, now));
-        return reply.code(201).send({ enrolment: presentEnrolment(loaded, isoDate(now)) });
+        const enrolment = await withTenant(ctx.db, actor, async (tx) => viewOf(tx, await signOff(tx, actor, request.params.id, request.body, now), isoDate(now)));
+        return reply.code(201).send({ enrolment });
       },
     );
 
@@ -152,8 +159,8 @@ export function packageRoutes(ctx: AppContext, templates: PackageTemplateStore):
         const actor = actorOf(request);
         requireAbility(actor, 'package.advance');
         const now = ctx.now();
-        const loaded = await withTenant(ctx.db, actor, (tx) => advanceEnrolment(tx, actor, request.params.id, request.body?.override, now));
-        return { enrolment: presentEnrolment(loaded, isoDate(now)) };
+        const enrolment = await withTenant(ctx.db, actor, async (tx) => viewOf(tx, await advanceEnrolment(tx, actor, request.params.id, request.body?.override, now), isoDate(now)));
+        return { enrolment };
       },
     );
   };

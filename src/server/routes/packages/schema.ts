@@ -37,12 +37,16 @@ export const packageSummarySchema = z.object({
   industry: z.object({ db07: z.string(), name: localText }),
   moduleCount: z.number(),
   createdAt: z.string(),
+  /** Citizens active (incl. those waiting at a gate), waiting at a gate, completed. */
+  counts: z.object({ active: z.number(), waitingAtGate: z.number(), completed: z.number() }),
 });
 
 export const enrolmentSchema = z.object({
   id: z.string(),
   packageId: z.string(),
   citizenId: z.string(),
+  /** The citizen's name (never the CPR). */
+  citizenName: z.string(),
   status: z.enum(['active', 'completed']),
   startedOn: z.string(),
   completedOn: z.string().nullable(),
@@ -59,6 +63,32 @@ export const enrolmentSchema = z.object({
    * advanced; null while goals are unmet or when completed.
    */
   daysWaitedAtGate: z.number().nullable(),
+  /** Sign-offs of the current module: goal, who (display name), when, note. */
+  signoffs: z.array(z.object({ goalId: z.string(), signedBy: z.string(), signedOn: z.string(), note: z.string() })),
+  /** Every started module in order; the current one has `endedOn` null. */
+  moduleHistory: z.array(z.object({
+    index: z.number(),
+    id: z.string(),
+    title: localText,
+    startedOn: z.string(),
+    endedOn: z.string().nullable(),
+    viaOverride: z.boolean(),
+    overrideReason: z.string().nullable(),
+  })),
+});
+
+export const citizenEnrolmentSchema = enrolmentSchema.extend({
+  packageName: z.string(),
+  industry: z.object({ db07: z.string(), name: localText }),
+});
+export const citizenIdParams = z.object({ id: z.guid({ message: 'Expected a citizen id' }) });
+
+export const packageTemplateSchema = z.object({
+  id: z.string(),
+  version: z.number(),
+  title: localText,
+  industry: z.object({ db07: z.string(), name: localText }),
+  moduleCount: z.number(),
 });
 
 export const packageSchema = packageSummarySchema.extend({ title: localText, modules: z.array(moduleSchema) });
