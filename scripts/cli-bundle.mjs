@@ -10,14 +10,18 @@ import { newest } from './newest-mtime.mjs';
 export const root = new URL('..', import.meta.url).pathname;
 export const entry = join(root, 'src', 'cli', 'commands', 'evaluate.ts');
 export const bundle = join(root, 'dist', 'cli', 'commands', 'evaluate.mjs');
+// The evaluation's helper thread (src/evaluation/parallel/helper.ts, decisions/009): a second
+// entry point, bundled next to the command, where the bundled helper.ts looks for it.
+export const workerEntry = join(root, 'src', 'evaluation', 'parallel', 'worker.ts');
+export const workerBundle = join(root, 'dist', 'cli', 'commands', 'parallel-worker.mjs');
 const sources = ['src/cli', 'src/evaluation', 'src/stats', 'src/domain'].map((d) => join(root, d));
 
-/** True when the bundle exists and is newer than every source file it is built from (and this file, and package.json). */
+/** True when both bundles (command and helper thread) exist and are newer than every source file they are built from (and this file, and package.json). */
 export function bundleIsFresh() {
   try {
-    if (!existsSync(bundle)) return false;
+    if (!existsSync(bundle) || !existsSync(workerBundle)) return false;
     const src = Math.max(...sources.filter(existsSync).map(newest), statSync(new URL(import.meta.url)).mtimeMs, statSync(join(root, 'package.json')).mtimeMs);
-    return statSync(bundle).mtimeMs >= src;
+    return Math.min(statSync(bundle).mtimeMs, statSync(workerBundle).mtimeMs) >= src;
   } catch {
     return false;
   }

@@ -2,14 +2,16 @@
 // score model, matching, weighting and the estimators, and the report model with warnings.
 import { smdMany } from '../stats/index.ts';
 import { buildCohorts, WINDOW_WEEKS } from './design/cohorts.ts';
-import { buildCovariates, designMatrix } from './design/covariates.ts';
+import { buildCovariates, designMatrix, designSparse, type CovariateTable } from './design/covariates.ts';
 import { computeOutcomes, N_PERIODS, OUTCOMES, PERIOD_WEEKS, shares, type OutcomeName } from './design/outcomes.ts';
 import { didEffect } from './estimators/did.ts';
 import type { Effect } from './estimators/effect.ts';
 import { ipwDesign, ipwEffect, ipwWeights, type IpwWeights } from './estimators/ipw.ts';
 import { naiveDesign, naiveEffect } from './estimators/naive.ts';
 import { CALIPER_SD, psmDesign, psmEffect, psmMatch, type MatchedSample } from './estimators/psm.ts';
-import { fitScoreModel } from './estimators/score-model.ts';
+import { fitScoreModel, type ScoreModel } from './estimators/score-model.ts';
+import { runOn, type Helper } from './parallel/helper.ts';
+import type { LogitTask, TaskResult } from './parallel/tasks.ts';
 import { emptyCategories } from './estimators/empty-categories.ts';
 import type { Panel } from './panel.ts';
 import type { Persons } from './readers/persons-csv.ts';
@@ -35,11 +37,71 @@ export interface AnalyseOptions {
    * `pooled`: one model on all units, subgroups use its scores (about half the fitting time).
    */
   scoreModel?: 'separate' | 'pooled';
+  /**
+   * Threads: 1 = everything on this thread; 2 = a helper thread too (evaluateFiles starts it;
+   * see parallel/helper.ts for the default). Results are identical either way.
+   */
+  threads?: number;
   /** Data rows read from weeks.csv / person-weeks from DREAM. */
   personWeeks: number;
   onProgress?: ProgressFn;
   /** Warnings from reading (e.g. rows before arrival). */
   warnings?: string[];
+}
+
+/** A subgroup's state through the stages. */
+interface GroupState {
+  label: string;
+  rows: Int32Array;
+  treated: Uint8Array;
+  cohort: Int32Array;
+  model?: ScoreModel;
+  sample?: MatchedSample;
+  ipw?: IpwWeights;
+}
+
+interface ScoreFit {
+  /** Names of the design's covariate columns. */
+  names: string[];
+  result: TaskResult;
+}
+
+/** The subgroups to fit on the helper thread: greedily by size, so both threads get about as many rows (ties stay here). */
+function helperShare(groups: GroupState[]): Set<GroupState> {
+  const out = new Set<GroupState>();
+  let here = 0;
+  let there = 0;
+  for (const g of [...groups].sort((a, b) => b.rows.length - a.rows.length)) {
+    if (there < here) {
+      out.add(g);
+      there += g.rows.length;
+    } else here += g.rows.length;
+  }
+  return out;
+}
+
+/**
+ * A subgroup's score model (logit of participation on its design), on the helper thread when
+ * given, else here. The design is built straight into its non-zeros (designSparse) and moved to
+ * the helper; a design too dense for that is fitted here from the dense matrix.
+ */
+function fitGroup(table: CovariateTable, g: GroupState, helper: Helper | undefined): Promise<ScoreFit> {
+  const y = new Float64Array(g.rows.length);
+  for (let i = 0; i < y.length; i++) y[i] = g.treated[i] ?? 0;
+  const sd = designSparse(table, g.rows);
+  if (sd === undefined) {
+    const dm = designMatrix(table, g.rows);
+    let result: TaskResult;
+    try {
+      result = { ok: true, value: fitScoreModel(dm.X, g.treated, dm.n, dm.p).fit };
+    } catch (e) {
+      result = { ok: false, message: (e as Error).message };
+    }
+    return Promise.resolve({ names: dm.names, result });
+  }
+  const { ptr, idx, val } = sd.S;
+  const task: LogitTask = { kind: 'logit', ptr, idx, val, y, n: sd.n, p: sd.p };
+  return runOn(helper, task, [ptr.buffer, idx.buffer, val.buffer, y.buffer] as ArrayBuffer[]).then((result) => ({ names: sd.names, result }));
 }
 
 const tick = (opts: AnalyseOptions, stage: Stage, f: number): void => opts.onProgress?.(stage, f);
@@ -62,7 +124,11 @@ function row(outcome: string, subgroup: string, method: string, e: Effect): Resu
   };
 }
 
-export function analyse(persons: Persons, panel: Panel, opts: AnalyseOptions): EvaluationOutput {
+/**
+ * Analyse a loaded panel. With a helper thread (parallel/helper.ts) part of the work runs
+ * there; the result is the same as without.
+ */
+export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptions, helper?: Helper): Promise<EvaluationOutput> {
   const methods = opts.methods ?? ['naive', 'psm', 'ipw', 'did'];
   const outcomes = opts.outcomes ?? [...OUTCOMES];
   const warnings: string[] = [...(opts.warnings ?? [])];
@@ -92,15 +158,6 @@ export function analyse(persons: Persons, panel: Panel, opts: AnalyseOptions): E
     return y;
   };
   // Stage by stage over all subgroups, so progress and timings read per stage.
-  interface GroupState {
-    label: string;
-    rows: Int32Array;
-    treated: Uint8Array;
-    cohort: Int32Array;
-    model?: ReturnType<typeof fitScoreModel>;
-    sample?: MatchedSample;
-    ipw?: IpwWeights;
-  }
   const groups: GroupState[] = [];
   for (const g of subgroups) {
     const rows = g.rows;
@@ -127,11 +184,19 @@ export function analyse(persons: Persons, panel: Panel, opts: AnalyseOptions): E
   if (wantModel) {
     tick(opts, 'score model', 0);
     const pooled = opts.scoreModel === 'pooled' ? groups.find((g) => g.label === 'all') : undefined;
-    groups.forEach((g, gi) => {
-      if (pooled && g !== pooled) {
+    // Fit each subgroup's model ('all' only when pooled): a share of the subgroups (about half
+    // the rows) on the helper thread, the rest here meanwhile; then read them in subgroup order.
+    const toFit = pooled ? [pooled] : groups;
+    const remote = helper ? helperShare(toFit) : new Set<GroupState>();
+    const fits = new Map<GroupState, Promise<ScoreFit>>();
+    for (const g of toFit) if (remote.has(g)) fits.set(g, fitGroup(table, g, helper));
+    for (const g of toFit) if (!remote.has(g)) fits.set(g, Promise.resolve(await fitGroup(table, g, undefined)));
+    for (const [gi, g] of groups.entries()) {
+      const f = fits.get(g);
+      if (f === undefined) {
         // Pooled: the subgroup takes its rows' scores from the model fitted on all units
         // ('all' is fitted first; its rows are the unit indices).
-        const m = pooled.model;
+        const m = pooled?.model;
         if (m) {
           const score = new Float64Array(g.rows.length);
           const logit = new Float64Array(g.rows.length);
@@ -142,20 +207,21 @@ export function analyse(persons: Persons, panel: Panel, opts: AnalyseOptions): E
           g.model = { score, logit, fit: m.fit };
         }
         tick(opts, 'score model', (gi + 1) / nG);
-        return;
+        continue;
       }
-      const dm = designMatrix(table, g.rows);
-      dm.names.forEach((n) => scoreNames.add(n));
-      try {
-        const model = fitScoreModel(dm.X, g.treated, dm.n, dm.p);
-        if (model.fit.separation) warnings.push(separationWarning(g.label, dm, g.treated, model.fit.message));
+      const { names, result } = await f;
+      names.forEach((n) => scoreNames.add(n));
+      if (result.ok) {
+        const fit = result.value;
+        const model: ScoreModel = { score: fit.fitted, logit: fit.eta, fit };
+        if (model.fit.separation) warnings.push(separationWarning(g.label, designMatrix(table, g.rows), g.treated, model.fit.message));
         else if (!model.fit.converged) warnings.push(`Subgroup ${g.label}: the propensity score model did not converge in ${model.fit.iterations} iterations.`);
         g.model = model;
-      } catch (e) {
-        warnings.push(`Subgroup ${g.label}: the propensity score model could not be fitted (${(e as Error).message}); PSM and IPW are skipped.`);
+      } else {
+        warnings.push(`Subgroup ${g.label}: the propensity score model could not be fitted (${result.message}); PSM and IPW are skipped.`);
       }
       tick(opts, 'score model', (gi + 1) / nG);
-    });
+    }
   }
   if (methods.includes('psm')) {
     tick(opts, 'matching', 0);

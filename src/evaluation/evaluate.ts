@@ -1,6 +1,10 @@
 // The evaluate pipeline: read persons.csv and weeks.csv (or a DREAM wide file with its code
 // mapping) into the panel, then analyse. Progress is reported per stage through a callback.
+// On large inputs a helper thread (parallel/helper.ts) takes part of the work; it is stopped
+// when the evaluation ends, however it ends.
+import { existsSync, statSync } from 'node:fs';
 import { analyse, type AnalyseOptions, type ProgressFn } from './analyse.ts';
+import { startHelper, threadCount, type Helper } from './parallel/helper.ts';
 import { readDreamWide } from './readers/dream-wide.ts';
 import { readPersonsCsv } from './readers/persons-csv.ts';
 import { readWeeksCsv, type WeeksResult } from './readers/weeks-csv.ts';
@@ -16,11 +20,21 @@ export interface EvaluateFiles {
 export type EvaluateOptions = Omit<AnalyseOptions, 'personWeeks' | 'warnings'> & { onProgress?: ProgressFn };
 
 export async function evaluateFiles(files: EvaluateFiles, opts: EvaluateOptions): Promise<EvaluationOutput> {
-  const progress = opts.onProgress;
   const hasWeeks = files.weeks !== undefined;
   const hasDream = files.dream !== undefined;
   if (hasWeeks === hasDream) throw new RangeError('give either a weeks file or a DREAM file (with its code mapping), not both or neither');
   if (hasDream && files.codes === undefined) throw new RangeError('a DREAM file needs a code mapping file (--codes)');
+  const bigFile = files.weeks ?? files.dream;
+  const helper = threadCount(opts.threads, bigFile !== undefined && existsSync(bigFile) ? statSync(bigFile).size : 0) >= 2 ? startHelper() : undefined;
+  try {
+    return await evaluateWith(files, opts, helper);
+  } finally {
+    await helper?.close();
+  }
+}
+
+async function evaluateWith(files: EvaluateFiles, opts: EvaluateOptions, helper: Helper | undefined): Promise<EvaluationOutput> {
+  const progress = opts.onProgress;
   progress?.('read', 0);
   const persons = await readPersonsCsv(files.persons, { onProgress: (f) => progress?.('read', 0.1 * f) });
   progress?.('read', 0.1);
@@ -36,5 +50,5 @@ export async function evaluateFiles(files: EvaluateFiles, opts: EvaluateOptions)
   else weeks = await readDreamWide(files.dream as string, files.codes as string, persons, readOpts);
   const warnings: string[] = [];
   if (weeks.beforeArrival > 0) warnings.push(`${weeks.beforeArrival} person-week row(s) before the person's arrival date were ignored.`);
-  return analyse(persons, weeks.panel, { ...opts, personWeeks: weeks.rows, warnings });
+  return analyse(persons, weeks.panel, { ...opts, personWeeks: weeks.rows, warnings }, helper);
 }

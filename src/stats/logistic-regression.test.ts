@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { logisticRegression } from './logistic-regression.ts';
+import { sparseRows, type SparseRows } from './crossprod.ts';
+import { logisticRegression, logisticRegressionSparse } from './logistic-regression.ts';
 import { createRng } from './rng.ts';
 import { robustCov, seFromCov } from './robust-cov.ts';
 import { expectClose, readFixture } from './test-utils.ts';
@@ -148,5 +149,28 @@ describe('logisticRegression small cases and guards', () => {
     expect(() => logisticRegression(X, new Float64Array([0, 1, 0]), 3, 2)).toThrow(/collinear/);
     expect(() => logisticRegression(new Float64Array([1]), new Float64Array([1]), 1, 1, { maxIter: 0 })).toThrow(/maxIter/);
     expect(() => logisticRegression(new Float64Array([1]), new Float64Array([1]), 1, 1, { tol: -1 })).toThrow(/tol/);
+  });
+});
+
+describe('logisticRegressionSparse', () => {
+  it('is bit-identical to logisticRegression on the dense X of the same CSR', () => {
+    const rng = createRng(7);
+    const n = 3000;
+    const p = 8;
+    const X = new Float64Array(n * p);
+    const y = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      X[i * p] = 1;
+      X[i * p + 1] = rng() - 0.5;
+      X[i * p + 2 + Math.floor(rng() * 6)] = 1; // one-hot factor: sparse rows
+      if (i % 7 === 0) X[i * p + 2] = 0;
+      y[i] = rng() < 0.3 + 0.2 * (X[i * p + 1] as number) ? 1 : 0;
+    }
+    const S = sparseRows(X, n, p);
+    expect(S).toBeDefined();
+    const dense = logisticRegression(X, y, n, p);
+    const sparse = logisticRegressionSparse(S as SparseRows, y, n, p);
+    expect(sparse).toEqual(dense);
+    expect(() => logisticRegressionSparse(S as SparseRows, y, n - 1, p)).toThrow(RangeError);
   });
 });

@@ -1,6 +1,6 @@
 import { assertF64, assertMatrix, assertWeights } from './assert.ts';
 import { cholesky, choleskySolve, spdInverse } from './cholesky.ts';
-import { sparseRows, xtwxKernel, xtwxSparse } from './crossprod.ts';
+import { sparseRows, xtwxKernel, xtwxSparse, type SparseRows } from './crossprod.ts';
 
 /** Options for `logisticRegression`. */
 export interface LogisticOptions {
@@ -72,8 +72,29 @@ export function logisticRegression(
   p: number,
   opts: LogisticOptions = {},
 ): LogisticResult {
+  assertMatrix('logisticRegression', X, n, p);
+  // Dummy-heavy designs (one-hot factors) are mostly zeros: work on their non-zeros only.
+  return fitLogit(X, sparseRows(X, n, p), y, n, p, opts);
+}
+
+/**
+ * `logisticRegression` on X given only in CSR form (as `sparseRows` would build it, e.g. built
+ * straight from the columns without the dense n×p matrix): the same iterations, bit-identical
+ * results to `logisticRegression` on the dense X whose `sparseRows` is `S`.
+ */
+export function logisticRegressionSparse(S: SparseRows, y: Float64Array, n: number, p: number, opts: LogisticOptions = {}): LogisticResult {
+  const fn = 'logisticRegressionSparse';
+  if (S.ptr.length !== n + 1 || S.idx.length !== S.val.length || (S.ptr[n] as number) !== S.idx.length) throw new RangeError(`${fn}: CSR arrays do not describe ${n} rows`);
+  for (let j = 0; j < S.idx.length; j++) {
+    const a = S.idx[j] as number;
+    if (!(a >= 0 && a < p)) throw new RangeError(`${fn}: column index ${a} outside 0..${p - 1}`);
+  }
+  // Messages (separation, non-convergence) name logisticRegression, as for the dense X.
+  return fitLogit(new Float64Array(0), S, y, n, p, opts);
+}
+
+function fitLogit(X: Float64Array, sp: SparseRows | undefined, y: Float64Array, n: number, p: number, opts: LogisticOptions): LogisticResult {
   const fn = 'logisticRegression';
-  assertMatrix(fn, X, n, p);
   assertF64(fn, 'y', y, n);
   const w = opts.weights;
   if (w !== undefined) {
@@ -99,8 +120,6 @@ export function logisticRegression(
   let etaT = new Float64Array(n);
   let muT = new Float64Array(n);
 
-  // Dummy-heavy designs (one-hot factors) are mostly zeros: work on their non-zeros only.
-  const sp = sparseRows(X, n, p);
   const spPtr = sp?.ptr;
   const spIdx = sp?.idx;
   const spVal = sp?.val;

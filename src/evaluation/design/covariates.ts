@@ -6,6 +6,7 @@ import { WINDOW_WEEKS } from './cohorts.ts';
 import type { OutcomeCounts } from './outcomes.ts';
 import type { Persons } from '../readers/persons-csv.ts';
 import { mondayOfWeek } from '../iso-week.ts';
+import type { SparseRows } from '../../stats/index.ts';
 
 export const MIN_CATEGORY_PERSONS = 30;
 
@@ -85,8 +86,8 @@ export interface DesignMatrix {
   names: string[];
 }
 
-/** Design matrix of the selected unit rows: intercept plus every covariate not constant on them. */
-export function designMatrix(table: CovariateTable, rows: Int32Array): DesignMatrix {
+/** Covariates (table column indices) not constant on the rows. */
+function keptColumns(table: CovariateTable, rows: Int32Array): number[] {
   const keep: number[] = [];
   table.columns.forEach((c, k) => {
     const first = c[rows[0] ?? 0];
@@ -97,6 +98,12 @@ export function designMatrix(table: CovariateTable, rows: Int32Array): DesignMat
       }
     }
   });
+  return keep;
+}
+
+/** Design matrix of the selected unit rows: intercept plus every covariate not constant on them. */
+export function designMatrix(table: CovariateTable, rows: Int32Array): DesignMatrix {
+  const keep = keptColumns(table, rows);
   const n = rows.length;
   const p = keep.length + 1;
   const X = new Float64Array(n * p);
@@ -110,4 +117,51 @@ export function designMatrix(table: CovariateTable, rows: Int32Array): DesignMat
     for (let j = 0; j < q; j++) X[off + j + 1] = (cols[j] as Float64Array)[r] ?? 0;
   }
   return { X, n, p, names: keep.map((k) => table.names[k] ?? '') };
+}
+
+export interface SparseDesign {
+  /** The design matrix's non-zeros by row (CSR), exactly `sparseRows(designMatrix(...).X)`. */
+  S: SparseRows;
+  n: number;
+  p: number;
+  names: string[];
+}
+
+/**
+ * The design of `designMatrix` built straight into CSR form (no dense n×p matrix), or
+ * undefined when more than `maxDensity` of its entries are non-zero (then `sparseRows` would
+ * keep the dense form too: use `designMatrix`). Same columns, same order, same values.
+ */
+export function designSparse(table: CovariateTable, rows: Int32Array, maxDensity = 0.5): SparseDesign | undefined {
+  const keep = keptColumns(table, rows);
+  const n = rows.length;
+  const p = keep.length + 1;
+  const cols = keep.map((k) => table.columns[k] as Float64Array);
+  const q = cols.length;
+  let nnz = n; // the intercept
+  for (let j = 0; j < q; j++) {
+    const c = cols[j] as Float64Array;
+    for (let i = 0; i < n; i++) if ((c[rows[i] ?? 0] ?? 0) !== 0) nnz++;
+  }
+  if (nnz > maxDensity * n * p) return undefined;
+  const ptr = new Int32Array(n + 1);
+  const idx = new Int32Array(nnz);
+  const val = new Float64Array(nnz);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const r = rows[i] ?? 0;
+    idx[k] = 0;
+    val[k] = 1;
+    k++;
+    for (let j = 0; j < q; j++) {
+      const v = (cols[j] as Float64Array)[r] ?? 0;
+      if (v !== 0) {
+        idx[k] = j + 1;
+        val[k] = v;
+        k++;
+      }
+    }
+    ptr[i + 1] = k;
+  }
+  return { S: { ptr, idx, val }, n, p, names: keep.map((k) => table.names[k] ?? '') };
 }

@@ -4,7 +4,8 @@ import { readPersonsCsv } from '../readers/persons-csv.ts';
 import { readWeeksCsv } from '../readers/weeks-csv.ts';
 import { PERSONS_HEADER, tmpFiles } from '../testing/tmp-files.ts';
 import { buildCohorts, quarterFirstWeek } from './cohorts.ts';
-import { buildCovariates, designMatrix } from './covariates.ts';
+import { sparseRows } from '../../stats/index.ts';
+import { buildCovariates, designMatrix, designSparse, type CovariateTable } from './covariates.ts';
 import { computeOutcomes, N_PERIODS } from './outcomes.ts';
 
 // a: participant starting 2017-02-01 (week 2017-W05, cohort 2017Q1): 8 weeks placement, then employed.
@@ -70,5 +71,30 @@ describe('design', () => {
     // Constant columns (pre_employment_share, placement, benefit) are dropped.
     expect(dm.names).not.toContain('pre_benefit_share');
     expect(dm.p).toBe(dm.names.length + 1);
+  });
+});
+
+describe('designSparse', () => {
+  it('builds exactly the CSR that sparseRows finds in designMatrix, or undefined when as dense as that keeps', () => {
+    const n = 40;
+    const dummies = ['d1', 'd2', 'd3', 'd4', 'd5', 'd6'];
+    const table: CovariateTable = {
+      names: ['x', ...dummies, 'const'],
+      kinds: ['numeric', ...dummies.map(() => 'category' as const), 'numeric'],
+      columns: [new Float64Array(n), ...dummies.map(() => new Float64Array(n)), new Float64Array(n).fill(3)],
+    };
+    for (let i = 0; i < n; i++) {
+      (table.columns[0] as Float64Array)[i] = i % 5 === 0 ? 0 : i / 7;
+      if (i % 7 < 6) (table.columns[1 + (i % 7)] as Float64Array)[i] = 1;
+    }
+    const rows = Int32Array.from({ length: 30 }, (_, i) => i + 5);
+    const dm = designMatrix(table, rows);
+    const sd = designSparse(table, rows);
+    expect(sd).toBeDefined();
+    expect(sd?.names).toEqual(dm.names);
+    expect([sd?.n, sd?.p]).toEqual([dm.n, dm.p]);
+    expect(sd?.S).toEqual(sparseRows(dm.X, dm.n, dm.p));
+    expect(designSparse(table, rows, 0.2)).toBeUndefined();
+    expect(sparseRows(dm.X, dm.n, dm.p, 0.2)).toBeUndefined();
   });
 });
