@@ -27,6 +27,10 @@ export type AuditAction =
   | 'company.list'
   | 'company.view'
   | 'company.create'
+  | 'need.list'
+  | 'need.create'
+  | 'need.update'
+  | 'demand.view'
   | 'package.list'
   | 'package.view'
   | 'package.create'
@@ -44,7 +48,7 @@ export async function writeAudit(
   tx: Tx,
   actor: AuditActor,
   action: AuditAction,
-  entity: 'citizen' | 'round' | 'evaluation_run' | 'offer' | 'outcome' | 'municipality' | 'company' | 'package' | 'enrolment',
+  entity: 'citizen' | 'round' | 'evaluation_run' | 'offer' | 'outcome' | 'municipality' | 'company' | 'labour_need' | 'package' | 'enrolment',
   entityId: string | null,
   detail: Record<string, unknown> = {},
 ): Promise<void> {

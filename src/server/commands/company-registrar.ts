@@ -7,10 +7,17 @@ import type { CompaniesTable } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import { conflictOnUnique } from '../db/unique-conflict.ts';
 import { writeAudit, type AuditActor } from '../audit/audit-writer.ts';
-import { parseCvr } from '../../domain/companies/index.ts';
+import { parseCvr, parseDb07 } from '../../domain/companies/index.ts';
 import type { NewCompany } from '../routes/companies/schema.ts';
 
 export type CompanyRow = Selectable<CompaniesTable>;
+
+/** The dotted form of a DB07 code the route schema already accepted. */
+function db07Code(input: string): string {
+  const parsed = parseDb07(input);
+  if (!parsed.ok) throw new ApiError('validation_failed', 'Invalid body', [{ field: 'db07', message: 'Not a DB07 code' }]);
+  return parsed.code;
+}
 
 export async function createCompany(tx: Tx, actor: AuditActor & { municipalityCode: string }, body: NewCompany): Promise<CompanyRow> {
   const parsed = parseCvr(body.cvr);
@@ -26,7 +33,7 @@ export async function createCompany(tx: Tx, actor: AuditActor & { municipalityCo
       municipality_code: actor.municipalityCode,
       cvr: parsed.cvr,
       name: body.name,
-      db07: body.db07 ?? null,
+      db07: body.db07 ? db07Code(body.db07) : null,
       address: body.address ?? null,
       contacts: JSON.stringify(body.contacts ?? []),
       created_by: actor.userId,

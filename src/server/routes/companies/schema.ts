@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseDb07 } from '../../../domain/companies/index.ts';
 
 export const companyIdParams = z.object({ id: z.guid({ message: 'Expected a company id' }) });
 
@@ -13,8 +14,8 @@ export const newCompanyBody = z.object({
   /** 8 digits with the modulus-11 check (spaces and a `DK` prefix are forgiven); checked by parseCvr in the route. */
   cvr: z.string().trim().min(1).max(20),
   name: z.string().trim().min(1).max(200),
-  /** Danish industry code (DB07): a section letter or 2–6 digits. */
-  db07: z.string().regex(/^([A-U]|[0-9]{2,6})$/, { message: 'Expected a DB07 section letter or code of 2–6 digits' }).nullable().optional(),
+  /** Danish industry code (DB07): a section letter or a code like `47`, `47.11` (or `4711`); stored dotted (parseDb07). */
+  db07: z.string().refine((v) => parseDb07(v).ok, { message: 'Expected a DB07 section letter or a code like 47, 47.11 or 47.11.10' }).nullable().optional(),
   address: z.string().trim().min(1).max(300).nullable().optional(),
   contacts: z.array(contact).max(20).optional(),
 });
@@ -30,4 +31,6 @@ export const companySchema = z.object({
     z.object({ name: z.string(), role: z.string().nullable().optional(), email: z.string().nullable().optional(), phone: z.string().nullable().optional() }),
   ),
   createdAt: z.string(),
+  /** Slots of the company's needs open today (not closed, period not over). */
+  openSlots: z.number(),
 });
