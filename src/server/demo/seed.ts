@@ -12,6 +12,7 @@ import { createRng } from './prng.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts';
 import { generateCitizen, type DemoCitizen } from './citizen-generator.ts';
 import { generateOffers, type DemoOffer, type DemoOutcome } from './offer-generator.ts';
+import { seedPackages } from './package-generator.ts';
 
 export interface SeedOptions {
   /** The CPR master key the app will use (CPRs are stored encrypted with it). */
@@ -31,6 +32,9 @@ export interface SeedResult {
   rounds: number;
   offers: number;
   outcomes: number;
+  /** Industry packages and enrolments (package-generator.ts). */
+  packages?: number;
+  enrolments?: number;
 }
 
 const SHARE_607 = 220 / 300;
@@ -78,7 +82,9 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
     offers += inserted.offers;
     outcomes += inserted.outcomes;
   }
-  return { skipped: false, users: DEMO_USERS.length, citizens: total, rounds, offers, outcomes };
+  // Packages after the citizens and outcomes, from their own stream (citizens and offers stay as they were).
+  const demoPackages = await seedPackages(db, createRng((options.seed ?? 42) + 2_000_003), today);
+  return { skipped: false, users: DEMO_USERS.length, citizens: total, rounds, offers, outcomes, ...demoPackages };
 }
 
 async function insertCitizens(
