@@ -6,7 +6,14 @@ import { HandoverScreen } from '../features/fip/components/HandoverScreen.tsx';
 import { CaseloadPage } from '../features/caseload/components/CaseloadPage.tsx';
 import { RegisterCitizenPage } from '../features/caseload/components/RegisterCitizenPage.tsx';
 import { CitizenPage } from '../features/citizen/components/CitizenPage.tsx';
+import { PlacementForm } from '../features/citizen/components/PlacementForm.tsx';
 import { EvaluationPage } from '../features/evaluation/components/EvaluationPage.tsx';
+import { PackagesPage } from '../features/packages/components/PackagesPage.tsx';
+import { PackagePage } from '../features/packages/components/PackagePage.tsx';
+import { EnrolmentPage } from '../features/packages/components/EnrolmentPage.tsx';
+import { CompaniesPage } from '../features/companies/components/CompaniesPage.tsx';
+import { CompanyPage } from '../features/companies/components/CompanyPage.tsx';
+import { DemandPage } from '../features/companies/components/DemandPage.tsx';
 import { can } from '../../domain/permissions.ts';
 import type { User } from '../lib/types.ts';
 import { LanguageMenu } from '../components/ui/LanguageMenu.tsx';
@@ -22,6 +29,21 @@ function Header({ name, user }: { name?: string; user?: User }) {
           jobvej
         </Anchor>
         <Group gap="xs">
+          {user && can(user, 'company.view') && (
+            <Anchor href={hrefFor({ name: 'companies' })} size="sm" fw={600}>
+              {t('companies.nav')}
+            </Anchor>
+          )}
+          {user && can(user, 'company.view') && (
+            <Anchor href={hrefFor({ name: 'demand' })} size="sm" fw={600}>
+              {t('companies.demand.nav')}
+            </Anchor>
+          )}
+          {user && can(user, 'package.view') && (
+            <Anchor href={hrefFor({ name: 'packages' })} size="sm" fw={600}>
+              {t('packages.nav')}
+            </Anchor>
+          )}
           {user && can(user, 'evaluation.view') && (
             <Anchor href={hrefFor({ name: 'evaluations' })} size="sm" fw={600}>
               {t('evaluation.nav')}
@@ -56,6 +78,20 @@ function Routes({ user }: { user: User }) {
       return <RegisterCitizenPage />;
     case 'citizen':
       return <CitizenPage id={route.id} />;
+    case 'companies':
+      return <CompaniesPage />;
+    case 'company':
+      return <CompanyPage id={route.id} />;
+    case 'demand':
+      return <DemandPage />;
+    case 'packages':
+      return <PackagesPage />;
+    case 'package':
+      return <PackagePage id={route.id} />;
+    case 'enrolment':
+      return <EnrolmentPage packageId={route.packageId} enrolmentId={route.enrolmentId} />;
+    case 'newOffer':
+      return <PlacementForm citizenId={route.id} />;
   }
 }
 

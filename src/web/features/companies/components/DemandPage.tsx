@@ -1,0 +1,185 @@
+import { useState } from 'react';
+import { Alert, Anchor, Box, Group, Loader, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { hrefFor } from '../../../app/router.ts';
+import { useUiLang } from '../../../app/use-ui-lang.ts';
+import { formatDate } from '../../../lib/dates.ts';
+import type { IndustryDemandView } from '../../../lib/types.ts';
+import { useDemand } from '../api.ts';
+import { localName, nameLang } from '../industry-names.ts';
+import { DemandChart } from './DemandChart.tsx';
+
+function IndustryCell({ row }: { row: IndustryDemandView }) {
+  const { lang } = useUiLang();
+  const name = localName(row.name, lang);
+  return (
+    <>
+      <Text span fw={600} dir="ltr">
+        {row.db07}
+      </Text>
+      {name && (
+        <Text span size="sm" lang={nameLang(lang) === 'da' ? undefined : 'en'}>
+          {' '}
+          {name}
+        </Text>
+      )}
+    </>
+  );
+}
+
+function PackagesTable({ rows }: { rows: IndustryDemandView[] }) {
+  const { t, i18n } = useTranslation();
+  const packages = rows.flatMap((r) => r.packages.map((p) => ({ ...p, industry: r.db07 })));
+  if (packages.length === 0) return <Text>{t('companies.demand.noPackages')}</Text>;
+  const moduleCount = Math.max(...packages.map((p) => p.modules.length));
+  const l = i18n.language === 'da' ? 'da' : 'en';
+  return (
+    <Box className="jv-table-wrap">
+      <Table striped data-testid="demand-packages">
+        <Table.Caption>{t('companies.demand.packagesCaption')}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('companies.demand.package')}</Table.Th>
+            {Array.from({ length: moduleCount }, (_, i) => (
+              <Table.Th key={i} ta="end">
+                {t('companies.demand.moduleN', { n: i + 1 })}
+              </Table.Th>
+            ))}
+            <Table.Th ta="end">{t('companies.demand.completed')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {packages.map((p) => (
+            <Table.Tr key={p.id}>
+              <Table.Th scope="row" fw={400}>
+                <Anchor href={hrefFor({ name: 'package', id: p.id })}>{p.name}</Anchor>{' '}
+                <Text span size="xs" c="gray.8" dir="ltr">
+                  ({p.industry})
+                </Text>
+              </Table.Th>
+              {Array.from({ length: moduleCount }, (_, i) => {
+                const m = p.modules[i];
+                return (
+                  <Table.Td key={i} ta="end" title={m ? m.title[l] : undefined}>
+                    {m ? m.active : '–'}
+                    {m && m.waitingAtGate > 0 && (
+                      <Text span size="xs" c="orange.9">
+                        {' '}
+                        {t('companies.demand.waitingShort', { count: m.waitingAtGate })}
+                      </Text>
+                    )}
+                  </Table.Td>
+                );
+              })}
+              <Table.Td ta="end">{p.completed}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Box>
+  );
+}
+
+export function DemandPage() {
+  const { t } = useTranslation();
+  const { lang } = useUiLang();
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const demand = useDemand(from, to);
+  const rows = demand.data?.industries ?? [];
+  return (
+    <Stack>
+      <Anchor href={hrefFor({ name: 'companies' })} size="sm">
+        {t('companies.back')}
+      </Anchor>
+      <Title order={1} size="h2">
+        {t('companies.demand.title')}
+      </Title>
+      <Text c="gray.8">{t('companies.demand.intro')}</Text>
+      <Paper withBorder p="sm" radius="md">
+        <Group align="end" wrap="wrap">
+          <TextInput label={t('companies.periodFrom')} name="from" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
+          <TextInput label={t('companies.periodTo')} name="to" type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+          {demand.data && (
+            <Text size="sm" pb={8} data-testid="demand-period">
+              {t('companies.demand.period', { from: formatDate(demand.data.from, lang), to: formatDate(demand.data.to, lang) })}
+            </Text>
+          )}
+        </Group>
+      </Paper>
+      {demand.isPending && <Loader aria-label={t('app.loading')} />}
+      {demand.isError && (
+        <Alert color="red" role="alert">
+          {t('companies.demand.badPeriod')}
+        </Alert>
+      )}
+      {demand.data && rows.length === 0 && <Text>{t('companies.demand.empty')}</Text>}
+      {rows.length > 0 && (
+        <>
+          <Box className="jv-table-wrap">
+            <Table striped highlightOnHover data-testid="demand-table">
+              <Table.Caption>{t('companies.demand.caption')}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th rowSpan={2}>{t('companies.industry')}</Table.Th>
+                  <Table.Th colSpan={4} ta="center">
+                    {t('companies.demand.openSlots')}
+                  </Table.Th>
+                  <Table.Th rowSpan={2}>{t('companies.demand.companies')}</Table.Th>
+                  <Table.Th colSpan={3} ta="center">
+                    {t('companies.demand.citizens')}
+                  </Table.Th>
+                </Table.Tr>
+                <Table.Tr>
+                  <Table.Th ta="end">{t('companies.kind.placement')}</Table.Th>
+                  <Table.Th ta="end">{t('companies.kind.job')}</Table.Th>
+                  <Table.Th ta="end">{t('companies.kind.igu')}</Table.Th>
+                  <Table.Th ta="end">{t('companies.demand.total')}</Table.Th>
+                  <Table.Th ta="end">{t('companies.demand.active')}</Table.Th>
+                  <Table.Th ta="end">{t('companies.demand.waiting')}</Table.Th>
+                  <Table.Th ta="end">{t('companies.demand.completed')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((r) => (
+                  <Table.Tr key={r.db07} data-db07={r.db07}>
+                    <Table.Th scope="row" fw={400}>
+                      <IndustryCell row={r} />
+                    </Table.Th>
+                    <Table.Td ta="end">{r.openSlots.placement}</Table.Td>
+                    <Table.Td ta="end">{r.openSlots.job}</Table.Td>
+                    <Table.Td ta="end">{r.openSlots.igu}</Table.Td>
+                    <Table.Td ta="end" fw={700} data-testid="demand-total">
+                      {r.openSlots.total}
+                    </Table.Td>
+                    <Table.Td>
+                      {r.companies.length === 0
+                        ? '–'
+                        : r.companies.map((c, i) => (
+                            <span key={c.id}>
+                              {i > 0 && ', '}
+                              <Anchor href={hrefFor({ name: 'company', id: c.id })} size="sm">
+                                {c.name}
+                              </Anchor>{' '}
+                              ({c.slots})
+                            </span>
+                          ))}
+                    </Table.Td>
+                    <Table.Td ta="end">{r.citizens.active}</Table.Td>
+                    <Table.Td ta="end">{r.citizens.waitingAtGate}</Table.Td>
+                    <Table.Td ta="end">{r.citizens.completed}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Box>
+          <DemandChart rows={rows} />
+          <Title order={2} size="h3">
+            {t('companies.demand.packagesTitle')}
+          </Title>
+          <PackagesTable rows={rows} />
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,49 @@
+import { Select } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useUiLang } from '../../../app/use-ui-lang.ts';
+import { useIndustries } from '../api.ts';
+import { nameLang } from '../industry-names.ts';
+
+interface Props {
+  label: string;
+  value: string | null;
+  onChange: (value: string | null) => void;
+  error?: string | undefined;
+  name?: string;
+  description?: string;
+  required?: boolean;
+}
+
+/** A searchable DB07 picker: each section, followed by the industries the reference data names in it. */
+export function IndustryPicker({ label, value, onChange, error, name, description, required }: Props) {
+  const { t } = useTranslation();
+  const { lang } = useUiLang();
+  const industries = useIndustries();
+  const l = nameLang(lang);
+  const data = (industries.data?.sections ?? []).map((s) => ({
+    group: `${s.code} · ${s.name[l]}`,
+    items: [
+      { value: s.code, label: `${s.code} · ${s.name[l]}` },
+      ...(industries.data?.industries ?? []).filter((i) => i.section === s.code).map((i) => ({ value: i.code, label: `${i.code} · ${i.name[l]}` })),
+    ],
+  }));
+  return (
+    <Select
+      label={label}
+      name={name}
+      description={description}
+      placeholder={t('companies.industryPlaceholder')}
+      nothingFoundMessage={t('companies.industryNone')}
+      data={data}
+      value={value}
+      onChange={onChange}
+      error={error}
+      searchable
+      clearable={!required}
+      required={required}
+      disabled={industries.isPending}
+      comboboxProps={{ withinPortal: true }}
+      maxDropdownHeight={320}
+    />
+  );
+}
