@@ -66,3 +66,17 @@ export function nextDeadline(report: Pick<CitizenDeadlineReport, 'rules'>, dueSo
   }
   return best === null ? null : best.next;
 }
+
+const collator = new Intl.Collator('da');
+
+/**
+ * Caseload order: by days to the next breach — overdue first (most days over first), then by days
+ * left; citizens without a pending deadline last; ties by next FIP round due, then name.
+ */
+export function byNextDeadline<T extends { nextDeadline: NextDeadline | null; nextRoundDue: string; name: string }>(a: T, b: T): number {
+  const ka = nextDeadlineSortKey(a.nextDeadline);
+  const kb = nextDeadlineSortKey(b.nextDeadline);
+  if (ka !== kb) return ka < kb ? -1 : 1;
+  if (a.nextRoundDue !== b.nextRoundDue) return a.nextRoundDue < b.nextRoundDue ? -1 : 1;
+  return collator.compare(a.name, b.name);
+}

@@ -1,2 +1,3 @@
 export * from './offer-kinds.ts';
 export * from './offer-defaults.ts';
+export * from './placement-form.ts';

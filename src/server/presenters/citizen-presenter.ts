@@ -5,7 +5,7 @@ import { maskCpr } from '../../domain/cpr.ts';
 import type { CitizensTable } from '../db/schema.ts';
 import type { Lang } from '../../domain/fip/index.ts';
 import type { CitizenBase, CitizenDetail, CitizenSummary } from '../../domain/api-types.ts';
-import { nextDeadlineSortKey, type NextDeadline } from '../../domain/deadlines/next-deadline.ts';
+import type { NextDeadline } from '../../domain/deadlines/next-deadline.ts';
 
 export type CitizenRow = Omit<CitizensTable, 'id' | 'created_at'> & {
   id: string;
@@ -43,21 +43,4 @@ export function presentDetail(row: CitizenRow, today: string, decryptCpr: (store
 /** A caseload row: the citizen and the deadline to look at next (null when none is pending). */
 export function presentSummary(row: CitizenRow, today: string, next: NextDeadline | null): CitizenSummary {
   return { ...presentBase(row, today), nextDeadline: next };
-}
-
-const collator = new Intl.Collator('da');
-
-/**
- * Caseload order: by days to the next breach — overdue first (most days over first), then by days
- * left; citizens without a pending deadline last; ties by next FIP round due, then name.
- */
-export function byNextDeadline(a: CitizenSummary, b: CitizenSummary): number {
-  const ka = nextDeadlineSortKey(a.nextDeadline);
-  const kb = nextDeadlineSortKey(b.nextDeadline);
-  if (ka !== kb) return ka < kb ? -1 : 1;
-  return byDueThenName(a, b);
-}
-
-export function byDueThenName(a: { nextRoundDue: string; name: string }, b: { nextRoundDue: string; name: string }): number {
-  return a.nextRoundDue < b.nextRoundDue ? -1 : a.nextRoundDue > b.nextRoundDue ? 1 : collator.compare(a.name, b.name);
 }

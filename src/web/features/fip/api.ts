@@ -41,6 +41,8 @@ export function useStartRound(citizenId: string) {
     onSuccess: async () => {
       await qc.invalidateQueries({ queryKey: ['citizen', citizenId] });
       await qc.invalidateQueries({ queryKey: ['citizens'] });
+      // A round satisfies the FIP deadline rule (the citizen page's deadline banner).
+      await qc.invalidateQueries({ queryKey: ['deadlines', citizenId] });
     },
   });
 }

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { Alert, Anchor, Badge, Box, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import type { CitizenSummary } from '../../../lib/types.ts';
@@ -6,6 +7,9 @@ import { useCitizens } from '../api.ts';
 import { hrefFor } from '../../../app/router.ts';
 import { formatDate } from '../../../lib/dates.ts';
 import { useUiLang } from '../../../app/use-ui-lang.ts';
+import { byNextDeadline } from '../../../../domain/deadlines/next-deadline.ts';
+import type { Lang } from '../../../../domain/fip/index.ts';
+import { ruleLabel } from '../../citizen/casework-labels.ts';
 
 function DueStatus({ c, t }: { c: CitizenSummary; t: TFunction }) {
   if (c.daysToNextRound < 0) {
@@ -25,10 +29,39 @@ function DueStatus({ c, t }: { c: CitizenSummary; t: TFunction }) {
   return <Text size="sm">{t('caseload.dueIn', { count: c.daysToNextRound })}</Text>;
 }
 
+/** The deadline to look at next (GET /api/citizens nextDeadline): rule, date and state. */
+function NextDeadlineCell({ c, t, lang }: { c: CitizenSummary; t: TFunction; lang: Lang }) {
+  const next = c.nextDeadline;
+  if (!next) return <Text size="sm">{t('casework.caseload.none')}</Text>;
+  const rule = ruleLabel(t, next.ruleId, next.kind);
+  const date = next.dueDate ? formatDate(next.dueDate, lang) : '';
+  return (
+    <Group gap={6} wrap="wrap" data-testid="next-deadline" data-rule={next.ruleId} data-state={next.state}>
+      <Text size="sm">
+        {rule}
+        {date ? ` · ${date}` : ''}
+      </Text>
+      {next.state === 'breached' && (
+        <Badge color="red.9" variant="filled" tt="none">
+          {t('casework.caseload.over', { count: next.daysOver ?? 0 })}
+        </Badge>
+      )}
+      {next.state === 'due' && (
+        <Badge color="yellow.9" variant="filled" tt="none">
+          {next.daysLeft === 0 ? t('casework.caseload.today') : t('casework.caseload.left', { count: next.daysLeft ?? 0 })}
+        </Badge>
+      )}
+      {next.state === 'ok' && next.daysLeft !== null && <Text size="sm">({t('casework.caseload.left', { count: next.daysLeft })})</Text>}
+    </Group>
+  );
+}
+
 export function CaseloadPage() {
   const { t } = useTranslation();
   const { lang } = useUiLang();
   const citizens = useCitizens();
+  // Sorted by days to the next breach (the server sends this order; sorting again keeps it when cached rows change).
+  const rows = useMemo(() => [...(citizens.data?.citizens ?? [])].sort(byNextDeadline), [citizens.data]);
   return (
     <>
       <Group justify="space-between" mb="md" wrap="wrap">
@@ -49,7 +82,7 @@ export function CaseloadPage() {
       {citizens.data && citizens.data.citizens.length > 0 && (
         <>
         <Stack hiddenFrom="sm" gap="xs" data-testid="caseload-cards">
-          {citizens.data.citizens.map((c) => (
+          {rows.map((c) => (
             <Paper key={c.id} withBorder p="sm" radius="md">
               <Anchor href={hrefFor({ name: 'citizen', id: c.id })} fw={600}>
                 {c.name}
@@ -63,12 +96,16 @@ export function CaseloadPage() {
                 </Text>
                 <DueStatus c={c} t={t} />
               </Group>
+              <Group gap="xs" mt={4} wrap="wrap">
+                <Text size="sm">{t('casework.caseload.nextDeadline')}:</Text>
+                <NextDeadlineCell c={c} t={t} lang={lang} />
+              </Group>
             </Paper>
           ))}
         </Stack>
         <Box className="jv-table-wrap" visibleFrom="sm">
           <Table striped highlightOnHover>
-            <Table.Caption>{t('caseload.caption', { count: citizens.data.citizens.length })}</Table.Caption>
+            <Table.Caption>{t('casework.caseload.caption', { count: rows.length })}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('citizen.name')}</Table.Th>
@@ -76,10 +113,11 @@ export function CaseloadPage() {
                 <Table.Th>{t('caseload.rounds')}</Table.Th>
                 <Table.Th>{t('caseload.nextDue')}</Table.Th>
                 <Table.Th>{t('caseload.status')}</Table.Th>
+                <Table.Th>{t('casework.caseload.nextDeadline')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {citizens.data.citizens.map((c) => (
+              {rows.map((c) => (
                 <Table.Tr key={c.id}>
                   <Table.Td>
                     <Anchor href={hrefFor({ name: 'citizen', id: c.id })}>{c.name}</Anchor>
@@ -89,6 +127,9 @@ export function CaseloadPage() {
                   <Table.Td>{formatDate(c.nextRoundDue, lang)}</Table.Td>
                   <Table.Td>
                     <DueStatus c={c} t={t} />
+                  </Table.Td>
+                  <Table.Td>
+                    <NextDeadlineCell c={c} t={t} lang={lang} />
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -11,6 +11,7 @@ import { formatDate } from '../../../lib/dates.ts';
 import { CaseworkerForm } from './CaseworkerForm.tsx';
 import { AnswersSideBySide } from './AnswersSideBySide.tsx';
 import { ProgressionTable } from './ProgressionTable.tsx';
+import { CitizenCasework, CitizenDeadlines } from './CitizenCasework.tsx';
 
 // ECharts is the largest dependency: load it only when a citizen page shows a chart.
 const StarChart = lazy(() => import('./StarChart.tsx').then((m) => ({ default: m.StarChart })));
@@ -70,6 +71,15 @@ export function CitizenPage({ id }: { id: string }) {
           </Text>
         </Group>
       </div>
+
+      <CitizenDeadlines
+        citizen={citizen}
+        abilities={view.data.abilities}
+        lang={lang}
+        onStartRound={open ? null : () => startRound.mutate()}
+        startingRound={startRound.isPending}
+      />
+      <CitizenCasework citizen={citizen} abilities={view.data.abilities} lang={lang} rounds={sorted} />
 
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="rounds-title">
         <Title order={2} size="h3" id="rounds-title" mb="xs">

@@ -1,0 +1,17 @@
+// Labels of offer kinds, statuses, deadline rules and outcome kinds (bundle `casework`).
+import type { TFunction } from 'i18next';
+
+export const offerKindLabel = (t: TFunction, kind: string): string => t(`casework.kind.${kind}`);
+export const offerStatusLabel = (t: TFunction, status: string): string => t(`casework.status.${status}`);
+export const outcomeKindLabel = (t: TFunction, kind: string): string => t(`casework.outcomeKind.${kind}`);
+
+/** A rule by its policy id (the 2016 policy's ids have names), else by its kind. */
+export function ruleLabel(t: TFunction, ruleId: string, kind: string): string {
+  return t(`casework.rule.${ruleId}`, { defaultValue: t(`casework.ruleKind.${kind}`) });
+}
+
+/** Today in the browser's calendar (the server's date is used instead where a response carries it). */
+export function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

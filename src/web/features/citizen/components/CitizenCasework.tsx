@@ -1,0 +1,89 @@
+// The citizen page's case work: the deadline banner (top of the page) and the offers, timeline
+// and outcomes sections. Each loads what it shows (React Query shares the requests).
+import { useMemo } from 'react';
+import { Alert, Loader } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../../../domain/fip/index.ts';
+import type { CitizenDetail, Round } from '../../../lib/types.ts';
+import { useCitizenEnrolments, useDeadlines, useOffers, useOutcomes } from '../casework-api.ts';
+import { localToday } from '../casework-labels.ts';
+import { DeadlineBanner } from './DeadlineBanner.tsx';
+import { OffersSection } from './OffersSection.tsx';
+import { OutcomeSection } from './OutcomeForm.tsx';
+import { TimelineSection } from './Timeline.tsx';
+
+interface Common {
+  citizen: CitizenDetail;
+  abilities: string[];
+  lang: Lang;
+}
+
+function Failed() {
+  const { t } = useTranslation();
+  return (
+    <Alert color="red" role="alert">
+      {t('errors.generic')}
+    </Alert>
+  );
+}
+
+export function CitizenDeadlines({ citizen, abilities, lang, onStartRound, startingRound }: Common & { onStartRound: (() => void) | null; startingRound: boolean }) {
+  const { t } = useTranslation();
+  const can = (a: string) => abilities.includes(a);
+  const deadlines = useDeadlines(citizen.id, can('deadline.view'));
+  const offers = useOffers(citizen.id, can('offer.view'));
+  if (!can('deadline.view')) return null;
+  if (deadlines.isPending) return <Loader size="sm" aria-label={t('app.loading')} />;
+  if (deadlines.isError) return <Failed />;
+  return (
+    <DeadlineBanner
+      citizenId={citizen.id}
+      report={deadlines.data}
+      offers={offers.data ?? []}
+      lang={lang}
+      canCreateOffer={can('offer.create')}
+      onStartRound={can('round.start') ? onStartRound : null}
+      startingRound={startingRound}
+    />
+  );
+}
+
+export function CitizenCasework({ citizen, abilities, lang, rounds }: Common & { rounds: Round[] }) {
+  const { t } = useTranslation();
+  const can = (a: string) => abilities.includes(a);
+  const offers = useOffers(citizen.id, can('offer.view'));
+  const outcomes = useOutcomes(citizen.id, can('outcome.view'));
+  const deadlines = useDeadlines(citizen.id, can('deadline.view'));
+  const enrolments = useCitizenEnrolments(citizen.id, can('package.view'));
+  const today = deadlines.data?.asOf ?? localToday();
+  const input = useMemo(
+    () => ({
+      takeoverDate: citizen.takeoverDate,
+      offers: offers.data ?? [],
+      enrolments: enrolments.data ?? [],
+      rounds,
+      outcomes: outcomes.data ?? [],
+    }),
+    [citizen.takeoverDate, offers.data, enrolments.data, rounds, outcomes.data],
+  );
+  if (!can('offer.view')) return null;
+  if (offers.isPending) return <Loader aria-label={t('app.loading')} />;
+  if (offers.isError) return <Failed />;
+  return (
+    <>
+      <OffersSection citizenId={citizen.id} offers={offers.data} lang={lang} today={today} canCreate={can('offer.create')} canUpdate={can('offer.update')} />
+      <TimelineSection input={input} today={today} lang={lang} />
+      {can('outcome.view') && outcomes.isError && <Failed />}
+      {can('outcome.view') && outcomes.data && (
+        <OutcomeSection
+          citizenId={citizen.id}
+          outcomes={outcomes.data}
+          lang={lang}
+          today={today}
+          canCreate={can('outcome.create')}
+          canViewCompanies={can('company.view')}
+        />
+      )}
+    </>
+  );
+}
