@@ -13,6 +13,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts';
 import { generateCitizen, type DemoCitizen } from './citizen-generator.ts';
 import { generateOffers, type DemoOffer, type DemoOutcome } from './offer-generator.ts';
 import { seedPackages } from './package-generator.ts';
+import { seedCompanies } from './company-generator.ts';
 
 export interface SeedOptions {
   /** The CPR master key the app will use (CPRs are stored encrypted with it). */
@@ -35,6 +36,10 @@ export interface SeedResult {
   /** Industry packages and enrolments (package-generator.ts). */
   packages?: number;
   enrolments?: number;
+  /** Companies, their labour needs and the demo offers linked to them (company-generator.ts). */
+  companies?: number;
+  labourNeeds?: number;
+  linkedOffers?: number;
 }
 
 const SHARE_607 = 220 / 300;
@@ -84,7 +89,9 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
   }
   // Packages after the citizens and outcomes, from their own stream (citizens and offers stay as they were).
   const demoPackages = await seedPackages(db, createRng((options.seed ?? 42) + 2_000_003), today);
-  return { skipped: false, users: DEMO_USERS.length, citizens: total, rounds, offers, outcomes, ...demoPackages };
+  // Companies last, from their own stream (everything above stays as it was per seed).
+  const demoCompanies = await seedCompanies(db, createRng((options.seed ?? 42) + 3_000_003), today);
+  return { skipped: false, users: DEMO_USERS.length, citizens: total, rounds, offers, outcomes, ...demoPackages, ...demoCompanies };
 }
 
 async function insertCitizens(
