@@ -63,7 +63,7 @@ interface GroupState {
 interface ScoreFit {
   /** Names of the design's covariate columns. */
   names: string[];
-  result: TaskResult;
+  result: TaskResult<LogitTask>;
 }
 
 /** The subgroups to fit on the helper thread: greedily by size, so both threads get about as many rows (ties stay here). */
@@ -91,7 +91,7 @@ function fitGroup(table: CovariateTable, g: GroupState, helper: Helper | undefin
   const sd = designSparse(table, g.rows);
   if (sd === undefined) {
     const dm = designMatrix(table, g.rows);
-    let result: TaskResult;
+    let result: TaskResult<LogitTask>;
     try {
       result = { ok: true, value: fitScoreModel(dm.X, g.treated, dm.n, dm.p).fit };
     } catch (e) {

@@ -7,7 +7,8 @@ import { analyse, type AnalyseOptions, type ProgressFn } from './analyse.ts';
 import { startHelper, threadCount, type Helper } from './parallel/helper.ts';
 import { readDreamWide } from './readers/dream-wide.ts';
 import { readPersonsCsv } from './readers/persons-csv.ts';
-import { readWeeksCsv, type WeeksResult } from './readers/weeks-csv.ts';
+import type { WeeksResult } from './readers/weeks-csv.ts';
+import { readWeeksParallel } from './parallel/read-weeks.ts';
 import type { EvaluationOutput } from './report/model.ts';
 
 export interface EvaluateFiles {
@@ -46,7 +47,7 @@ async function evaluateWith(files: EvaluateFiles, opts: EvaluateOptions, helper:
       progress?.('panel', f);
     },
   };
-  if (files.weeks !== undefined) weeks = readWeeksCsv(files.weeks, persons, readOpts);
+  if (files.weeks !== undefined) weeks = await readWeeksParallel(files.weeks, persons, readOpts, helper);
   else weeks = await readDreamWide(files.dream as string, files.codes as string, persons, readOpts);
   const warnings: string[] = [];
   if (weeks.beforeArrival > 0) warnings.push(`${weeks.beforeArrival} person-week row(s) before the person's arrival date were ignored.`);

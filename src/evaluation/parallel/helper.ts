@@ -33,7 +33,7 @@ function workerUrl(): URL {
 
 export interface Helper {
   /** Run a task on the helper thread; the listed buffers are moved there (unusable here after). */
-  run(task: Task, transfer: ArrayBuffer[]): Promise<TaskResult>;
+  run<T extends Task>(task: T, transfer: ArrayBuffer[]): Promise<TaskResult<T>>;
   /** Stop the thread (pending tasks reject); safe to call more than once. */
   close(): Promise<void>;
 }
@@ -58,11 +58,11 @@ export function startHelper(): Helper {
   worker.on('error', (e) => failAll(e));
   worker.on('exit', (code) => failAll(new Error(`the evaluation's helper thread stopped (exit code ${code})`)));
   return {
-    run(task, transfer) {
+    run<T extends Task>(task: T, transfer: ArrayBuffer[]) {
       if (failure) return Promise.reject(failure);
       const id = nextId++;
-      return new Promise<TaskResult>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
+      return new Promise<TaskResult<T>>((resolve, reject) => {
+        pending.set(id, { resolve: resolve as (r: TaskResult) => void, reject });
         const message: TaskMessage = { id, task };
         worker.postMessage(message, transfer);
       });
@@ -77,6 +77,6 @@ export function startHelper(): Helper {
 }
 
 /** Run a task here (one thread) or on the helper; same result either way. */
-export function runOn(helper: Helper | undefined, task: Task, transfer: ArrayBuffer[]): Promise<TaskResult> {
+export function runOn<T extends Task>(helper: Helper | undefined, task: T, transfer: ArrayBuffer[]): Promise<TaskResult<T>> {
   return helper ? helper.run(task, transfer) : Promise.resolve(runTask(task));
 }

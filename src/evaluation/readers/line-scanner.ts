@@ -16,8 +16,14 @@ export type LineHandler = (buf: Buffer, start: number, end: number, lineNo: numb
  */
 export type FastLineHandler = (buf: Buffer, start: number, len: number) => number;
 
-export function scanLines(file: string, onLine: LineHandler, onProgress?: (bytes: number) => void, chunkSize = 8 << 20, maxLineBytes = MAX_LINE_BYTES, fast?: FastLineHandler): number {
+/**
+ * Calls back once per line of `file` (or of its bytes [range.start, range.end), which should
+ * begin at a line start); line numbers count from 1 at the range's start. Returns the number of lines.
+ */
+export function scanLines(file: string, onLine: LineHandler, onProgress?: (bytes: number) => void, chunkSize = 8 << 20, maxLineBytes = MAX_LINE_BYTES, fast?: FastLineHandler, range?: { start: number; end: number }): number {
   const fd = openSync(file, 'r');
+  let pos = range?.start ?? 0;
+  const stop = range?.end ?? Infinity;
   let buf = Buffer.allocUnsafe(chunkSize);
   let carry = 0; // bytes of an unfinished line at the start of buf
   let lineNo = 0;
@@ -32,7 +38,8 @@ export function scanLines(file: string, onLine: LineHandler, onProgress?: (bytes
         buf.copy(bigger, 0, 0, carry);
         buf = bigger;
       }
-      const n = readSync(fd, buf, carry, buf.length - carry, null);
+      const n = pos >= stop ? 0 : readSync(fd, buf, carry, Math.min(buf.length - carry, stop - pos), pos);
+      pos += n;
       total += n;
       const len = carry + n;
       let s = 0;

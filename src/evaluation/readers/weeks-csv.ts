@@ -70,15 +70,47 @@ export interface WeeksReadOptions {
 
 export function readWeeksCsv(file: string, persons: Persons, opts: WeeksReadOptions = {}): WeeksResult {
   const size = checkFileSize(file);
+  const c = readWeeksRange(file, persons, size, opts);
+  return finishPanel(file, c.problems, c.builder, persons, c.rows, c.noHeader, opts.onPanel);
+}
+
+/** What the reader needs of persons.csv: the ids and their index. */
+export type PersonIndex = Pick<Persons, 'n' | 'ids' | 'index'>;
+
+/** A read (part of a) weeks.csv, before the panel is finished. */
+export interface WeeksChunk {
+  builder: PanelBuilder;
+  problems: ProblemCollector;
+  rows: number;
+  /** True when no header row was found (an empty file). */
+  noHeader: boolean;
+  /** Lowest and highest person index with a row (-1 when none). */
+  minPerson: number;
+  maxPerson: number;
+}
+
+/**
+ * Read weeks.csv, or with `range` the lines in its bytes [start, end) of a file whose header is
+ * exactly person_id,week,status (the range must start at a line start after the header; its
+ * line numbers count from 1 at the start of the range, so problems are only good for deciding
+ * to read the whole file again).
+ */
+export function readWeeksRange(file: string, persons: PersonIndex, size: number, opts: WeeksReadOptions = {}, range?: { start: number; end: number }): WeeksChunk {
   const problems = new ProblemCollector(opts.maxErrors ?? 20);
   const builder = new PanelBuilder(persons.n);
-  let header = true;
+  let header = range === undefined;
   let iId = 0;
   let iWeek = 1;
   let iStatus = 2;
   let nCols = 3;
-  let canonical = false;
+  let canonical = range !== undefined;
   let rows = 0;
+  let minPerson = -1;
+  let maxPerson = -1;
+  const seen = (p: number): void => {
+    if (minPerson < 0 || p < minPerson) minPerson = p;
+    if (p > maxPerson) maxPerson = p;
+  };
   // Last person id seen (rows usually come grouped by person): compare bytes, skip the decode.
   let lastId = Buffer.alloc(256);
   let lastLen = -1;
@@ -117,6 +149,7 @@ export function readWeeksCsv(file: string, persons: Persons, opts: WeeksReadOpti
     lastLen = -1;
     const person = lookup(fields[iId] ?? '', line);
     if (person < 0) return;
+    seen(person);
     const wb = Buffer.from(fields[iWeek] ?? '', 'utf8');
     const sb = Buffer.from(fields[iStatus] ?? '', 'utf8');
     store(line, person, weekOf(wb, 0, wb.length), statusOf(sb, 0, sb.length), () => fields[iWeek] ?? '', () => fields[iStatus] ?? '');
@@ -164,6 +197,7 @@ export function readWeeksCsv(file: string, persons: Persons, opts: WeeksReadOpti
       lastLen = idLen;
       lastPerson = p;
       person = p;
+      seen(p);
     }
     if (!builder.set(person, week, code)) return -1;
     rows++;
@@ -285,6 +319,7 @@ export function readWeeksCsv(file: string, persons: Persons, opts: WeeksReadOpti
         buf.copy(lastId, 0, idS, idE);
         lastLen = len;
         lastPerson = person;
+        seen(person);
       }
       const week = weekOf(buf, ws, we);
       const code = statusOf(buf, ss, se);
@@ -293,20 +328,21 @@ export function readWeeksCsv(file: string, persons: Persons, opts: WeeksReadOpti
       else if (canonical && (week < 0 || code < 0) && countCommas(buf, s, e) !== 2) problems.add(file, line, `expected ${nCols} fields, found ${countCommas(buf, s, e) + 1}`);
       else storeFailed(buf, line, person, week, code, ws, we, ss, se);
     },
-    (bytes) => opts.onProgress?.(size > 0 ? bytes / size : 1),
+    (bytes) => opts.onProgress?.(size > 0 ? bytes / (range ? range.end - range.start : size) : 1),
     undefined,
     undefined,
     fast,
+    range,
   );
   } catch (e) {
     if (!(e instanceof HeaderAbort)) throw e;
   }
-  return finishPanel(file, problems, builder, persons, rows, header, opts.onPanel);
+  return { builder, problems, rows, noHeader: header, minPerson, maxPerson };
 }
 
 class HeaderAbort extends Error {}
 
-export function finishPanel(file: string, problems: ProblemCollector, builder: PanelBuilder, persons: Persons, rows: number, noHeader: boolean, onPanel?: (fraction: number) => void): WeeksResult {
+export function finishPanel(file: string, problems: ProblemCollector, builder: PanelBuilder, persons: Pick<Persons, 'arrivalDay'>, rows: number, noHeader: boolean, onPanel?: (fraction: number) => void): WeeksResult {
   if (noHeader) problems.add(file, 0, 'the file is empty (no header row)');
   problems.throwIfAny();
   onPanel?.(0);
