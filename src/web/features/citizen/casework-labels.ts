@@ -10,6 +10,11 @@ export function ruleLabel(t: TFunction, ruleId: string, kind: string): string {
   return t(`casework.rule.${ruleId}`, { defaultValue: t(`casework.ruleKind.${kind}`) });
 }
 
+/** A short rule name for narrow places (the caseload row), else the full one. */
+export function ruleShortLabel(t: TFunction, ruleId: string, kind: string): string {
+  return t(`casework.ruleShort.${ruleId}`, { defaultValue: ruleLabel(t, ruleId, kind) });
+}
+
 /** Today in the browser's calendar (the server's date is used instead where a response carries it). */
 export function localToday(): string {
   const d = new Date();

@@ -9,19 +9,22 @@ import { formatDate } from '../../../lib/dates.ts';
 import { useUiLang } from '../../../app/use-ui-lang.ts';
 import { byNextDeadline } from '../../../../domain/deadlines/next-deadline.ts';
 import type { Lang } from '../../../../domain/fip/index.ts';
-import { ruleLabel } from '../../citizen/casework-labels.ts';
+import { ruleLabel, ruleShortLabel } from '../../citizen/casework-labels.ts';
+
+/** Badges keep their whole text in narrow table cells (no ellipsis). */
+const WHOLE = { root: { overflow: 'visible' }, label: { overflow: 'visible', textOverflow: 'clip' } } as const;
 
 function DueStatus({ c, t }: { c: CitizenSummary; t: TFunction }) {
   if (c.daysToNextRound < 0) {
     return (
-      <Badge color="red.9" variant="filled" tt="none">
+      <Badge color="red.9" variant="filled" tt="none" styles={WHOLE}>
         {t('caseload.overdue', { count: -c.daysToNextRound })}
       </Badge>
     );
   }
   if (c.daysToNextRound <= 14) {
     return (
-      <Badge color="yellow.9" variant="filled" tt="none">
+      <Badge color="yellow.9" variant="filled" tt="none" styles={WHOLE}>
         {t('caseload.dueSoon', { count: c.daysToNextRound })}
       </Badge>
     );
@@ -33,21 +36,21 @@ function DueStatus({ c, t }: { c: CitizenSummary; t: TFunction }) {
 function NextDeadlineCell({ c, t, lang }: { c: CitizenSummary; t: TFunction; lang: Lang }) {
   const next = c.nextDeadline;
   if (!next) return <Text size="sm">{t('casework.caseload.none')}</Text>;
-  const rule = ruleLabel(t, next.ruleId, next.kind);
+  const rule = ruleShortLabel(t, next.ruleId, next.kind);
   const date = next.dueDate ? formatDate(next.dueDate, lang) : '';
   return (
     <Group gap={6} wrap="wrap" data-testid="next-deadline" data-rule={next.ruleId} data-state={next.state}>
-      <Text size="sm">
+      <Text size="sm" title={ruleLabel(t, next.ruleId, next.kind)}>
         {rule}
         {date ? ` · ${date}` : ''}
       </Text>
       {next.state === 'breached' && (
-        <Badge color="red.9" variant="filled" tt="none">
+        <Badge color="red.9" variant="filled" tt="none" styles={WHOLE}>
           {t('casework.caseload.over', { count: next.daysOver ?? 0 })}
         </Badge>
       )}
       {next.state === 'due' && (
-        <Badge color="yellow.9" variant="filled" tt="none">
+        <Badge color="yellow.9" variant="filled" tt="none" styles={WHOLE}>
           {next.daysLeft === 0 ? t('casework.caseload.today') : t('casework.caseload.left', { count: next.daysLeft ?? 0 })}
         </Badge>
       )}

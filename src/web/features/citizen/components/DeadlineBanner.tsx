@@ -105,13 +105,13 @@ export function DeadlineBanner({ citizenId, report, offers, lang, canCreateOffer
   const actions = (rules: DeadlineRuleView[]) => (
     <Group gap="xs" mt="xs">
       {canCreateOffer && needs(rules, 'start_company_directed_offer') && (
-        <Button component="a" size="xs" href={hrefFor({ name: 'newOffer', id: citizenId })}>
+        <Button component="a" size="xs" href={hrefFor({ name: 'newOffer', id: citizenId })} data-testid="banner-register-placement">
           {t('casework.registerPlacement')}
         </Button>
       )}
       {onStartRound && needs(rules, 'hold_fip_round') && (
-        <Button size="xs" variant="default" onClick={onStartRound} loading={startingRound}>
-          {t('citizenPage.startRound')}
+        <Button size="xs" variant="default" onClick={onStartRound} loading={startingRound} data-testid="banner-start-round">
+          {t('casework.banner.startRound')}
         </Button>
       )}
     </Group>

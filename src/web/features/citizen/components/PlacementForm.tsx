@@ -100,7 +100,7 @@ export function PlacementForm({ citizenId }: { citizenId: string }) {
         <Stack gap="sm">
           <div>
             <Anchor href={hrefFor({ name: 'citizen', id: citizenId })} size="sm">
-              ← {citizen.data.citizen.name}
+              {t('casework.form.back', { name: citizen.data.citizen.name })}
             </Anchor>
             <Title order={1} size="h2" id="placement-title" mt={4}>
               {t('casework.form.title')}

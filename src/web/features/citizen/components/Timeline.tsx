@@ -2,7 +2,7 @@
 // on one date axis (buildTimeline, src/domain/timeline.ts). The chart is for sighted users on a
 // wide screen; the list of the same items is its text alternative and what a phone shows.
 import { Suspense, lazy, useCallback, useMemo } from 'react';
-import { Anchor, Loader, Paper, Table, Text, Title } from '@mantine/core';
+import { Anchor, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { isRtl, type Lang } from '../../../../domain/fip/index.ts';
@@ -88,6 +88,21 @@ export function TimelineSection({ input, today, lang }: { input: TimelineInput; 
       </Table.Tbody>
     </Table>
   );
+  // On a phone: one line per item (a two-column table does not fit 360 px).
+  const narrowList = (
+    <Stack gap={6} component="ul" data-testid="timeline-list" aria-label={chartLabel} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+      {timeline.items.map((item) => (
+        <li key={`${item.type}:${item.id}`} data-testid={`timeline-${item.type}`}>
+          <Text size="sm" fw={700}>
+            {when(item)}
+          </Text>
+          <Text size="sm">
+            {item.type === 'module' ? <Anchor href={packageHref(item.packageId)} size="sm">{what(item)}</Anchor> : what(item)}
+          </Text>
+        </li>
+      ))}
+    </Stack>
+  );
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="timeline-title">
       <Title order={2} size="h3" id="timeline-title" mb="xs">
@@ -115,7 +130,7 @@ export function TimelineSection({ input, today, lang }: { input: TimelineInput; 
           </details>
         </>
       ) : (
-        list
+        narrowList
       )}
     </Paper>
   );

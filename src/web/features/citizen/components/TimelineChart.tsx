@@ -76,7 +76,7 @@ export function TimelineChart({ timeline, laneLabels, describe, takeoverLabel, r
           type: 'group',
           children: [
             { type: 'line', shape: { x1: x0, y1: grid.y, x2: x0, y2: grid.y + grid.height }, style: { stroke: color, lineWidth: 1.5, lineDash: [4, 3] } },
-            { type: 'text', x: x0 + (rtl ? -4 : 4), y: grid.y + 2, style: { text: takeoverLabel, fill: '#212529', fontSize: 11, align: rtl ? 'right' : 'left' } },
+            { type: 'text', x: x0 + (rtl ? -4 : 4), y: grid.y - 18, style: { text: takeoverLabel, fill: '#212529', fontSize: 11, align: rtl ? 'right' : 'left' } },
           ],
         };
       }
@@ -123,7 +123,7 @@ export function TimelineChart({ timeline, laneLabels, describe, takeoverLabel, r
         axisLabel: { color: '#343a40', fontSize: 11, width: 140, overflow: 'truncate' },
         axisTick: { show: false },
       },
-      series: [{ type: 'custom', renderItem, encode: { x: [0, 1], y: 2 }, data, clip: true }],
+      series: [{ type: 'custom', renderItem, encode: { x: [0, 1], y: 2 }, data, clip: false }],
     });
     const svg = el.querySelector('svg');
     svg?.setAttribute('aria-hidden', 'true');
