@@ -35,6 +35,9 @@ describe('demandRowFor', () => {
     expect(demandRowFor('47.11', ['G', '47'])).toBe('47');
     expect(demandRowFor('52', ['52.10'])).toBe('52');
     expect(demandRowFor('10', [])).toBe('10');
+    expect(demandRowFor('47.11', ['Q'], ['47', '87'])).toBe('47');
+    expect(demandRowFor('87.10', ['Q'], ['47', '87'])).toBe('Q');
+    expect(demandRowFor('01.11', ['Q'], ['47', '87'])).toBe('01.11');
   });
 });
 

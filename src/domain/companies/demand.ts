@@ -5,7 +5,8 @@
  *
  * A need belongs to the row of the most specific package industry that covers its DB07 code
  * (a package for section `Q` takes needs in `87` and `88`; one for `52.10` takes `52.10`), or,
- * when no package covers it, to a row of its own code. Packages with the same code share a row.
+ * when no package covers it, to the row of the most specific reference industry that covers it
+ * (`10.71` → `10`), or else to a row of its own code. Packages with the same code share a row.
  * A need counts in the period [from, to] when its own period overlaps it and it was not closed
  * on or before `from`. Citizens are counted as they stand now (not per period): active
  * enrolments per current module, those of them waiting at an open gate (every goal of the
@@ -94,13 +95,21 @@ export function needOpenIn(need: Pick<DemandNeed, 'periodFrom' | 'periodTo' | 'c
   return need.periodFrom <= to && need.periodTo >= from && (need.closedOn === null || need.closedOn > from);
 }
 
-/** The row a need's code belongs to: the most specific covering package code, else the code itself. */
-export function demandRowFor(code: string, packageCodes: readonly string[]): string {
+function mostSpecificCover(code: string, candidates: readonly string[]): string | null {
   let best: string | null = null;
-  for (const candidate of packageCodes) {
+  for (const candidate of candidates) {
     if (db07Covers(candidate, code) && (best === null || db07Depth(candidate) > db07Depth(best))) best = candidate;
   }
-  return best ?? code;
+  return best;
+}
+
+/**
+ * The row a need's code belongs to: the most specific covering package code; else the most
+ * specific reference industry covering it (`10.71` → `10`), so needs of one named industry share
+ * a row; else the code itself.
+ */
+export function demandRowFor(code: string, packageCodes: readonly string[], referenceCodes: readonly string[] = []): string {
+  return mostSpecificCover(code, packageCodes) ?? mostSpecificCover(code, referenceCodes) ?? code;
 }
 
 /** A package's citizens: active per current module, waiting at an open gate, completed. */
@@ -131,6 +140,7 @@ export function packageDemand(pkg: DemandPackage, enrolments: readonly DemandEnr
 
 export function demandByIndustry(input: DemandInput): IndustryDemand[] {
   const packageCodes = [...new Set(input.packages.map((p) => p.db07))];
+  const referenceCodes = input.reference.industries.map((i) => i.code);
   const rows = new Map<string, { needs: DemandNeed[]; packages: DemandPackage[] }>();
   const rowOf = (code: string) => {
     let row = rows.get(code);
@@ -139,7 +149,7 @@ export function demandByIndustry(input: DemandInput): IndustryDemand[] {
   };
   for (const pkg of input.packages) rowOf(pkg.db07).packages.push(pkg);
   for (const need of input.needs) {
-    if (needOpenIn(need, input.from, input.to)) rowOf(demandRowFor(need.db07, packageCodes)).needs.push(need);
+    if (needOpenIn(need, input.from, input.to)) rowOf(demandRowFor(need.db07, packageCodes, referenceCodes)).needs.push(need);
   }
   return [...rows.entries()]
     .sort(([a], [b]) => compareDb07(a, b))

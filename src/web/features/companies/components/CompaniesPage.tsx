@@ -3,22 +3,19 @@ import { Alert, Anchor, Box, Button, Group, Loader, Paper, Stack, Table, Text, T
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../../domain/permissions.ts';
 import { hrefFor } from '../../../app/router.ts';
-import { useUiLang } from '../../../app/use-ui-lang.ts';
 import { useMe } from '../../auth/api.ts';
 import { useCompanies, useIndustries } from '../api.ts';
-import { industryLabel } from '../industry-names.ts';
+import { IndustryLabel } from './IndustryLabel.tsx';
 import { RegisterCompanyForm } from './RegisterCompanyForm.tsx';
 
 export function CompaniesPage() {
   const { t } = useTranslation();
-  const { lang } = useUiLang();
   const me = useMe();
   const companies = useCompanies();
   const industries = useIndustries();
   const [registering, setRegistering] = useState(false);
   const mayCreate = me.data ? can(me.data.user, 'company.create') : false;
   const list = companies.data?.companies ?? [];
-  const industry = (code: string | null) => (code ? industryLabel(code, industries.data, lang) : '–');
   return (
     <Stack>
       <Group justify="space-between" wrap="wrap">
@@ -52,8 +49,8 @@ export function CompaniesPage() {
                 <Text size="sm">
                   {t('companies.cvr')}: <span dir="ltr">{c.cvr}</span>
                 </Text>
-                <Text size="sm" lang={lang === 'da' ? undefined : 'en'}>
-                  {industry(c.db07)}
+                <Text size="sm">
+                  <IndustryLabel code={c.db07} industries={industries.data} />
                 </Text>
                 <Text size="sm" fw={600}>
                   {t('companies.openSlotsCount', { count: c.openSlots })}
@@ -81,7 +78,9 @@ export function CompaniesPage() {
                     <Table.Td dir="ltr" style={{ textAlign: 'start' }}>
                       {c.cvr}
                     </Table.Td>
-                    <Table.Td lang={lang === 'da' ? undefined : 'en'}>{industry(c.db07)}</Table.Td>
+                    <Table.Td>
+                      <IndustryLabel code={c.db07} industries={industries.data} />
+                    </Table.Td>
                     <Table.Td ta="end">{c.openSlots}</Table.Td>
                   </Table.Tr>
                 ))}

@@ -7,7 +7,7 @@ import { formatDate } from '../../../lib/dates.ts';
 import type { LabourNeedView } from '../../../lib/types.ts';
 import { useMe } from '../../auth/api.ts';
 import { useCompany, useIndustries, useNeeds, usePatchNeed } from '../api.ts';
-import { industryLabel } from '../industry-names.ts';
+import { IndustryLabel } from './IndustryLabel.tsx';
 import { AddNeedForm } from './AddNeedForm.tsx';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -27,8 +27,8 @@ function NeedsTable({ needs, mayEdit }: { needs: LabourNeedView[]; mayEdit: bool
   const on = today();
   const colour: Record<NeedState, string> = { open: 'teal.9', closed: 'gray.7', ended: 'gray.7' };
   return (
-    <Box className="jv-table-wrap">
-      <Table striped data-testid="needs-table">
+    <Box className="jv-table-wrap" tabIndex={0} role="region" aria-label={t('companies.needs')}>
+      <Table striped data-testid="needs-table" miw={680}>
         <Table.Caption>{t('companies.needsCaption', { count: needs.length })}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
@@ -57,7 +57,9 @@ function NeedsTable({ needs, mayEdit }: { needs: LabourNeedView[]; mayEdit: bool
                 <Table.Td>
                   {formatDate(n.periodFrom, lang)} – {formatDate(n.periodTo, lang)}
                 </Table.Td>
-                <Table.Td lang={lang === 'da' ? undefined : 'en'}>{industryLabel(n.db07, industries.data, lang)}</Table.Td>
+                <Table.Td>
+                  <IndustryLabel code={n.db07} industries={industries.data} />
+                </Table.Td>
                 <Table.Td>
                   <Badge color={colour[state]} variant={state === 'open' ? 'filled' : 'outline'} tt="none">
                     {state === 'closed' && n.closedOn ? t('companies.closedOn', { date: formatDate(n.closedOn, lang) }) : t(`companies.state.${state}`)}
@@ -92,7 +94,6 @@ function NeedsTable({ needs, mayEdit }: { needs: LabourNeedView[]; mayEdit: bool
 
 export function CompanyPage({ id }: { id: string }) {
   const { t } = useTranslation();
-  const { lang } = useUiLang();
   const me = useMe();
   const company = useCompany(id);
   const needs = useNeeds(id);
@@ -130,7 +131,7 @@ export function CompanyPage({ id }: { id: string }) {
               <b>{t('companies.cvr')}:</b> <span dir="ltr">{c.cvr}</span>
             </Text>
             <Text size="sm">
-              <b>{t('companies.industry')}:</b> <span lang={lang === 'da' ? undefined : 'en'}>{c.db07 ? industryLabel(c.db07, industries.data, lang) : '–'}</span>
+              <b>{t('companies.industry')}:</b> <IndustryLabel code={c.db07} industries={industries.data} />
             </Text>
             <Text size="sm">
               <b>{t('companies.address')}:</b> {c.address ?? '–'}
@@ -152,7 +153,7 @@ export function CompanyPage({ id }: { id: string }) {
                   {p.phone && (
                     <>
                       {' · '}
-                      <Anchor href={`tel:${p.phone}`} dir="ltr">
+                      <Anchor href={`tel:${p.phone}`} dir="ltr" size="sm">
                         {p.phone}
                       </Anchor>
                     </>
@@ -160,7 +161,7 @@ export function CompanyPage({ id }: { id: string }) {
                   {p.email && (
                     <>
                       {' · '}
-                      <Anchor href={`mailto:${p.email}`} dir="ltr">
+                      <Anchor href={`mailto:${p.email}`} dir="ltr" size="sm">
                         {p.email}
                       </Anchor>
                     </>

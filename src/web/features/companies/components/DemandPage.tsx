@@ -18,7 +18,7 @@ function IndustryCell({ row }: { row: IndustryDemandView }) {
         {row.db07}
       </Text>
       {name && (
-        <Text span size="sm" lang={nameLang(lang) === 'da' ? undefined : 'en'}>
+        <Text span size="sm" lang={nameLang(lang) === 'da' ? undefined : 'en'} dir="ltr">
           {' '}
           {name}
         </Text>
@@ -34,8 +34,8 @@ function PackagesTable({ rows }: { rows: IndustryDemandView[] }) {
   const moduleCount = Math.max(...packages.map((p) => p.modules.length));
   const l = i18n.language === 'da' ? 'da' : 'en';
   return (
-    <Box className="jv-table-wrap">
-      <Table striped data-testid="demand-packages">
+    <Box className="jv-table-wrap" tabIndex={0} role="region" aria-label={t('companies.demand.packagesTitle')}>
+      <Table striped data-testid="demand-packages" miw={620}>
         <Table.Caption>{t('companies.demand.packagesCaption')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
@@ -116,8 +116,8 @@ export function DemandPage() {
       {demand.data && rows.length === 0 && <Text>{t('companies.demand.empty')}</Text>}
       {rows.length > 0 && (
         <>
-          <Box className="jv-table-wrap">
-            <Table striped highlightOnHover data-testid="demand-table">
+          <Box className="jv-table-wrap" tabIndex={0} role="region" aria-label={t('companies.demand.title')}>
+            <Table striped highlightOnHover data-testid="demand-table" miw={860}>
               <Table.Caption>{t('companies.demand.caption')}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
@@ -131,10 +131,10 @@ export function DemandPage() {
                   </Table.Th>
                 </Table.Tr>
                 <Table.Tr>
-                  <Table.Th ta="end">{t('companies.kind.placement')}</Table.Th>
-                  <Table.Th ta="end">{t('companies.kind.job')}</Table.Th>
-                  <Table.Th ta="end">{t('companies.kind.igu')}</Table.Th>
-                  <Table.Th ta="end">{t('companies.demand.total')}</Table.Th>
+                  <Table.Th ta="end" style={{ whiteSpace: 'nowrap' }}>{t('companies.kind.placement')}</Table.Th>
+                  <Table.Th ta="end" style={{ whiteSpace: 'nowrap' }}>{t('companies.kind.job')}</Table.Th>
+                  <Table.Th ta="end" style={{ whiteSpace: 'nowrap' }}>{t('companies.kind.igu')}</Table.Th>
+                  <Table.Th ta="end" style={{ whiteSpace: 'nowrap' }}>{t('companies.demand.total')}</Table.Th>
                   <Table.Th ta="end">{t('companies.demand.active')}</Table.Th>
                   <Table.Th ta="end">{t('companies.demand.waiting')}</Table.Th>
                   <Table.Th ta="end">{t('companies.demand.completed')}</Table.Th>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Fieldset, Group, Paper, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Fieldset, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../../app/router.ts';
 import { ApiError } from '../../../lib/http.ts';
@@ -79,7 +79,7 @@ export function RegisterCompanyForm({ onCancel }: { onCancel: () => void }) {
             <IndustryPicker label={t('companies.industry')} name="db07" value={form.db07 || null} onChange={(v) => set('db07', v ?? '')} error={errors.db07} />
             <TextInput label={t('companies.address')} name="address" value={form.address} onChange={(e) => set('address', e.currentTarget.value)} error={errors.address} autoComplete="street-address" />
           </SimpleGrid>
-          <Fieldset legend={t('companies.contact')} variant="unstyled">
+          <Fieldset legend={<Text fw={700} size="md">{t('companies.contact')}</Text>} variant="unstyled" p={0}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput label={t('companies.contactName')} name="contactName" value={form.contactName} onChange={(e) => set('contactName', e.currentTarget.value)} error={errors.contactName} autoComplete="off" />
               <TextInput label={t('companies.contactRole')} name="contactRole" value={form.contactRole} onChange={(e) => set('contactRole', e.currentTarget.value)} error={errors.contactRole} />
