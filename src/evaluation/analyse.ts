@@ -3,15 +3,12 @@
 import { smdMany } from '../stats/index.ts';
 import { buildCohorts, WINDOW_WEEKS } from './design/cohorts.ts';
 import { buildCovariates, designMatrix, designSparse, type CovariateTable } from './design/covariates.ts';
-import { computeOutcomes, N_PERIODS, OUTCOMES, PERIOD_WEEKS, shares, type OutcomeName } from './design/outcomes.ts';
-import { didEffect } from './estimators/did.ts';
-import type { Effect } from './estimators/effect.ts';
-import { ipwDesign, ipwEffect, ipwWeights, type IpwWeights } from './estimators/ipw.ts';
-import { naiveDesign, naiveEffect } from './estimators/naive.ts';
-import { CALIPER_SD, psmDesign, psmEffect, psmMatch, type MatchedSample } from './estimators/psm.ts';
+import { computeOutcomes, N_PERIODS, OUTCOMES, type OutcomeName } from './design/outcomes.ts';
+import { ipwWeights, type IpwWeights } from './estimators/ipw.ts';
+import { CALIPER_SD, type MatchedSample } from './estimators/psm.ts';
 import { fitScoreModel, type ScoreModel } from './estimators/score-model.ts';
 import { runOn, type Helper } from './parallel/helper.ts';
-import type { LogitTask, TaskResult } from './parallel/tasks.ts';
+import { runTask, unwrap, type EstimatesTask, type LogitTask, type MatchTask, type TaskResult } from './parallel/tasks.ts';
 import { emptyCategories } from './estimators/empty-categories.ts';
 import type { Panel } from './panel.ts';
 import type { Persons } from './readers/persons-csv.ts';
@@ -106,22 +103,12 @@ function fitGroup(table: CovariateTable, g: GroupState, helper: Helper | undefin
 
 const tick = (opts: AnalyseOptions, stage: Stage, f: number): void => opts.onProgress?.(stage, f);
 
-function row(outcome: string, subgroup: string, method: string, e: Effect): ResultRow {
-  return {
-    outcome,
-    subgroup,
-    method,
-    n_treated: e.nTreated,
-    n_control: e.nControl,
-    treated_mean: e.treatedMean,
-    control_mean: e.controlMean,
-    att: e.att,
-    se: e.se,
-    ci_low: e.ciLow,
-    ci_high: e.ciHigh,
-    p_value: e.pValue,
-    relative_effect: e.controlMean !== 0 ? e.att / e.controlMean : null,
-  };
+/** Per-unit values (`width` per unit) of the given rows, gathered into a new array. */
+function gather(values: Uint8Array, rows: Int32Array, width: number): Uint8Array {
+  const out = new Uint8Array(rows.length * width);
+  if (width === 1) for (let i = 0; i < rows.length; i++) out[i] = values[rows[i] ?? 0] ?? 0;
+  else for (let i = 0; i < rows.length; i++) out.set(values.subarray((rows[i] ?? 0) * width, ((rows[i] ?? 0) + 1) * width), i * width);
+  return out;
 }
 
 /**
@@ -152,11 +139,6 @@ export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptio
   const byPeriod: PeriodRow[] = [];
   let balance: BalanceRow[] = [];
   const scoreNames = new Set<string>();
-  const periodY = (rows: Int32Array, q: number): Float64Array => {
-    const y = new Float64Array(rows.length);
-    for (let i = 0; i < rows.length; i++) y[i] = (counts.periods[(rows[i] ?? 0) * N_PERIODS + q] ?? 0) / PERIOD_WEEKS;
-    return y;
-  };
   // Stage by stage over all subgroups, so progress and timings read per stage.
   const groups: GroupState[] = [];
   for (const g of subgroups) {
@@ -179,6 +161,8 @@ export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptio
     }
     groups.push({ label: g.label, rows, treated, cohort });
   }
+  // With a helper thread: its share of the subgroups (about half the rows) for the model, matching and estimates.
+  const remoteGroups = helper ? helperShare(groups) : new Set<GroupState>();
   const wantModel = methods.includes('psm') || methods.includes('ipw');
   const nG = groups.length;
   if (wantModel) {
@@ -187,7 +171,7 @@ export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptio
     // Fit each subgroup's model ('all' only when pooled): a share of the subgroups (about half
     // the rows) on the helper thread, the rest here meanwhile; then read them in subgroup order.
     const toFit = pooled ? [pooled] : groups;
-    const remote = helper ? helperShare(toFit) : new Set<GroupState>();
+    const remote = pooled ? new Set<GroupState>() : remoteGroups;
     const fits = new Map<GroupState, Promise<ScoreFit>>();
     for (const g of toFit) if (remote.has(g)) fits.set(g, fitGroup(table, g, helper));
     for (const g of toFit) if (!remote.has(g)) fits.set(g, Promise.resolve(await fitGroup(table, g, undefined)));
@@ -225,9 +209,15 @@ export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptio
   }
   if (methods.includes('psm')) {
     tick(opts, 'matching', 0);
-    groups.forEach((g, gi) => {
-      if (g.model) {
-        const sample = psmMatch(g.model.logit, g.treated, g.cohort);
+    // The helper's subgroups matched there, the others here meanwhile.
+    const matchTask = (g: GroupState, m: ScoreModel): MatchTask => ({ kind: 'match', logit: m.logit, treated: g.treated, cohort: g.cohort });
+    const matches = new Map<GroupState, Promise<TaskResult<MatchTask>>>();
+    for (const g of groups) if (g.model && remoteGroups.has(g)) matches.set(g, runOn(helper, matchTask(g, g.model), []));
+    for (const g of groups) if (g.model && !remoteGroups.has(g)) matches.set(g, Promise.resolve(runTask(matchTask(g, g.model))));
+    for (const [gi, g] of groups.entries()) {
+      const m = matches.get(g);
+      if (m) {
+        const sample = unwrap(await m);
         const lost = sample.nTreated - sample.nTreatedMatched;
         if (lost > 0 && lost / sample.nTreated > 0.05) {
           warnings.push(`Subgroup ${g.label}: ${lost} of ${sample.nTreated} participants (${((100 * lost) / sample.nTreated).toFixed(1)} %) found no control within the caliper (${CALIPER_SD} SD of the logit score, same cohort): common support is poor and PSM estimates the effect for the matched participants only.`);
@@ -235,7 +225,7 @@ export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptio
         if (sample.nTreatedMatched >= 2) g.sample = sample;
       }
       tick(opts, 'matching', (gi + 1) / nG);
-    });
+    }
   }
   if (methods.includes('ipw')) {
     tick(opts, 'weighting', 0);
@@ -253,38 +243,35 @@ export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptio
     });
   }
   tick(opts, 'estimates', 0);
-  groups.forEach((g, gi) => {
-    const { rows, treated, sample, ipw } = g;
-    const dNaive = naiveDesign(treated);
-    const dPsm = sample ? psmDesign(sample) : undefined;
-    const dIpw = ipw ? ipwDesign(treated, ipw) : undefined;
-    const estimate = (m: Method, y: Float64Array): Effect | undefined => {
-      if (m === 'naive') return naiveEffect(dNaive, y);
-      if (m === 'psm' && sample && dPsm) return psmEffect(dPsm, sample, y);
-      if (m === 'ipw' && dIpw) return ipwEffect(dIpw, y);
-      return undefined;
-    };
-    for (const o of outcomes) {
-      const y = shares(counts.post[o], rows, WINDOW_WEEKS);
-      for (const m of methods) {
-        const e = m === 'did' ? didEffect(dNaive, y, shares(counts.pre[o], rows, WINDOW_WEEKS), treated) : estimate(m, y);
-        if (e) results.push(row(o, g.label, m, e));
-      }
-    }
-    if (outcomes.includes('employment')) {
-      for (let q = 0; q < N_PERIODS; q++) {
-        const y = periodY(rows, q);
-        for (const m of methods) {
-          const e = estimate(m, y);
-          if (e) {
-            byPeriod.push({ outcome: 'employment', subgroup: g.label, method: m, period: q + 1, att: e.att, se: e.se, ci_low: e.ciLow, ci_high: e.ciHigh, treated_mean: e.treatedMean, control_mean: e.controlMean });
-          }
-        }
-      }
-    }
-    if (g.label === 'all') balance = balanceTable(table, rows, treated, sample, ipw);
-    tick(opts, 'estimates', (gi + 1) / nG);
+  // Each subgroup's estimates from its own rows' outcome counts: the helper's subgroups there.
+  const wantPre = methods.includes('did');
+  const wantPeriods = outcomes.includes('employment');
+  const estimatesTask = (g: GroupState): EstimatesTask => ({
+    kind: 'estimates',
+    label: g.label,
+    methods,
+    outcomes,
+    treated: g.treated,
+    ...(g.sample ? { sample: g.sample } : {}),
+    ...(g.ipw ? { ipw: { weights: g.ipw.weights } } : {}),
+    post: outcomes.map((o) => gather(counts.post[o], g.rows, 1)),
+    pre: wantPre ? outcomes.map((o) => gather(counts.pre[o], g.rows, 1)) : [],
+    periods: wantPeriods ? gather(counts.periods, g.rows, N_PERIODS) : new Uint8Array(0),
   });
+  const estimates = new Map<GroupState, Promise<TaskResult<EstimatesTask>>>();
+  for (const g of groups) if (remoteGroups.has(g)) estimates.set(g, runOn(helper, estimatesTask(g), []));
+  for (const g of groups) {
+    if (remoteGroups.has(g)) continue;
+    estimates.set(g, Promise.resolve(runTask(estimatesTask(g))));
+    if (g.label === 'all') balance = balanceTable(table, g.rows, g.treated, g.sample, g.ipw);
+  }
+  for (const [gi, g] of groups.entries()) {
+    const e = unwrap(await (estimates.get(g) as Promise<TaskResult<EstimatesTask>>));
+    results.push(...e.results);
+    byPeriod.push(...e.byPeriod);
+    if (g.label === 'all' && remoteGroups.has(g)) balance = balanceTable(table, g.rows, g.treated, g.sample, g.ipw);
+    tick(opts, 'estimates', (gi + 1) / nG);
+  }
 
   warnings.push(...collectWarnings(results));
   const covariates = table.names.filter((n, k) => table.kinds[k] !== 'cohort' && (scoreNames.size === 0 || scoreNames.has(n)));
