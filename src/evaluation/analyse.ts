@@ -103,8 +103,9 @@ function fitGroup(table: CovariateTable, g: GroupState, helper: Helper | undefin
 
 const tick = (opts: AnalyseOptions, stage: Stage, f: number): void => opts.onProgress?.(stage, f);
 
-/** Per-unit values (`width` per unit) of the given rows, gathered into a new array. */
-function gather(values: Uint8Array, rows: Int32Array, width: number): Uint8Array {
+/** Per-unit values (`width` per unit) of the given rows, gathered into a new array (the array itself when the rows are all units in order). */
+function gather(values: Uint8Array, rows: Int32Array, width: number, allInOrder: boolean): Uint8Array {
+  if (allInOrder && rows.length * width === values.length) return values;
   const out = new Uint8Array(rows.length * width);
   if (width === 1) for (let i = 0; i < rows.length; i++) out[i] = values[rows[i] ?? 0] ?? 0;
   else for (let i = 0; i < rows.length; i++) out.set(values.subarray((rows[i] ?? 0) * width, ((rows[i] ?? 0) + 1) * width), i * width);
@@ -246,7 +247,7 @@ export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptio
   // Each subgroup's estimates from its own rows' outcome counts: the helper's subgroups there.
   const wantPre = methods.includes('did');
   const wantPeriods = outcomes.includes('employment');
-  const estimatesTask = (g: GroupState): EstimatesTask => ({
+  const estimatesTask = (g: GroupState, all = g.rows.length === units.n && g.rows.every((r, i) => r === i)): EstimatesTask => ({
     kind: 'estimates',
     label: g.label,
     methods,
@@ -254,9 +255,9 @@ export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptio
     treated: g.treated,
     ...(g.sample ? { sample: g.sample } : {}),
     ...(g.ipw ? { ipw: { weights: g.ipw.weights } } : {}),
-    post: outcomes.map((o) => gather(counts.post[o], g.rows, 1)),
-    pre: wantPre ? outcomes.map((o) => gather(counts.pre[o], g.rows, 1)) : [],
-    periods: wantPeriods ? gather(counts.periods, g.rows, N_PERIODS) : new Uint8Array(0),
+    post: outcomes.map((o) => gather(counts.post[o], g.rows, 1, all)),
+    pre: wantPre ? outcomes.map((o) => gather(counts.pre[o], g.rows, 1, all)) : [],
+    periods: wantPeriods ? gather(counts.periods, g.rows, N_PERIODS, all) : new Uint8Array(0),
   });
   const estimates = new Map<GroupState, Promise<TaskResult<EstimatesTask>>>();
   for (const g of groups) if (remoteGroups.has(g)) estimates.set(g, runOn(helper, estimatesTask(g), []));

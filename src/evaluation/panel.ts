@@ -65,16 +65,21 @@ export class PanelBuilder {
     let lo = this.nWeeks;
     let hi = -1;
     const nw = this.nWeeks;
-    // Column occupancy: scan rows once.
-    const used = new Uint8Array(nw);
+    const st = this.status;
+    // First and last used column: per row only the margins outside the [lo, hi] found so far.
     for (let p = 0; p < this.nPersons; p++) {
       const row = p * nw;
-      for (let c = 0; c < nw; c++) if (this.status[row + c] !== 0) used[c] = 1;
-    }
-    for (let c = 0; c < nw; c++) {
-      if (used[c]) {
-        if (c < lo) lo = c;
-        hi = c;
+      for (let c = 0; c < lo; c++) {
+        if (st[row + c] !== 0) {
+          lo = c;
+          break;
+        }
+      }
+      for (let c = nw - 1; c > hi; c--) {
+        if (st[row + c] !== 0) {
+          hi = c;
+          break;
+        }
       }
     }
     if (hi < 0) return { nPersons: this.nPersons, weekStart: this.weekStart, nWeeks: 0, status: new Uint8Array(0) };
