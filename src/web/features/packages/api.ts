@@ -1,0 +1,75 @@
+// Industry packages: the municipality's packages, the templates, one package with its
+// enrolments, and the steps of an enrolment (enrol, sign off a goal, advance / override).
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { api } from '../../lib/http.ts';
+import type { CitizenSummary, EnrolmentView, PackageSummaryView, PackageTemplateView, PackageView } from '../../lib/types.ts';
+
+export function usePackages() {
+  return useQuery({ queryKey: ['packages'], queryFn: () => api<{ packages: PackageSummaryView[] }>('GET', '/api/packages') });
+}
+
+export function usePackageTemplates() {
+  return useQuery({
+    queryKey: ['package-templates'],
+    queryFn: () => api<{ templates: PackageTemplateView[] }>('GET', '/api/package-templates'),
+    staleTime: Infinity,
+  });
+}
+
+export function usePackage(id: string) {
+  return useQuery({
+    queryKey: ['package', id],
+    queryFn: () => api<{ package: PackageView; enrolments: EnrolmentView[] }>('GET', `/api/packages/${encodeURIComponent(id)}`),
+  });
+}
+
+/** The caseload, to pick a citizen to enrol (same query as the caseload page). */
+export function useCaseload() {
+  return useQuery({ queryKey: ['citizens'], queryFn: () => api<{ citizens: CitizenSummary[] }>('GET', '/api/citizens') });
+}
+
+async function refresh(qc: QueryClient, packageId: string, citizenId?: string): Promise<void> {
+  await Promise.all([
+    qc.invalidateQueries({ queryKey: ['package', packageId] }),
+    qc.invalidateQueries({ queryKey: ['packages'] }),
+    citizenId ? qc.invalidateQueries({ queryKey: ['citizen-enrolments', citizenId] }) : Promise.resolve(),
+  ]);
+}
+
+export function useCreatePackage() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (templateId: string) => api<{ package: PackageView }>('POST', '/api/packages', { templateId }),
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: ['packages'] });
+    },
+  });
+}
+
+export function useEnrol(packageId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (citizenId: string) => api<{ enrolment: EnrolmentView }>('POST', `/api/packages/${encodeURIComponent(packageId)}/enrolments`, { citizenId }),
+    onSuccess: async (data) => refresh(qc, packageId, data.enrolment.citizenId),
+  });
+}
+
+export function useSignOff(packageId: string, enrolmentId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { goalId: string; note?: string }) =>
+      api<{ enrolment: EnrolmentView }>('POST', `/api/enrolments/${encodeURIComponent(enrolmentId)}/signoffs`, body),
+    onSuccess: async (data) => refresh(qc, packageId, data.enrolment.citizenId),
+  });
+}
+
+export function useAdvance(packageId: string, enrolmentId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (override?: { reason: string }) =>
+      api<{ enrolment: EnrolmentView }>('POST', `/api/enrolments/${encodeURIComponent(enrolmentId)}/advance`, override ? { override } : {}),
+    onSuccess: async (data) => refresh(qc, packageId, data.enrolment.citizenId),
+    // A blocked gate (409) may mean the page is stale: fetch the current sign-offs.
+    onError: async () => refresh(qc, packageId),
+  });
+}
