@@ -1,4 +1,4 @@
-import { weightedMoments } from './weighted-moments.ts';
+import { assertF64, assertWeights } from './assert.ts';
 
 /**
  * Standardised mean difference of covariate x between treated (1) and control (0) units:
@@ -28,22 +28,67 @@ export function smdMany(x: Float64Array, treated: Uint8Array, weightings: readon
   if (!(treated instanceof Uint8Array) || treated.length !== x.length) {
     throw new RangeError('smd: treated must be a Uint8Array with the length of x');
   }
-  const control = new Uint8Array(treated.length);
-  for (let i = 0; i < treated.length; i++) {
+  const n = treated.length;
+  for (let i = 0; i < n; i++) {
     const t = treated[i];
     if (t !== 0 && t !== 1) throw new RangeError(`smd: treated[${i}] must be 0 or 1, got ${t}`);
-    control[i] = 1 - t;
+  }
+  if (!(x instanceof Float64Array)) throw new TypeError('weightedMoments: x must be a Float64Array');
+  // The sums of weightedMoments (same order, same operations), both groups in each pass:
+  // counts and sums, then the unweighted sums of squares, then each weighting's sums.
+  let nT = 0;
+  let nC = 0;
+  let sxT = 0;
+  let sxC = 0;
+  for (let i = 0; i < n; i++) {
+    const xi = x[i] as number;
+    if (treated[i] === 1) {
+      nT++;
+      sxT += xi;
+    } else {
+      nC++;
+      sxC += xi;
+    }
   }
   const out = new Float64Array(weightings.length).fill(Number.NaN);
-  const tU = weightedMoments(x, undefined, treated);
-  const cU = weightedMoments(x, undefined, control);
-  if (tU.count === 0 || cU.count === 0) return out;
-  const vT = tU.count > 1 ? tU.variance : 0;
-  const vC = cU.count > 1 ? cU.variance : 0;
+  if (nT === 0 || nC === 0) return out;
+  const meanT = sxT / nT;
+  const meanC = sxC / nC;
+  let ssT = 0;
+  let ssC = 0;
+  for (let i = 0; i < n; i++) {
+    const xi = x[i] as number;
+    if (treated[i] === 1) ssT += (xi - meanT) ** 2;
+    else ssC += (xi - meanC) ** 2;
+  }
+  // weightedMoments' sample variance: ss / (V1 - V2 / V1) with V1 = V2 = count.
+  const vT = nT > 1 && nT - nT / nT > 0 ? ssT / (nT - nT / nT) : 0;
+  const vC = nC > 1 && nC - nC / nC > 0 ? ssC / (nC - nC / nC) : 0;
   const sd = Math.sqrt((vT + vC) / 2);
   weightings.forEach((weights, k) => {
-    const mT = weights === undefined ? tU.mean : weightedMoments(x, weights, treated).mean;
-    const mC = weights === undefined ? cU.mean : weightedMoments(x, weights, control).mean;
+    let mT = meanT;
+    let mC = meanC;
+    if (weights !== undefined) {
+      assertF64('weightedMoments', 'weights', weights, n);
+      assertWeights('weightedMoments', weights);
+      let v1T = 0;
+      let v1C = 0;
+      let swT = 0;
+      let swC = 0;
+      for (let i = 0; i < n; i++) {
+        const wi = weights[i] as number;
+        if (wi === 0) continue;
+        if (treated[i] === 1) {
+          v1T += wi;
+          swT += wi * (x[i] as number);
+        } else {
+          v1C += wi;
+          swC += wi * (x[i] as number);
+        }
+      }
+      mT = v1T > 0 ? swT / v1T : Number.NaN;
+      mC = v1C > 0 ? swC / v1C : Number.NaN;
+    }
     const diff = mT - mC;
     out[k] = sd === 0 ? (diff === 0 ? 0 : diff > 0 ? Infinity : -Infinity) : diff / sd;
   });

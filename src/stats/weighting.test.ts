@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { attWeights } from './att-weights.ts';
-import { smd } from './smd.ts';
+import { createRng } from './rng.ts';
+import { smd, smdMany } from './smd.ts';
 import { weightedMoments } from './weighted-moments.ts';
 
 describe('weightedMoments', () => {
@@ -62,5 +63,32 @@ describe('smd', () => {
     expect(smd(new Float64Array([2, 2, 1, 1]), new Uint8Array([1, 1, 0, 0]))).toBe(Infinity);
     expect(smd(new Float64Array([2, 2]), new Uint8Array([1, 1]))).toBeNaN();
     expect(() => smd(new Float64Array(2), new Uint8Array(3))).toThrow(RangeError);
+  });
+});
+
+describe('smdMany', () => {
+  // The definition through weightedMoments, for the bit-for-bit comparison.
+  const reference = (x: Float64Array, t: Uint8Array, w: Float64Array | undefined): number => {
+    const c = t.map((v) => 1 - v);
+    const tU = weightedMoments(x, undefined, t);
+    const cU = weightedMoments(x, undefined, c);
+    if (tU.count === 0 || cU.count === 0) return Number.NaN;
+    const sd = Math.sqrt(((tU.count > 1 ? tU.variance : 0) + (cU.count > 1 ? cU.variance : 0)) / 2);
+    const diff = (w ? weightedMoments(x, w, t).mean : tU.mean) - (w ? weightedMoments(x, w, c).mean : cU.mean);
+    return sd === 0 ? (diff === 0 ? 0 : diff > 0 ? Infinity : -Infinity) : diff / sd;
+  };
+
+  it('gives exactly the numbers of weightedMoments (one pass per weighting)', () => {
+    const rng = createRng(3);
+    for (const n of [2, 3, 10, 5000]) {
+      const x = Float64Array.from({ length: n }, () => (rng() < 0.3 ? 0 : rng() * 40 - 3));
+      const t = Uint8Array.from({ length: n }, (_, i) => (i < 1 ? 1 : i < 2 ? 0 : rng() < 0.2 ? 1 : 0));
+      const w1 = Float64Array.from({ length: n }, () => (rng() < 0.4 ? 0 : Math.floor(rng() * 4)));
+      const w2 = Float64Array.from({ length: n }, () => rng() * 3);
+      const got = smdMany(x, t, [undefined, w1, w2, new Float64Array(n)]);
+      expect([...got]).toEqual([reference(x, t, undefined), reference(x, t, w1), reference(x, t, w2), reference(x, t, new Float64Array(n))]);
+    }
+    expect(() => smdMany(new Float64Array(3), new Uint8Array([1, 0, 1]), [new Float64Array([1, -1, 0])])).toThrow(RangeError);
+    expect([...smdMany(new Float64Array(2), new Uint8Array([1, 1]), [new Float64Array([1, -1])])]).toEqual([Number.NaN]);
   });
 });
