@@ -59,7 +59,8 @@ export function AnswersSideBySide({ instrument, round, lang }: { instrument: Ins
         <Title order={2} size="h3" id="side-title" mb="xs">
           {t('citizenPage.sideBySide', { n: round.roundNo })}
         </Title>
-        <div className="jv-table-wrap">
+        {/* Scrolls sideways on a phone: focusable so keyboard users can scroll it. */}
+        <div className="jv-table-wrap" tabIndex={0} role="group" aria-labelledby="side-title">
           <Table striped data-testid="side-by-side">
             <Table.Thead>
               <Table.Tr>

@@ -8,7 +8,7 @@ import type { OutcomeKind, OutcomeView } from '../../../lib/types.ts';
 import { ApiError } from '../../../lib/http.ts';
 import { formatDate } from '../../../lib/dates.ts';
 import { useCompanies, useCreateOutcome } from '../casework-api.ts';
-import { outcomeKindLabel } from '../casework-labels.ts';
+import { READABLE_DESCRIPTION, outcomeKindLabel } from '../casework-labels.ts';
 import { companyLabel, matchCompany } from './PlacementForm.tsx';
 
 const KINDS: OutcomeKind[] = ['employment', 'igu_start', 'education', 'self_sufficiency', 'programme_end'];
@@ -123,7 +123,9 @@ function OutcomeForm({ citizenId, today, canViewCompanies, onDone }: { citizenId
               data={(companies.data ?? []).map(companyLabel)}
               value={companyText}
               onChange={onCompany}
-              limit={8}
+              limit={6}
+              maxDropdownHeight={420}
+              comboboxProps={{ withinPortal: false }}
               error={err('companyName')}
             />
           )}
@@ -140,7 +142,7 @@ function OutcomeForm({ citizenId, today, canViewCompanies, onDone }: { citizenId
                 onChange={(e) => setSector(e.currentTarget.value as 'private' | 'public')}
                 error={err('sector')}
               />
-              <TextInput label={t('casework.outcome.db07')} description={t('casework.outcome.db07Hint')} name="db07" value={db07} onChange={(e) => setDb07(e.currentTarget.value)} inputMode="numeric" dir="ltr" error={err('db07')} />
+              <TextInput label={t('casework.outcome.db07')} description={t('casework.outcome.db07Hint')} styles={READABLE_DESCRIPTION} name="db07" value={db07} onChange={(e) => setDb07(e.currentTarget.value)} inputMode="numeric" dir="ltr" error={err('db07')} />
               <NumberInput label={t('casework.form.hours')} name="hours" value={hours} onChange={(v) => setHours(typeof v === 'number' ? v : '')} min={0} max={80} error={err('hours')} />
             </>
           )}

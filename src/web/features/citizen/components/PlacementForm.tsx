@@ -15,7 +15,7 @@ import { hrefFor, navigate } from '../../../app/router.ts';
 import { useUiLang } from '../../../app/use-ui-lang.ts';
 import { useCitizen } from '../api.ts';
 import { useCompanies, useCreateOffer, useDeadlines, type CompanyOption } from '../casework-api.ts';
-import { localToday, offerKindLabel, offerStatusLabel, ruleLabel } from '../casework-labels.ts';
+import { READABLE_DESCRIPTION, localToday, offerKindLabel, offerStatusLabel, ruleLabel } from '../casework-labels.ts';
 
 /** Kinds in the order caseworkers reach for them; a private company placement first. */
 const KIND_ORDER: OfferKind[] = [
@@ -122,10 +122,14 @@ export function PlacementForm({ citizenId }: { citizenId: string }) {
                 label={t('casework.form.company')}
                 name="company"
                 description={t('casework.form.companyHint')}
+                styles={READABLE_DESCRIPTION}
                 data={companyOptions}
                 value={companyText}
                 onChange={setCompanyText}
-                limit={8}
+                limit={6}
+                maxDropdownHeight={420}
+                // In the page (not a portal) so the list stays inside the main landmark.
+                comboboxProps={{ withinPortal: false }}
                 autoFocus
                 error={err('companyId') ?? err('companyName')}
                 data-testid="company-input"
@@ -165,6 +169,7 @@ export function PlacementForm({ citizenId }: { citizenId: string }) {
               onChange={(e) => setPlannedEnd(e.currentTarget.value)}
               description={computedEnd && plannedEnd === null ? t('casework.form.plannedEndAuto', { weeks: kind === 'igu' ? 104 : OFFER_KIND_INFO[kind].nominalWeeks }) : undefined}
               error={err('plannedEnd')}
+              styles={READABLE_DESCRIPTION}
               data-testid="planned-end"
             />
             <NumberInput

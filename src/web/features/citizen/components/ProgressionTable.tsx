@@ -54,7 +54,8 @@ export function ProgressionTable({ instrument, rounds, lang }: { instrument: Ins
       <Title order={2} size="h3" id="prog-title" mb="xs">
         {t('citizenPage.progression')}
       </Title>
-      <div className="jv-table-wrap">
+      {/* Scrolls sideways on a phone: focusable so keyboard users can scroll it. */}
+      <div className="jv-table-wrap" tabIndex={0} role="group" aria-labelledby="prog-title">
         <Table striped data-testid="progression">
           <Table.Thead>
             <Table.Tr>

@@ -1,0 +1,76 @@
+// axe-core on the citizen page with its case work (deadline banner, offers, timeline chart and
+// list, outcome form) and on the placement form, in Danish and Arabic, wide and at 360 px; neither
+// page scrolls sideways on a phone.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { BrowserContext, Page } from 'playwright-core';
+import { startHarness, login, type Harness } from './harness.ts';
+
+let h: Harness;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await h?.close();
+});
+
+async function pageFor(opts: { width?: number; height?: number; lang?: string }): Promise<Page> {
+  const ctx = await h.newContext(opts);
+  contexts.push(ctx);
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/401/.test(m.text())) errors.push(m.text());
+  });
+  (page as Page & { errors: string[] }).errors = errors;
+  return page;
+}
+
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+describe('case work accessibility', () => {
+  for (const lang of ['da', 'ar']) {
+    for (const width of [1280, 360]) {
+      it(`citizen page with banner, offers, timeline and outcome form, and the placement form: no axe violations (${lang}, ${width} px)`, async () => {
+        const page = await pageFor({ lang, width, height: 900 });
+        await login(page);
+        // The caseload's first citizen: the most days over a deadline, with offers, a package and rounds (demo data).
+        const first = width < 576 ? page.getByTestId('caseload-cards').locator('a').first() : page.locator('table a').first();
+        await first.click();
+        const banner = page.getByTestId('deadline-banner');
+        await banner.waitFor();
+        expect(await banner.getAttribute('data-state')).toBe('breached');
+        await page.getByTestId('timeline-list').or(page.getByTestId('timeline-chart')).first().waitFor();
+        if (width >= 768) {
+          await page.getByTestId('timeline-chart').locator('svg').waitFor();
+          await page.locator('details summary').first().click();
+        }
+        await page.getByTestId('timeline-list').waitFor();
+        expect(await page.evaluate(() => document.documentElement.dir)).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+        expect(await violations(page)).toEqual([]);
+        if (width === 360) expect(await noSideScroll(page)).toBe(true);
+
+        await page.getByTestId('record-outcome').click();
+        await page.getByTestId('save-outcome').waitFor();
+        expect(await violations(page)).toEqual([]);
+
+        await page.getByTestId('register-placement').click();
+        await page.getByTestId('save-offer').waitFor();
+        expect(await violations(page)).toEqual([]);
+        await page.locator('input[name="company"]').fill('a');
+        await page.getByRole('option').first().waitFor();
+        expect(await violations(page)).toEqual([]);
+        if (width === 360) expect(await noSideScroll(page)).toBe(true);
+        expect((page as Page & { errors: string[] }).errors).toEqual([]);
+      });
+    }
+  }
+});
