@@ -56,7 +56,10 @@ export function AddNeedForm({ companyId, companyDb07 }: { companyId: string; com
               name="kind"
               data={LABOUR_NEED_KINDS.map((k) => ({ value: k, label: t(`companies.kind.${k}`) }))}
               value={form.kind}
-              onChange={(e) => setForm((f) => ({ ...f, kind: e.currentTarget.value as LabourNeedKind }))}
+              onChange={(e) => {
+                const kind = e.currentTarget.value as LabourNeedKind;
+                setForm((f) => ({ ...f, kind }));
+              }}
               error={errors.kind}
             />
             <NumberInput

@@ -59,8 +59,8 @@ export function CompaniesPage() {
             ))}
           </Stack>
           <Box className="jv-table-wrap" visibleFrom="sm">
-            <Table striped highlightOnHover data-testid="companies-table">
-              <Table.Caption>{t('companies.caption', { count: list.length })}</Table.Caption>
+            <Table striped data-testid="companies-table">
+              <Table.Caption c="gray.7">{t('companies.caption', { count: list.length })}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('companies.name')}</Table.Th>

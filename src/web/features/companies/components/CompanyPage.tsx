@@ -29,7 +29,7 @@ function NeedsTable({ needs, mayEdit }: { needs: LabourNeedView[]; mayEdit: bool
   return (
     <Box className="jv-table-wrap" tabIndex={0} role="region" aria-label={t('companies.needs')}>
       <Table striped data-testid="needs-table" miw={680}>
-        <Table.Caption>{t('companies.needsCaption', { count: needs.length })}</Table.Caption>
+        <Table.Caption c="gray.7">{t('companies.needsCaption', { count: needs.length })}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('companies.needKind')}</Table.Th>

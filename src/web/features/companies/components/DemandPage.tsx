@@ -36,7 +36,7 @@ function PackagesTable({ rows }: { rows: IndustryDemandView[] }) {
   return (
     <Box className="jv-table-wrap" tabIndex={0} role="region" aria-label={t('companies.demand.packagesTitle')}>
       <Table striped data-testid="demand-packages" miw={620}>
-        <Table.Caption>{t('companies.demand.packagesCaption')}</Table.Caption>
+        <Table.Caption c="gray.7">{t('companies.demand.packagesCaption')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('companies.demand.package')}</Table.Th>
@@ -63,7 +63,7 @@ function PackagesTable({ rows }: { rows: IndustryDemandView[] }) {
                   <Table.Td key={i} ta="end" title={m ? m.title[l] : undefined}>
                     {m ? m.active : '–'}
                     {m && m.waitingAtGate > 0 && (
-                      <Text span size="xs" c="orange.9">
+                      <Text span size="xs" c="red.9">
                         {' '}
                         {t('companies.demand.waitingShort', { count: m.waitingAtGate })}
                       </Text>
@@ -117,8 +117,8 @@ export function DemandPage() {
       {rows.length > 0 && (
         <>
           <Box className="jv-table-wrap" tabIndex={0} role="region" aria-label={t('companies.demand.title')}>
-            <Table striped highlightOnHover data-testid="demand-table" miw={860}>
-              <Table.Caption>{t('companies.demand.caption')}</Table.Caption>
+            <Table striped data-testid="demand-table" miw={860}>
+              <Table.Caption c="gray.7">{t('companies.demand.caption')}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th rowSpan={2}>{t('companies.industry')}</Table.Th>

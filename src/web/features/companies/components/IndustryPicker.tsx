@@ -49,6 +49,7 @@ export function IndustryPicker({ label, value, onChange, error, name, descriptio
       disabled={industries.isPending}
       comboboxProps={{ withinPortal: true }}
       maxDropdownHeight={320}
+      styles={{ description: { color: 'var(--mantine-color-gray-7)' } }}
     />
   );
 }

@@ -67,6 +67,7 @@ export function RegisterCompanyForm({ onCancel }: { onCancel: () => void }) {
               label={t('companies.cvr')}
               name="cvr"
               description={t('companies.cvrHint')}
+              styles={{ description: { color: 'var(--mantine-color-gray-7)' } }}
               value={form.cvr}
               onChange={(e) => set('cvr', e.currentTarget.value)}
               error={errors.cvr}
