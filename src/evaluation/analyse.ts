@@ -2,13 +2,13 @@
 // score model, matching, weighting and the estimators, and the report model with warnings.
 import { smdMany } from '../stats/index.ts';
 import { buildCohorts, WINDOW_WEEKS } from './design/cohorts.ts';
-import { buildCovariates, designMatrix, designSparse, type CovariateTable } from './design/covariates.ts';
+import { buildCovariates, designMatrix } from './design/covariates.ts';
 import { computeOutcomes, N_PERIODS, OUTCOMES, type OutcomeName } from './design/outcomes.ts';
 import { ipwWeights, type IpwWeights } from './estimators/ipw.ts';
 import { CALIPER_SD, type MatchedSample } from './estimators/psm.ts';
-import { fitScoreModel, type ScoreModel } from './estimators/score-model.ts';
+import type { ScoreModel } from './estimators/score-model.ts';
 import { runOn, type Helper } from './parallel/helper.ts';
-import { runTask, unwrap, type EstimatesTask, type LogitTask, type MatchTask, type TaskResult } from './parallel/tasks.ts';
+import { runTask, unwrap, type EstimatesTask, type MatchTask, type ScoreTask, type TaskResult } from './parallel/tasks.ts';
 import { emptyCategories } from './estimators/empty-categories.ts';
 import type { Panel } from './panel.ts';
 import type { Persons } from './readers/persons-csv.ts';
@@ -57,12 +57,6 @@ interface GroupState {
   ipw?: IpwWeights;
 }
 
-interface ScoreFit {
-  /** Names of the design's covariate columns. */
-  names: string[];
-  result: TaskResult<LogitTask>;
-}
-
 /** The subgroups to fit on the helper thread: greedily by size, so both threads get about as many rows (ties stay here). */
 function helperShare(groups: GroupState[]): Set<GroupState> {
   const out = new Set<GroupState>();
@@ -77,31 +71,9 @@ function helperShare(groups: GroupState[]): Set<GroupState> {
   return out;
 }
 
-/**
- * A subgroup's score model (logit of participation on its design), on the helper thread when
- * given, else here. The design is built straight into its non-zeros (designSparse) and moved to
- * the helper; a design too dense for that is fitted here from the dense matrix.
- */
-function fitGroup(table: CovariateTable, g: GroupState, helper: Helper | undefined): Promise<ScoreFit> {
-  const y = new Float64Array(g.rows.length);
-  for (let i = 0; i < y.length; i++) y[i] = g.treated[i] ?? 0;
-  const sd = designSparse(table, g.rows);
-  if (sd === undefined) {
-    const dm = designMatrix(table, g.rows);
-    let result: TaskResult<LogitTask>;
-    try {
-      result = { ok: true, value: fitScoreModel(dm.X, g.treated, dm.n, dm.p).fit };
-    } catch (e) {
-      result = { ok: false, message: (e as Error).message };
-    }
-    return Promise.resolve({ names: dm.names, result });
-  }
-  const { ptr, idx, val } = sd.S;
-  const task: LogitTask = { kind: 'logit', ptr, idx, val, y, n: sd.n, p: sd.p };
-  return runOn(helper, task, [ptr.buffer, idx.buffer, val.buffer, y.buffer] as ArrayBuffer[]).then((result) => ({ names: sd.names, result }));
-}
-
 const tick = (opts: AnalyseOptions, stage: Stage, f: number): void => opts.onProgress?.(stage, f);
+
+const sharedFloat64 = (n: number): Float64Array => new Float64Array(new SharedArrayBuffer(n * 8));
 
 /** Per-unit values (`width` per unit) of the given rows, gathered into a new array (the array itself when the rows are all units in order). */
 function gather(values: Uint8Array, rows: Int32Array, width: number, allInOrder: boolean): Uint8Array {
@@ -124,7 +96,8 @@ export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptio
   const cohorts = buildCohorts(persons, panel);
   const units = cohorts.units;
   const counts = computeOutcomes(units, panel);
-  const table = buildCovariates(persons, units, counts, opts.covariates);
+  // With a helper thread the covariate columns live in shared memory: it builds its subgroups' designs from them.
+  const table = buildCovariates(persons, units, counts, opts.covariates, helper ? sharedFloat64 : undefined);
   const subgroups = buildSubgroups(persons, units, opts.by ?? ['gender']);
   tick(opts, 'design', 1);
   if (cohorts.ineligibleParticipants > 0) {
@@ -173,9 +146,10 @@ export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptio
     // the rows) on the helper thread, the rest here meanwhile; then read them in subgroup order.
     const toFit = pooled ? [pooled] : groups;
     const remote = pooled ? new Set<GroupState>() : remoteGroups;
-    const fits = new Map<GroupState, Promise<ScoreFit>>();
-    for (const g of toFit) if (remote.has(g)) fits.set(g, fitGroup(table, g, helper));
-    for (const g of toFit) if (!remote.has(g)) fits.set(g, Promise.resolve(await fitGroup(table, g, undefined)));
+    const fits = new Map<GroupState, Promise<TaskResult<ScoreTask>>>();
+    const scoreTask = (g: GroupState): ScoreTask => ({ kind: 'score', table, rows: g.rows, treated: g.treated });
+    for (const g of toFit) if (remote.has(g)) fits.set(g, runOn(helper, scoreTask(g), []));
+    for (const g of toFit) if (!remote.has(g)) fits.set(g, Promise.resolve(runTask(scoreTask(g))));
     for (const [gi, g] of groups.entries()) {
       const f = fits.get(g);
       if (f === undefined) {
@@ -194,16 +168,15 @@ export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptio
         tick(opts, 'score model', (gi + 1) / nG);
         continue;
       }
-      const { names, result } = await f;
+      const { names, fit } = unwrap(await f);
       names.forEach((n) => scoreNames.add(n));
-      if (result.ok) {
-        const fit = result.value;
+      if (!('error' in fit)) {
         const model: ScoreModel = { score: fit.fitted, logit: fit.eta, fit };
         if (model.fit.separation) warnings.push(separationWarning(g.label, designMatrix(table, g.rows), g.treated, model.fit.message));
         else if (!model.fit.converged) warnings.push(`Subgroup ${g.label}: the propensity score model did not converge in ${model.fit.iterations} iterations.`);
         g.model = model;
       } else {
-        warnings.push(`Subgroup ${g.label}: the propensity score model could not be fitted (${result.message}); PSM and IPW are skipped.`);
+        warnings.push(`Subgroup ${g.label}: the propensity score model could not be fitted (${fit.error}); PSM and IPW are skipped.`);
       }
       tick(opts, 'score model', (gi + 1) / nG);
     }

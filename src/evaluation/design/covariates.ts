@@ -20,7 +20,7 @@ export interface CovariateTable {
 }
 
 /** Dummy columns for a categorical variable: categories with < minCount persons pooled as `other`; the most frequent is the reference. */
-function dummies(name: string, valueOfPerson: (p: number) => string, persons: Persons, units: Units, names: string[], kinds: CovariateKind[], columns: Float64Array[]): void {
+function dummies(name: string, valueOfPerson: (p: number) => string, persons: Persons, units: Units, names: string[], kinds: CovariateKind[], columns: Float64Array[], alloc: (n: number) => Float64Array): void {
   const count = new Map<string, number>();
   for (let p = 0; p < persons.n; p++) {
     const v = valueOfPerson(p);
@@ -31,7 +31,7 @@ function dummies(name: string, valueOfPerson: (p: number) => string, persons: Pe
   for (const [v, c] of count) pooled.set(level(v), (pooled.get(level(v)) ?? 0) + c);
   const levels = [...pooled.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([v]) => v);
   const idx = new Map(levels.slice(1).map((v, i) => [v, i]));
-  const cols = levels.slice(1).map(() => new Float64Array(units.n));
+  const cols = levels.slice(1).map(() => alloc(units.n));
   for (let i = 0; i < units.n; i++) {
     const k = idx.get(level(valueOfPerson(units.person[i] ?? 0)));
     if (k !== undefined) (cols[k] as Float64Array)[i] = 1;
@@ -43,13 +43,14 @@ function dummies(name: string, valueOfPerson: (p: number) => string, persons: Pe
   });
 }
 
-export function buildCovariates(persons: Persons, units: Units, outcomes: OutcomeCounts, extra: string[] = []): CovariateTable {
+/** `alloc` makes each column (e.g. in a SharedArrayBuffer, for a helper thread); zero-filled. */
+export function buildCovariates(persons: Persons, units: Units, outcomes: OutcomeCounts, extra: string[] = [], alloc: (n: number) => Float64Array = (n) => new Float64Array(n)): CovariateTable {
   const n = units.n;
   const names: string[] = [];
   const kinds: CovariateKind[] = [];
   const columns: Float64Array[] = [];
   const add = (name: string, kind: CovariateKind, f: (i: number, p: number) => number): void => {
-    const c = new Float64Array(n);
+    const c = alloc(n);
     for (let i = 0; i < n; i++) c[i] = f(i, units.person[i] ?? 0);
     names.push(name);
     kinds.push(kind);
@@ -59,7 +60,7 @@ export function buildCovariates(persons: Persons, units: Units, outcomes: Outcom
   add('female', 'gender', (_i, p) => persons.female[p] ?? 0);
   add('age', 'numeric', (i, p) => new Date(refDay(i) * 86_400_000).getUTCFullYear() - (persons.birthYear[p] ?? 0));
   add('years_since_arrival', 'numeric', (i, p) => (refDay(i) - (persons.arrivalDay[p] ?? 0)) / 365.25);
-  dummies('origin', (p) => persons.origin[p] ?? '', persons, units, names, kinds, columns);
+  dummies('origin', (p) => persons.origin[p] ?? '', persons, units, names, kinds, columns, alloc);
   const emp = outcomes.pre.employment;
   add('pre_employment_share', 'numeric', (i) => (emp[i] ?? 0) / WINDOW_WEEKS);
   add('pre_placement_share', 'numeric', (i) => (outcomes.prePlacement[i] ?? 0) / WINDOW_WEEKS);
@@ -69,7 +70,7 @@ export function buildCovariates(persons: Persons, units: Units, outcomes: Outcom
     if (!values) throw new RangeError(`covariate column "${col}" is not in persons.csv`);
     const numeric = values.every((v) => v.trim() !== '' && Number.isFinite(Number(v)));
     if (numeric) add(col, 'numeric', (_i, p) => Number(values[p]));
-    else dummies(col, (p) => values[p] ?? '', persons, units, names, kinds, columns);
+    else dummies(col, (p) => values[p] ?? '', persons, units, names, kinds, columns, alloc);
   }
   for (let k = 1; k < units.cohorts.length; k++) {
     add(`cohort=${units.cohorts[k]}`, 'cohort', (i) => (units.cohort[i] === k ? 1 : 0));

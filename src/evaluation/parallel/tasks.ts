@@ -1,19 +1,31 @@
 // The work a helper thread can do (parallel/helper.ts): plain functions of transferable inputs,
 // run the same way in the worker (worker.ts) as they would be on the main thread.
-import { logisticRegressionSparse, type LogisticResult } from '../../stats/index.ts';
+import type { LogisticResult } from '../../stats/index.ts';
+import { logisticRegressionSparse } from '../../stats/index.ts';
+import { designMatrix, designSparse, type CovariateTable } from '../design/covariates.ts';
+import { fitScoreModel } from '../estimators/score-model.ts';
 import { readWeeksRange } from '../readers/weeks-csv.ts';
 import { psmMatch, type MatchedSample } from '../estimators/psm.ts';
 import { groupEstimates, type GroupEstimates, type GroupEstimatesInput } from '../estimators/group-estimates.ts';
 
-/** A subgroup's score model: logit fit on the design's non-zeros (CSR). */
-export interface LogitTask {
-  kind: 'logit';
-  ptr: Int32Array;
-  idx: Int32Array;
-  val: Float64Array;
-  y: Float64Array;
-  n: number;
-  p: number;
+/**
+ * A subgroup's score model: its design (intercept plus the covariates not constant on its rows,
+ * built straight into CSR: designSparse) and the logit fit of participation on it. The table's
+ * columns are best in SharedArrayBuffers (buildCovariates with a shared allocator), so that
+ * the helper reads them without a copy.
+ */
+export interface ScoreTask {
+  kind: 'score';
+  table: CovariateTable;
+  rows: Int32Array;
+  treated: Uint8Array;
+}
+
+export interface ScoreFit {
+  /** Names of the design's covariate columns. */
+  names: string[];
+  /** The fit, or the message of the error it threw (e.g. collinear design). */
+  fit: LogisticResult | { error: string };
 }
 
 /** The lines of weeks.csv in bytes [start, end) (canonical header; see readWeeksRange). */
@@ -49,8 +61,8 @@ export interface MatchTask {
 /** A subgroup's estimates (groupEstimates). */
 export type EstimatesTask = { kind: 'estimates' } & GroupEstimatesInput;
 
-export type Task = LogitTask | WeeksTask | MatchTask | EstimatesTask;
-type ValueOf<T extends Task> = T extends LogitTask ? LogisticResult : T extends WeeksTask ? WeeksPart : T extends MatchTask ? MatchedSample : GroupEstimates;
+export type Task = ScoreTask | WeeksTask | MatchTask | EstimatesTask;
+type ValueOf<T extends Task> = T extends ScoreTask ? ScoreFit : T extends WeeksTask ? WeeksPart : T extends MatchTask ? MatchedSample : GroupEstimates;
 
 /** A task's result, or the error it threw (its class name and message). */
 export type TaskResult<T extends Task = Task> = { ok: true; value: ValueOf<T> } | { ok: false; message: string; name?: string };
@@ -61,8 +73,29 @@ export function unwrap<T extends Task>(r: TaskResult<T>): ValueOf<T> {
   throw r.name === 'RangeError' ? new RangeError(r.message) : new Error(r.message);
 }
 
-function compute(task: Task): LogisticResult | WeeksPart | MatchedSample | GroupEstimates {
-  if (task.kind === 'logit') return logisticRegressionSparse({ ptr: task.ptr, idx: task.idx, val: task.val }, task.y, task.n, task.p);
+/** The score task's work: the same design and fit on either thread. */
+export function scoreFit(table: CovariateTable, rows: Int32Array, treated: Uint8Array): ScoreFit {
+  const y = new Float64Array(rows.length);
+  for (let i = 0; i < y.length; i++) y[i] = treated[i] ?? 0;
+  const sd = designSparse(table, rows);
+  if (sd !== undefined) {
+    try {
+      return { names: sd.names, fit: logisticRegressionSparse(sd.S, y, sd.n, sd.p) };
+    } catch (e) {
+      return { names: sd.names, fit: { error: (e as Error).message } };
+    }
+  }
+  // Too dense for the CSR form: the dense design, as logisticRegression would keep it.
+  const dm = designMatrix(table, rows);
+  try {
+    return { names: dm.names, fit: fitScoreModel(dm.X, treated, dm.n, dm.p).fit };
+  } catch (e) {
+    return { names: dm.names, fit: { error: (e as Error).message } };
+  }
+}
+
+function compute(task: Task): ScoreFit | WeeksPart | MatchedSample | GroupEstimates {
+  if (task.kind === 'score') return scoreFit(task.table, task.rows, task.treated);
   if (task.kind === 'match') return psmMatch(task.logit, task.treated, task.cohort);
   if (task.kind === 'estimates') return groupEstimates(task);
   const index = new Map<string, number>();
@@ -84,7 +117,7 @@ export function runTask<T extends Task>(task: T): TaskResult<T> {
 export function resultTransfer(r: TaskResult): ArrayBuffer[] {
   if (!r.ok) return [];
   const v = r.value;
-  const arrays = 'status' in v ? [v.status] : 'coef' in v ? [v.coef, v.se, v.cov, v.fitted, v.eta] : 'unitWeight' in v ? [v.rows, v.treated, v.set, v.unitWeight] : [];
+  const arrays = 'status' in v ? [v.status] : 'fit' in v ? ('coef' in v.fit ? [v.fit.coef, v.fit.se, v.fit.cov, v.fit.fitted, v.fit.eta] : []) : 'unitWeight' in v ? [v.rows, v.treated, v.set, v.unitWeight] : [];
   const out = new Set<ArrayBuffer>();
   for (const a of arrays) if (a.buffer instanceof ArrayBuffer) out.add(a.buffer);
   return [...out];
