@@ -77,6 +77,7 @@ describe('industry package gate', () => {
     await overrideGate(page, '   ');
     const reason = page.locator('textarea[name="override.reason"]');
     await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByTestId('override-form').textContent()).toContain('Skriv en begrundelse for at tilsidesætte porten.');
     expect(await page.getByTestId('override-form').textContent()).toContain('revisionsloggen');
     expect(await violations(page)).toEqual([]);
     expect(await moduleHistory(page)).toHaveLength(2);

@@ -30,20 +30,20 @@ function GoalChecklist({ pkg, e, module, mayWrite }: { pkg: PackageView; e: Enro
         const text = localText(g.text, lang);
         const measure = localText(g.measure, lang);
         const done = e.signoffs.find((s) => s.goalId === g.id);
-        const error = pending === g.id && signOff.error instanceof ApiError
-          ? signOff.error.errors.find((x) => x.field === 'note')?.message
+        const error = pending === g.id && signOff.error instanceof ApiError && signOff.error.errors.some((x) => x.field === 'note')
+          ? t('packages.invalid.note')
           : undefined;
         return (
           <Paper key={g.id} component="li" withBorder p="sm" radius="md" data-goal={g.id} data-signed={done ? 'yes' : 'no'}>
             <Group gap="xs" wrap="nowrap" align="flex-start">
               <Text aria-hidden fw={700} c={done ? 'teal.9' : 'gray.7'}>{done ? '✓' : '○'}</Text>
               <Box style={{ flex: 1, minWidth: 0 }}>
-                <Text fw={600} lang={text.lang} dir="auto">{text.text}</Text>
-                <Text size="sm" c="gray.8" lang={measure.lang} dir="auto">{measure.text}</Text>
+                <Text fw={600}><bdi lang={text.lang}>{text.text}</bdi></Text>
+                <Text size="sm" c="gray.8"><bdi lang={measure.lang}>{measure.text}</bdi></Text>
                 {done ? (
                   <Text size="sm" mt={4} c="teal.9">
                     {t('packages.signedBy', { name: done.signedBy, date: formatDate(done.signedOn, lang) })}
-                    {done.note && <> — <q>{done.note}</q></>}
+                    {done.note && <> — <q><bdi>{done.note}</bdi></q></>}
                   </Text>
                 ) : (
                   <>
@@ -107,12 +107,12 @@ function Gate({ pkg, e, module }: { pkg: PackageView; e: EnrolmentView; module: 
   const unmet = module.goals.filter((g) => e.unmetGoalIds.includes(g.id));
   const err = advance.error instanceof ApiError ? advance.error : null;
   const blocked = err?.code === 'gate_blocked' && !asOverride;
-  const reasonError = asOverride ? err?.errors.find((x) => x.field === 'override.reason')?.message : undefined;
+  const reasonError = asOverride && err?.errors.some((x) => x.field === 'override.reason') ? t('packages.invalid.overrideReason') : undefined;
   const unmetList = (
     <Box component="ul" m={0} style={{ paddingInlineStart: '1.25rem' }}>
       {unmet.map((g) => {
         const text = localText(g.text, lang);
-        return <li key={g.id} lang={text.lang} dir="auto">{text.text}</li>;
+        return <li key={g.id}><bdi lang={text.lang}>{text.text}</bdi></li>;
       })}
     </Box>
   );
@@ -229,7 +229,7 @@ function History({ e }: { e: EnrolmentView }) {
             <Paper key={h.index} component="li" withBorder p="xs" radius="md" data-module={h.id} data-ended={h.endedOn ?? ''}>
               <Group gap="xs" wrap="wrap">
                 <Text fw={600} size="sm">
-                  {t('packages.moduleN', { n: h.index + 1 })} · <span lang={title.lang} dir="auto">{title.text}</span>
+                  {t('packages.moduleN', { n: h.index + 1 })} · <bdi lang={title.lang}>{title.text}</bdi>
                 </Text>
                 {h.endedOn === null ? (
                   <Badge color="blue.9" variant="outline" tt="none">{t('packages.current')}</Badge>
@@ -245,7 +245,7 @@ function History({ e }: { e: EnrolmentView }) {
               </Text>
               {h.overrideReason && (
                 <Text size="sm" c="gray.8">
-                  {t('packages.overrideReasonWas')}: <q>{h.overrideReason}</q>
+                  {t('packages.overrideReasonWas')}: <q><bdi>{h.overrideReason}</bdi></q>
                 </Text>
               )}
             </Paper>
@@ -295,7 +295,7 @@ export function EnrolmentPage({ packageId, enrolmentId }: { packageId: string; e
       {module && moduleTitle && e.currentModule ? (
         <Box component="section" aria-labelledby="current-title">
           <Title order={2} size="h3" id="current-title">
-            {t('packages.currentModuleN', { n: e.currentModule.index + 1, total: pkg.modules.length })}: <span lang={moduleTitle.lang} dir="auto">{moduleTitle.text}</span>
+            {t('packages.currentModuleN', { n: e.currentModule.index + 1, total: pkg.modules.length })}: <bdi lang={moduleTitle.lang}>{moduleTitle.text}</bdi>
           </Title>
           <Group gap="xs" mb="xs" wrap="wrap">
             <Text size="sm">

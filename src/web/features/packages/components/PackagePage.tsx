@@ -43,10 +43,16 @@ export function WaitBadge({ e, t }: { e: EnrolmentView; t: TFunction }) {
   );
 }
 
-function moduleLabel(e: EnrolmentView, lang: Parameters<typeof localText>[1], t: TFunction): { text: string; lang?: string } {
-  if (e.currentModule === null) return { text: t('packages.completedOn', { date: e.completedOn ? formatDate(e.completedOn, lang) : '' }) };
+function ModuleLabel({ e }: { e: EnrolmentView }) {
+  const { t } = useTranslation();
+  const { lang } = useUiLang();
+  if (e.currentModule === null) return <>{t('packages.completedOn', { date: e.completedOn ? formatDate(e.completedOn, lang) : '' })}</>;
   const title = localText(e.currentModule.title, lang);
-  return { text: `${t('packages.moduleN', { n: e.currentModule.index + 1 })} · ${title.text}`, lang: title.lang };
+  return (
+    <>
+      {t('packages.moduleN', { n: e.currentModule.index + 1 })} · <bdi lang={title.lang}>{title.text}</bdi>
+    </>
+  );
 }
 
 function EnrolForm({ pkg, enrolled }: { pkg: PackageView; enrolled: Set<string> }) {
@@ -56,7 +62,9 @@ function EnrolForm({ pkg, enrolled }: { pkg: PackageView; enrolled: Set<string> 
   const [citizenId, setCitizenId] = useState('');
   const candidates = (caseload.data?.citizens ?? []).filter((c) => !enrolled.has(c.id));
   const fieldError = enrol.error instanceof ApiError
-    ? enrol.error.errors.find((e) => e.field === 'citizenId')?.message ?? (enrol.error.status === 409 ? t('packages.alreadyEnrolled') : undefined)
+    ? enrol.error.errors.some((e) => e.field === 'citizenId') || enrol.error.status === 404
+      ? t('packages.invalid.citizenId')
+      : enrol.error.status === 409 ? t('packages.alreadyEnrolled') : undefined
     : undefined;
   return (
     <form
@@ -96,7 +104,6 @@ function EnrolForm({ pkg, enrolled }: { pkg: PackageView; enrolled: Set<string> 
 
 function Citizens({ pkg, enrolments }: { pkg: PackageView; enrolments: EnrolmentView[] }) {
   const { t } = useTranslation();
-  const { lang } = useUiLang();
   const sorted = [...enrolments].sort(byLongestWait);
   const link = (e: EnrolmentView) => hrefFor({ name: 'enrolment', packageId: pkg.id, enrolmentId: e.id });
   if (sorted.length === 0) return <Text>{t('packages.noCitizens')}</Text>;
@@ -104,13 +111,14 @@ function Citizens({ pkg, enrolments }: { pkg: PackageView; enrolments: Enrolment
     <>
       <Stack hiddenFrom="sm" gap="xs" data-testid="enrolment-cards">
         {sorted.map((e) => {
-          const m = moduleLabel(e, lang, t);
           return (
             <Paper key={e.id} withBorder p="sm" radius="md">
               <Anchor href={link(e)} fw={600}>
                 {e.citizenName}
               </Anchor>
-              <Text size="sm" lang={m.lang} dir="auto">{m.text}</Text>
+              <Text size="sm">
+                <ModuleLabel e={e} />
+              </Text>
               <Group gap="xs" mt={4}>
                 {e.daysInModule !== null && <Text size="sm">{t('packages.daysInModule', { count: e.daysInModule })}</Text>}
                 <WaitBadge e={e} t={t} />
@@ -132,13 +140,14 @@ function Citizens({ pkg, enrolments }: { pkg: PackageView; enrolments: Enrolment
           </Table.Thead>
           <Table.Tbody>
             {sorted.map((e) => {
-              const m = moduleLabel(e, lang, t);
-              return (
+                  return (
                 <Table.Tr key={e.id}>
                   <Table.Td>
                     <Anchor href={link(e)}>{e.citizenName}</Anchor>
                   </Table.Td>
-                  <Table.Td lang={m.lang} dir="auto">{m.text}</Table.Td>
+                  <Table.Td>
+                    <ModuleLabel e={e} />
+                  </Table.Td>
                   <Table.Td>{e.daysInModule === null ? '–' : t('packages.daysInModule', { count: e.daysInModule })}</Table.Td>
                   <Table.Td>
                     <WaitBadge e={e} t={t} />
@@ -166,7 +175,7 @@ function Modules({ pkg }: { pkg: PackageView }) {
         return (
           <Paper key={m.id} component="li" withBorder p="sm" radius="md">
             <Title order={3} size="h5">
-              {t('packages.moduleN', { n: i + 1 })} · <span lang={title.lang} dir="auto">{title.text}</span>
+              {t('packages.moduleN', { n: i + 1 })} · <bdi lang={title.lang}>{title.text}</bdi>
             </Title>
             <Text size="sm" c="gray.8">
               {t(`packages.kind.${m.kind}`)} · {weeks} · {m.elements.map((el) => t(`packages.element.${el}`)).join(', ')}
@@ -176,8 +185,8 @@ function Modules({ pkg }: { pkg: PackageView }) {
               {m.goals.map((g) => {
                 const text = localText(g.text, lang);
                 return (
-                  <List.Item key={g.id} lang={text.lang} dir="auto">
-                    {text.text}
+                  <List.Item key={g.id}>
+                    <bdi lang={text.lang}>{text.text}</bdi>
                   </List.Item>
                 );
               })}
@@ -215,7 +224,7 @@ export function PackagePage({ id }: { id: string }) {
           {pkg.name}
         </Title>
         <Text size="sm" c="gray.8">
-          {t('packages.industry')}: <span lang={industry.lang} dir="auto">{industry.text}</span> ({pkg.industry.db07}) · {t('packages.modules', { count: pkg.moduleCount })}
+          {t('packages.industry')}: <bdi lang={industry.lang}>{industry.text}</bdi> ({pkg.industry.db07}) · {t('packages.modules', { count: pkg.moduleCount })}
         </Text>
       </div>
       <Box component="section" aria-labelledby="pk-citizens-title">

@@ -96,7 +96,7 @@ export function PackagesPage() {
                     {p.name}
                   </Anchor>
                   <Text size="sm">
-                    {t('packages.industry')}: <span lang={industry.lang} dir="auto">{industry.text}</span> ({p.industry.db07}) · {t('packages.modules', { count: p.moduleCount })}
+                    {t('packages.industry')}: <bdi lang={industry.lang}>{industry.text}</bdi> ({p.industry.db07}) · {t('packages.modules', { count: p.moduleCount })}
                   </Text>
                   <Box mt={4}>
                     <Counts p={p} />
@@ -125,7 +125,7 @@ export function PackagesPage() {
                         <Anchor href={hrefFor({ name: 'package', id: p.id })}>{p.name}</Anchor>
                       </Table.Td>
                       <Table.Td>
-                        <span lang={industry.lang} dir="auto">{industry.text}</span> ({p.industry.db07})
+                        <bdi lang={industry.lang}>{industry.text}</bdi> ({p.industry.db07})
                       </Table.Td>
                       <Table.Td>{p.moduleCount}</Table.Td>
                       <Table.Td>
