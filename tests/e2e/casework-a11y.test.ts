@@ -54,6 +54,8 @@ describe('case work accessibility', () => {
           await page.locator('details summary').first().click();
         }
         await page.getByTestId('timeline-list').waitFor();
+        // Package modules link to their package page.
+        expect(await page.getByTestId('timeline-module').first().locator('a').getAttribute('href')).toMatch(/^#\/packages\/[^/]+$/);
         expect(await page.evaluate(() => document.documentElement.dir)).toBe(lang === 'ar' ? 'rtl' : 'ltr');
         expect(await violations(page)).toEqual([]);
         if (width === 360) expect(await noSideScroll(page)).toBe(true);

@@ -8,13 +8,14 @@ import { useTranslation } from 'react-i18next';
 import { isRtl, type Lang } from '../../../../domain/fip/index.ts';
 import { buildTimeline, isBar, type TimelineInput, type TimelineItem, type TimelineLane } from '../../../../domain/timeline.ts';
 import { formatDate } from '../../../lib/dates.ts';
+import { hrefFor } from '../../../app/router.ts';
 import { offerKindLabel, offerStatusLabel, outcomeKindLabel } from '../casework-labels.ts';
 
 // ECharts is loaded only when a wide screen shows the chart.
 const TimelineChart = lazy(() => import('./TimelineChart.tsx').then((m) => ({ default: m.TimelineChart })));
 
-/** The package page (owned by the packages feature). */
-const packageHref = (packageId: string) => `#/packages/${encodeURIComponent(packageId)}`;
+/** The package page (the packages feature). */
+const packageHref = (packageId: string) => hrefFor({ name: 'package', id: packageId });
 
 export function TimelineSection({ input, today, lang }: { input: TimelineInput; today: string; lang: Lang }) {
   const { t } = useTranslation();
