@@ -133,7 +133,8 @@ export interface DeadlineRuleView {
 export interface DeadlineReportView {
   citizenId: string;
   asOf: string;
-  policy: { id: string; effectiveFrom: string };
+  /** `dueSoonDays`: a pending obligation is `due` when at most this many days away. */
+  policy: { id: string; effectiveFrom: string; dueSoonDays: number };
   rules: DeadlineRuleView[];
   ignoredOffers: { offerId: string; reason: string }[];
 }

@@ -130,7 +130,7 @@ describe.each(databases)('offers, outcomes and deadlines on %s', (kind) => {
     const res = await f.app.inject({ method: 'GET', url: `/api/citizens/${citizenId}/deadlines`, headers: { cookie: manager.headers.cookie ?? '' } });
     expect(res.statusCode, res.body).toBe(200);
     const report = res.json();
-    expect(report).toMatchObject({ citizenId, asOf: '2026-11-25', policy: { id: '2016-agreement', effectiveFrom: '2016-07-01' } });
+    expect(report).toMatchObject({ citizenId, asOf: '2026-11-25', policy: { id: '2016-agreement', effectiveFrom: '2016-07-01', dueSoonDays: 7 } });
     const byId = Object.fromEntries(report.rules.map((r: { ruleId: string }) => [r.ruleId, r]));
     // Takeover 2026-11-01, company placement from 2026-11-10: target (14 days) and deadline (1 month) met.
     expect(byId.first_offer_target).toMatchObject({ state: 'ok', satisfiedOn: '2026-11-10', dueDate: '2026-11-15' });

@@ -82,7 +82,7 @@ const requirement = z.union([
 export const deadlineReportSchema = z.object({
   citizenId: z.string(),
   asOf: z.string(),
-  policy: z.object({ id: z.string(), effectiveFrom: z.string() }),
+  policy: z.object({ id: z.string(), effectiveFrom: z.string(), dueSoonDays: z.number() }),
   rules: z.array(
     z.object({
       ruleId: z.string(),

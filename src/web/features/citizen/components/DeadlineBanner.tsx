@@ -1,6 +1,7 @@
 // The citizen's deadline banner (GET /api/citizens/:id/deadlines): which rule is due or breached,
 // by when, and what would satisfy it, with the action that does. Red for breached, yellow for
-// due; a compact line when every deadline is met. The policy is named in small print.
+// due soon; a compact line when nothing is overdue or near, past breaches in one quiet line.
+// The policy is named in small print.
 import { Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -85,18 +86,29 @@ export function DeadlineBanner({ citizenId, report, offers, lang, canCreateOffer
       {t('casework.banner.policy', { id: report.policy.id, date: formatDate(report.policy.effectiveFrom, lang) })}
     </Text>
   );
-  const breached = report.rules.filter((r) => r.state === 'breached');
-  const due = report.rules.filter((r) => r.state === 'due');
-  if (breached.length === 0 && due.length === 0) {
+  // Red: overdue now (an open breach). Yellow: an obligation due within the policy's due-soon days.
+  // A breach that is over (the domain keeps such a rule `breached`) is history: one quiet line.
+  const open = report.rules.filter((r) => r.breaches.some((b) => b.to === null));
+  const dueSoon = report.rules.filter((r) => !open.includes(r) && r.daysLeft !== null && r.daysLeft <= report.policy.dueSoonDays);
+  const past = report.rules.filter((r) => !open.includes(r) && !dueSoon.includes(r) && r.breaches.length > 0);
+  const pastLine = past.length > 0 && (
+    <Text size="sm" data-testid="deadline-past">
+      {t('casework.banner.pastBreaches', {
+        rules: past.map((r) => t('casework.banner.pastItem', { rule: ruleLabel(t, r.ruleId, r.kind), count: r.daysOver ?? 0 })).join('; '),
+      })}
+    </Text>
+  );
+  if (open.length === 0 && dueSoon.length === 0) {
     const next = report.rules
       .filter((r) => r.dueDate && r.daysLeft !== null)
       .sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0))[0];
     return (
       <Stack gap={0} data-testid="deadline-banner" data-state="ok" component="section" aria-label={t('casework.banner.title')}>
         <Text size="sm">
-          ✓ {t('casework.banner.allMet')}
+          ✓ {past.length === 0 ? t('casework.banner.allMet') : t('casework.banner.noneOpen')}
           {next?.dueDate ? ` · ${t('casework.banner.nextDeadline', { rule: ruleLabel(t, next.ruleId, next.kind), date: formatDate(next.dueDate, lang) })}` : ''}
         </Text>
+        {pastLine}
         {policy}
       </Stack>
     );
@@ -135,9 +147,10 @@ export function DeadlineBanner({ citizenId, report, offers, lang, canCreateOffer
     </Paper>
   );
   return (
-    <Stack gap="xs" data-testid="deadline-banner" data-state={breached.length > 0 ? 'breached' : 'due'} component="section" aria-label={t('casework.banner.title')}>
-      {breached.length > 0 && box('breached', breached)}
-      {due.length > 0 && box('due', due)}
+    <Stack gap="xs" data-testid="deadline-banner" data-state={open.length > 0 ? 'breached' : 'due'} component="section" aria-label={t('casework.banner.title')}>
+      {open.length > 0 && box('breached', open)}
+      {dueSoon.length > 0 && box('due', dueSoon)}
+      {pastLine}
       {policy}
     </Stack>
   );
