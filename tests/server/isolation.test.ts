@@ -35,6 +35,7 @@ describe.each(databases)('isolation between municipalities on %s', (kind) => {
     for (const { citizenId, roundId } of ids607) {
       const responses = [
         await f.app.inject({ method: 'GET', url: `/api/citizens/${citizenId}`, headers: { cookie: cw727.headers.cookie ?? '' } }),
+        await f.app.inject({ method: 'GET', url: `/api/citizens/${citizenId}/enrolments`, headers: { cookie: cw727.headers.cookie ?? '' } }),
         await f.app.inject({ method: 'POST', url: `/api/citizens/${citizenId}/rounds`, headers: cw727.headers }),
         await f.app.inject({ method: 'PUT', url: `/api/rounds/${roundId}/answers`, headers: cw727.headers, payload: { respondent: 'caseworker', answers: [{ itemId: 'w01', value: 1 }], complete: true } }),
         await f.app.inject({ method: 'PUT', url: `/api/rounds/${roundId}/answers`, headers: cw727.headers, payload: { respondent: 'citizen', answers: [{ itemId: 'c01', value: 1 }], complete: false } }),
