@@ -1,14 +1,14 @@
 // Analysis of a loaded panel: design (cohorts, outcomes, covariates), then per subgroup the
 // score model, matching, weighting and the estimators, and the report model with warnings.
 import { smdMany } from '../stats/index.ts';
-import { buildCohorts, WINDOW_WEEKS } from './design/cohorts.ts';
+import { buildCohorts, WINDOW_WEEKS, type Units } from './design/cohorts.ts';
 import { buildCovariates, designMatrix } from './design/covariates.ts';
-import { computeOutcomes, N_PERIODS, OUTCOMES, type OutcomeName } from './design/outcomes.ts';
+import { allocateOutcomes, computeOutcomes, fillOutcomes, N_PERIODS, OUTCOMES, type OutcomeCounts, type OutcomeName } from './design/outcomes.ts';
 import { ipwWeights, type IpwWeights } from './estimators/ipw.ts';
 import { CALIPER_SD, type MatchedSample } from './estimators/psm.ts';
 import type { ScoreModel } from './estimators/score-model.ts';
 import { runOn, type Helper } from './parallel/helper.ts';
-import { runTask, unwrap, type EstimatesTask, type MatchTask, type ScoreTask, type TaskResult } from './parallel/tasks.ts';
+import { runTask, unwrap, type EstimatesTask, type MatchTask, type OutcomesTask, type ScoreTask, type TaskResult } from './parallel/tasks.ts';
 import { emptyCategories } from './estimators/empty-categories.ts';
 import type { Panel } from './panel.ts';
 import type { Persons } from './readers/persons-csv.ts';
@@ -73,6 +73,23 @@ function helperShare(groups: GroupState[]): Set<GroupState> {
 
 const tick = (opts: AnalyseOptions, stage: Stage, f: number): void => opts.onProgress?.(stage, f);
 
+/** computeOutcomes with the second half of the units on the helper (panel and results in shared memory). */
+async function outcomesOnTwo(units: Units, panel: Panel, helper: Helper): Promise<OutcomeCounts> {
+  let shared = panel;
+  if (!(panel.status.buffer instanceof SharedArrayBuffer)) {
+    const status = new Uint8Array(new SharedArrayBuffer(panel.status.length));
+    status.set(panel.status);
+    shared = { ...panel, status };
+  }
+  const out = allocateOutcomes(units.n, (bytes) => new Uint8Array(new SharedArrayBuffer(bytes)));
+  const mid = Math.floor(units.n / 2);
+  const task: OutcomesTask = { kind: 'outcomes', person: units.person, refWeek: units.refWeek, panel: shared, out, from: mid, to: units.n };
+  const remote = helper.run(task, []);
+  fillOutcomes(units, shared, out, 0, mid);
+  unwrap(await remote);
+  return out;
+}
+
 const sharedFloat64 = (n: number): Float64Array => new Float64Array(new SharedArrayBuffer(n * 8));
 
 /** Per-unit values (`width` per unit) of the given rows, gathered into a new array (the array itself when the rows are all units in order). */
@@ -95,7 +112,7 @@ export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptio
   tick(opts, 'design', 0);
   const cohorts = buildCohorts(persons, panel);
   const units = cohorts.units;
-  const counts = computeOutcomes(units, panel);
+  const counts = helper ? await outcomesOnTwo(units, panel, helper) : computeOutcomes(units, panel);
   // With a helper thread the covariate columns live in shared memory: it builds its subgroups' designs from them.
   const table = buildCovariates(persons, units, counts, opts.covariates, helper ? sharedFloat64 : undefined);
   const subgroups = buildSubgroups(persons, units, opts.by ?? ['gender']);

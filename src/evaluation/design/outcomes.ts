@@ -46,14 +46,21 @@ export interface OutcomeCounts {
 }
 
 export function computeOutcomes(units: Units, panel: Panel): OutcomeCounts {
-  const n = units.n;
+  const out = allocateOutcomes(units.n);
+  fillOutcomes(units, panel, out, 0, units.n);
+  return out;
+}
+
+/** Zeroed outcome arrays for n units; `alloc` makes each array (e.g. in shared memory). */
+export function allocateOutcomes(n: number, alloc: (bytes: number) => Uint8Array = (b) => new Uint8Array(b)): OutcomeCounts {
   const mk = (): Record<OutcomeName, Uint8Array> =>
-    Object.fromEntries(OUTCOMES.map((o) => [o, new Uint8Array(n)])) as Record<OutcomeName, Uint8Array>;
-  const post = mk();
-  const pre = mk();
-  const periods = new Uint8Array(n * N_PERIODS);
-  const prePlacement = new Uint8Array(n);
-  const preBenefit = new Uint8Array(n);
+    Object.fromEntries(OUTCOMES.map((o) => [o, alloc(n)])) as Record<OutcomeName, Uint8Array>;
+  return { post: mk(), pre: mk(), periods: alloc(n * N_PERIODS), prePlacement: alloc(n), preBenefit: alloc(n) };
+}
+
+/** The outcome counts of units [from, to) into `out` (each unit's entries depend on that unit only). */
+export function fillOutcomes(units: Pick<Units, 'person' | 'refWeek'>, panel: Panel, out: OutcomeCounts, from: number, to: number): void {
+  const { post, pre, periods, prePlacement, preBenefit } = out;
   const counts = new Int32Array(16);
   const nw = panel.nWeeks;
   const st = panel.status;
@@ -68,7 +75,7 @@ export function computeOutcomes(units: Units, panel: Panel): OutcomeCounts {
       counts[c >= 0 && c < nw ? (st[row + c] ?? 0) : 0]!++;
     }
   };
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     const row = (units.person[i] ?? 0) * nw;
     const c0 = (units.refWeek[i] ?? 0) - panel.weekStart;
     tally(row, c0);
@@ -94,7 +101,6 @@ export function computeOutcomes(units: Units, panel: Panel): OutcomeCounts {
     prePlacement[i] = (counts[S.praktik_private] ?? 0) + (counts[S.praktik_public] ?? 0);
     preBenefit[i] = (counts[S.integration_benefit] ?? 0) + (counts[S.other_benefit] ?? 0);
   }
-  return { post, pre, periods, prePlacement, preBenefit };
 }
 
 /** Shares (count / denominator) of the selected rows as a Float64Array. */

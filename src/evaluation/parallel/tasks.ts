@@ -3,6 +3,8 @@
 import type { LogisticResult } from '../../stats/index.ts';
 import { logisticRegressionSparse } from '../../stats/index.ts';
 import { designMatrix, designSparse, type CovariateTable } from '../design/covariates.ts';
+import { fillOutcomes, type OutcomeCounts } from '../design/outcomes.ts';
+import type { Panel } from '../panel.ts';
 import { fitScoreModel } from '../estimators/score-model.ts';
 import { readWeeksRange } from '../readers/weeks-csv.ts';
 import { psmMatch, type MatchedSample } from '../estimators/psm.ts';
@@ -50,6 +52,17 @@ export interface WeeksPart {
   maxPerson: number;
 }
 
+/** Outcome counts of units [from, to) into `out` (arrays in shared memory; panel status too). */
+export interface OutcomesTask {
+  kind: 'outcomes';
+  person: Int32Array;
+  refWeek: Int32Array;
+  panel: Panel;
+  out: OutcomeCounts;
+  from: number;
+  to: number;
+}
+
 /** A subgroup's propensity score matching (psmMatch). */
 export interface MatchTask {
   kind: 'match';
@@ -61,8 +74,8 @@ export interface MatchTask {
 /** A subgroup's estimates (groupEstimates). */
 export type EstimatesTask = { kind: 'estimates' } & GroupEstimatesInput;
 
-export type Task = ScoreTask | WeeksTask | MatchTask | EstimatesTask;
-type ValueOf<T extends Task> = T extends ScoreTask ? ScoreFit : T extends WeeksTask ? WeeksPart : T extends MatchTask ? MatchedSample : GroupEstimates;
+export type Task = ScoreTask | WeeksTask | MatchTask | EstimatesTask | OutcomesTask;
+type ValueOf<T extends Task> = T extends OutcomesTask ? number : T extends ScoreTask ? ScoreFit : T extends WeeksTask ? WeeksPart : T extends MatchTask ? MatchedSample : GroupEstimates;
 
 /** A task's result, or the error it threw (its class name and message). */
 export type TaskResult<T extends Task = Task> = { ok: true; value: ValueOf<T> } | { ok: false; message: string; name?: string };
@@ -94,7 +107,11 @@ export function scoreFit(table: CovariateTable, rows: Int32Array, treated: Uint8
   }
 }
 
-function compute(task: Task): ScoreFit | WeeksPart | MatchedSample | GroupEstimates {
+function compute(task: Task): ScoreFit | WeeksPart | MatchedSample | GroupEstimates | number {
+  if (task.kind === 'outcomes') {
+    fillOutcomes(task, task.panel, task.out, task.from, task.to);
+    return task.to - task.from;
+  }
   if (task.kind === 'score') return scoreFit(task.table, task.rows, task.treated);
   if (task.kind === 'match') return psmMatch(task.logit, task.treated, task.cohort);
   if (task.kind === 'estimates') return groupEstimates(task);
@@ -115,7 +132,7 @@ export function runTask<T extends Task>(task: T): TaskResult<T> {
 
 /** Buffers of a result that can be moved (not copied) back to the main thread. */
 export function resultTransfer(r: TaskResult): ArrayBuffer[] {
-  if (!r.ok) return [];
+  if (!r.ok || typeof r.value === 'number') return [];
   const v = r.value;
   const arrays = 'status' in v ? [v.status] : 'fit' in v ? ('coef' in v.fit ? [v.fit.coef, v.fit.se, v.fit.cov, v.fit.fitted, v.fit.eta] : []) : 'unitWeight' in v ? [v.rows, v.treated, v.set, v.unitWeight] : [];
   const out = new Set<ArrayBuffer>();
