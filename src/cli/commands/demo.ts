@@ -27,7 +27,7 @@ export async function run(argv: string[]): Promise<number> {
       ...(values.citizens ? { citizens: Number(values.citizens) } : {}),
       ...(config.NODE_ENV ? { nodeEnv: config.NODE_ENV } : {}),
     });
-    console.log(result.skipped ? 'Demo data already present.' : `Created ${result.users} users, ${result.citizens} citizens, ${result.rounds} FIP rounds, ${result.offers} offers, ${result.outcomes} outcomes.`);
+    console.log(result.skipped ? 'Demo data already present.' : `Created ${result.users} users, ${result.citizens} citizens, ${result.rounds} FIP rounds, ${result.offers} offers, ${result.outcomes} outcomes${result.companies ? `, ${result.companies} companies with ${result.labourNeeds ?? 0} labour needs (${result.linkedOffers ?? 0} offers linked)` : ''}.`);
     console.log(demoLogins());
     return 0;
   } catch (error) {

@@ -50,7 +50,9 @@ export function companyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       const actor = actorOf(request);
       requireAbility(actor, 'company.view');
       const rows = await withTenant(ctx.db, actor, async (tx) => {
-        const found = await tx.selectFrom('companies').selectAll().orderBy('name').orderBy('id').execute();
+        // Sorted in Danish (the database's collation may be byte order: "DSV" before "Danish").
+        const found = (await tx.selectFrom('companies').selectAll().execute())
+          .sort((a, b) => a.name.localeCompare(b.name, 'da') || a.id.localeCompare(b.id));
         const slots = await openSlotsByCompany(tx, isoDate(ctx.now()));
         await writeAudit(tx, actor, 'company.list', 'company', null, { count: found.length });
         return found.map((row) => presentCompany(row, slots.get(row.id) ?? 0));
