@@ -16,29 +16,16 @@ import { ApiError } from '../../../lib/http.ts';
 import type { EnrolmentView, PackageView } from '../../../lib/types.ts';
 import { useCaseload, useEnrol, usePackage } from '../api.ts';
 import { localText, readableField } from './local-text.ts';
-
-/** Days at an open gate from which a wait counts as long (red) or getting long (yellow). */
-export const LONG_WAIT_DAYS = 14;
-export const SOME_WAIT_DAYS = 7;
-
-/** Longest wait at the gate first, then longest in the module; completed enrolments last. */
-export function byLongestWait(a: EnrolmentView, b: EnrolmentView): number {
-  const rank = (e: EnrolmentView): number => (e.status === 'completed' ? 2 : e.daysWaitedAtGate === null ? 1 : 0);
-  return rank(a) - rank(b)
-    || (b.daysWaitedAtGate ?? -1) - (a.daysWaitedAtGate ?? -1)
-    || (b.daysInModule ?? -1) - (a.daysInModule ?? -1)
-    || a.citizenName.localeCompare(b.citizenName, 'da');
-}
+import { byLongestWait, waitLevel } from '../wait.ts';
 
 export function WaitBadge({ e, t }: { e: EnrolmentView; t: TFunction }) {
-  if (e.status === 'completed') return <Badge color="teal.9" variant="outline" tt="none">{t('packages.completed')}</Badge>;
-  if (e.daysWaitedAtGate === null) return <Text size="sm">{t('packages.goalsLeft', { count: e.unmetGoalIds.length })}</Text>;
-  const color = e.daysWaitedAtGate >= LONG_WAIT_DAYS ? 'red.9' : e.daysWaitedAtGate >= SOME_WAIT_DAYS ? 'yellow.4' : 'blue.9';
+  const level = waitLevel(e);
+  if (level === 'completed') return <Badge color="teal.9" variant="outline" tt="none">{t('packages.completed')}</Badge>;
+  if (level === 'in_module' || e.daysWaitedAtGate === null) return <Text size="sm">{t('packages.goalsLeft', { count: e.unmetGoalIds.length })}</Text>;
+  const color = level === 'long' ? 'red.9' : level === 'some' ? 'yellow.4' : 'blue.9';
   return (
-    <Badge color={color} variant="filled" autoContrast tt="none" data-testid="wait-badge">
-      {e.daysWaitedAtGate >= LONG_WAIT_DAYS
-        ? t('packages.longWait', { count: e.daysWaitedAtGate })
-        : t('packages.waited', { count: e.daysWaitedAtGate })}
+    <Badge color={color} variant="filled" autoContrast tt="none" data-testid="wait-badge" data-level={level}>
+      {level === 'long' ? t('packages.longWait', { count: e.daysWaitedAtGate }) : t('packages.waited', { count: e.daysWaitedAtGate })}
     </Badge>
   );
 }
