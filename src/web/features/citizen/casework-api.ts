@@ -2,17 +2,10 @@
 // citizen (docs/api.md). Writes refresh what they change: the citizen's offers, deadlines and the caseload.
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/http.ts';
+import type { CompanyOption } from './company-match.ts';
 import type {
   CitizenEnrolmentView, DeadlineReportView, NewOfferInput, NewOutcomeInput, OfferPatchInput, OfferView, OutcomeView,
 } from '../../lib/types.ts';
-
-/** What the placement form and outcome form read of a company (GET /api/companies). */
-export interface CompanyOption {
-  id: string;
-  cvr: string;
-  name: string;
-  db07: string | null;
-}
 
 const citizenPath = (id: string) => `/api/citizens/${encodeURIComponent(id)}`;
 

@@ -9,7 +9,7 @@ import { ApiError } from '../../../lib/http.ts';
 import { formatDate } from '../../../lib/dates.ts';
 import { useCompanies, useCreateOutcome } from '../casework-api.ts';
 import { READABLE_DESCRIPTION, outcomeKindLabel } from '../casework-labels.ts';
-import { companyLabel, matchCompany } from './PlacementForm.tsx';
+import { companyLabel, matchCompany } from '../company-match.ts';
 
 const KINDS: OutcomeKind[] = ['employment', 'igu_start', 'education', 'self_sufficiency', 'programme_end'];
 const SOURCES = ['caseworker', 'citizen', 'employer', 'register'] as const;
@@ -126,6 +126,7 @@ function OutcomeForm({ citizenId, today, canViewCompanies, onDone }: { citizenId
               limit={6}
               maxDropdownHeight={420}
               comboboxProps={{ withinPortal: false }}
+              renderOption={({ option }) => <span dir="auto">{option.value}</span>}
               error={err('companyName')}
             />
           )}

@@ -14,7 +14,8 @@ import { formatDate } from '../../../lib/dates.ts';
 import { hrefFor, navigate } from '../../../app/router.ts';
 import { useUiLang } from '../../../app/use-ui-lang.ts';
 import { useCitizen } from '../api.ts';
-import { useCompanies, useCreateOffer, useDeadlines, type CompanyOption } from '../casework-api.ts';
+import { useCompanies, useCreateOffer, useDeadlines } from '../casework-api.ts';
+import { companyLabel, matchCompany } from '../company-match.ts';
 import { READABLE_DESCRIPTION, localToday, offerKindLabel, offerStatusLabel, ruleLabel } from '../casework-labels.ts';
 
 /** Kinds in the order caseworkers reach for them; a private company placement first. */
@@ -23,18 +24,6 @@ const KIND_ORDER: OfferKind[] = [
   'danish_education', 'mentor', 'guidance_upskilling', 'introduction_course',
 ];
 const HAS_COMPANY = new Set(['company_placement', 'wage_subsidy', 'igu', 'mentor']);
-
-export const companyLabel = (c: CompanyOption): string => `${c.name} · CVR ${c.cvr}`;
-
-/** The registered company the text names: its exact label, or a unique name match (case-insensitive). */
-export function matchCompany(companies: readonly CompanyOption[], text: string): CompanyOption | null {
-  const v = text.trim();
-  if (!v) return null;
-  const byLabel = companies.find((c) => companyLabel(c) === v);
-  if (byLabel) return byLabel;
-  const byName = companies.filter((c) => c.name.toLocaleLowerCase('da') === v.toLocaleLowerCase('da'));
-  return byName.length === 1 ? (byName[0] as CompanyOption) : null;
-}
 
 export function PlacementForm({ citizenId }: { citizenId: string }) {
   const { t } = useTranslation();
@@ -130,6 +119,7 @@ export function PlacementForm({ citizenId }: { citizenId: string }) {
                 maxDropdownHeight={420}
                 // In the page (not a portal) so the list stays inside the main landmark.
                 comboboxProps={{ withinPortal: false }}
+                renderOption={({ option }) => <span dir="auto">{option.value}</span>}
                 autoFocus
                 error={err('companyId') ?? err('companyName')}
                 data-testid="company-input"
