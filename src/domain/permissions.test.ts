@@ -10,7 +10,7 @@ const TABLE: Record<Role, Action[]> = {
   ],
   manager: ['citizen.list', 'citizen.view', 'offer.view', 'outcome.view', 'deadline.view', 'company.view', 'package.view'],
   company_consultant: ['citizen.list', 'citizen.view', 'offer.view', 'offer.create', 'offer.update', 'outcome.view', 'outcome.create', 'deadline.view',
-    'company.view', 'company.create', 'package.view', 'package.create', 'package.enrol', 'package.signoff', 'package.advance',
+    'company.view', 'company.create', 'company.needs', 'package.view', 'package.create', 'package.enrol', 'package.signoff', 'package.advance',
   ],
   evaluator: ['evaluation.run', 'evaluation.view'],
   national_admin: [],

@@ -20,6 +20,7 @@ export const ACTIONS = [
   'deadline.view',
   'company.view',
   'company.create',
+  'company.needs',
   'package.view',
   'package.create',
   'package.enrol',
@@ -59,6 +60,8 @@ const GRANTS: Record<Action, readonly Role[]> = {
   // managers read.
   'company.view': ['caseworker', 'company_consultant', 'manager'],
   'company.create': ['caseworker', 'company_consultant'],
+  // Labour needs and open slots: kept by the company consultants (DOMAIN.md §roles); others read them with company.view.
+  'company.needs': ['company_consultant'],
   'package.view': ['caseworker', 'company_consultant', 'manager'],
   'package.create': ['caseworker', 'company_consultant'],
   'package.enrol': ['caseworker', 'company_consultant'],

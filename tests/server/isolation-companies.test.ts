@@ -15,6 +15,8 @@ describe.each(databases)('labour needs, demand and offer links isolated between 
   let f: Fixture;
   let cw607: Login;
   let cw727: Login;
+  let consultant607: Login;
+  let consultant727: Login;
   let company607: string;
   let need607: string;
   let citizen727: string;
@@ -25,9 +27,13 @@ describe.each(databases)('labour needs, demand and offer links isolated between 
     await createUser(f, 'caseworker@727', 'caseworker', '727');
     cw607 = await login(f, 'caseworker@607');
     cw727 = await login(f, 'caseworker@727');
+    await createUser(f, 'company@607', 'company_consultant', '607');
+    await createUser(f, 'company@727', 'company_consultant', '727');
+    consultant607 = await login(f, 'company@607');
+    consultant727 = await login(f, 'company@727');
     company607 = (await f.app.inject({ method: 'POST', url: '/api/companies', headers: cw607.headers, payload: { cvr: '24256790', name: 'Fakta Fredericia', db07: '47' } })).json().company.id;
     const need = await f.app.inject({
-      method: 'POST', url: `/api/companies/${company607}/needs`, headers: cw607.headers,
+      method: 'POST', url: `/api/companies/${company607}/needs`, headers: consultant607.headers,
       payload: { kind: 'placement', slots: 5, periodFrom: '2026-12-01', periodTo: '2027-01-31' },
     });
     need607 = need.json().need.id;
@@ -47,9 +53,9 @@ describe.each(databases)('labour needs, demand and offer links isolated between 
     const read = { cookie: cw727.headers.cookie ?? '' };
     const notFound = [
       await f.app.inject({ method: 'GET', url: `/api/companies/${company607}/needs`, headers: read }),
-      await f.app.inject({ method: 'POST', url: `/api/companies/${company607}/needs`, headers: cw727.headers, payload: { kind: 'job', slots: 1, periodFrom: '2026-12-01', periodTo: '2026-12-31' } }),
-      await f.app.inject({ method: 'PATCH', url: `/api/needs/${need607}`, headers: cw727.headers, payload: { closedOn: '2026-11-25' } }),
-      await f.app.inject({ method: 'PATCH', url: `/api/needs/${need607}`, headers: cw727.headers, payload: { slots: 50 } }),
+      await f.app.inject({ method: 'POST', url: `/api/companies/${company607}/needs`, headers: consultant727.headers, payload: { kind: 'job', slots: 1, periodFrom: '2026-12-01', periodTo: '2026-12-31' } }),
+      await f.app.inject({ method: 'PATCH', url: `/api/needs/${need607}`, headers: consultant727.headers, payload: { closedOn: '2026-11-25' } }),
+      await f.app.inject({ method: 'PATCH', url: `/api/needs/${need607}`, headers: consultant727.headers, payload: { slots: 50 } }),
     ];
     for (const res of notFound) {
       expect(res.statusCode, res.body).toBe(404);

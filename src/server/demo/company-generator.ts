@@ -64,6 +64,7 @@ const COMPANIES: Record<string, readonly DemoCompany[]> = {
 const FIRST = ['Anne', 'Mette', 'Lars', 'Jens', 'Susanne', 'Peter', 'Hanne', 'Morten', 'Louise', 'Rasmus', 'Camilla', 'Henrik'];
 const LAST = ['Jensen', 'Nielsen', 'Hansen', 'Pedersen', 'Andersen', 'Christensen', 'Larsen', 'Sørensen', 'Rasmussen', 'Holm'];
 
+// 727 has no demo company consultant: its caseworker stands in (the commands do not check roles; the routes do).
 const DEMO_ACTORS: Record<string, string> = { '607': 'company@607', '727': 'caseworker@727' };
 
 /** A deterministic 8-digit CVR with a valid modulus-11 check digit (first digit 1–9). */

@@ -109,9 +109,17 @@ describe.each(databases)('labour needs and demand on %s', (kind) => {
     ]) expect(res.statusCode, res.body).toBe(404);
   });
 
-  it('a manager reads but may not record; an evaluator may not read; writes need CSRF', async () => {
+  it('caseworkers and managers read but may not record or change needs; an evaluator may not read; writes need CSRF', async () => {
     const payload = { kind: 'job', slots: 1, periodFrom: '2026-12-01', periodTo: '2026-12-31' };
-    expect((await f.app.inject({ method: 'POST', url: `/api/companies/${retail}/needs`, headers: manager.headers, payload })).statusCode).toBe(403);
+    await createUser(f, 'reader@607', 'caseworker', '607');
+    const caseworker = await login(f, 'reader@607');
+    expect((await f.app.inject({ method: 'GET', url: `/api/companies/${retail}/needs`, headers: { cookie: caseworker.headers.cookie ?? '' } })).statusCode).toBe(200);
+    expect((await f.app.inject({ method: 'GET', url: '/api/industries/demand', headers: { cookie: caseworker.headers.cookie ?? '' } })).statusCode).toBe(200);
+    const needId = (await f.test.db.kysely.selectFrom('labour_needs').select('id').executeTakeFirstOrThrow()).id;
+    for (const who of [manager, caseworker]) {
+      expect((await f.app.inject({ method: 'POST', url: `/api/companies/${retail}/needs`, headers: who.headers, payload })).statusCode).toBe(403);
+      expect((await f.app.inject({ method: 'PATCH', url: `/api/needs/${needId}`, headers: who.headers, payload: { slots: 9 } })).statusCode).toBe(403);
+    }
     expect((await f.app.inject({ method: 'GET', url: `/api/companies/${retail}/needs`, headers: evaluator.headers })).statusCode).toBe(403);
     expect((await f.app.inject({ method: 'GET', url: '/api/industries/demand', headers: evaluator.headers })).statusCode).toBe(403);
     expect((await f.app.inject({ method: 'GET', url: '/api/industries', headers: evaluator.headers })).statusCode).toBe(403);

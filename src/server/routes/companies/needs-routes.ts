@@ -1,7 +1,8 @@
 // Labour needs of companies and demand per industry, in the caller's municipality. Every read and
 // write runs in one withTenant transaction (row-level security: another municipality's company
 // or need is 404) and is audited, except GET /api/industries (reference data, no tenant rows).
-// Permissions: reading needs company.view, recording and changing needs company.create.
+// Permissions: reading needs and demand company.view; recording and changing needs company.needs
+// (company consultants).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../http/app-context.ts';
@@ -73,7 +74,7 @@ export function needRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       { schema: { params: companyIdParams, body: newNeedBody, response: { 201: z.object({ need: needSchema }) } } },
       async (request, reply) => {
         const actor = actorOf(request);
-        requireAbility(actor, 'company.create');
+        requireAbility(actor, 'company.needs');
         const row = await withTenant(ctx.db, actor, (tx) => createNeed(tx, actor, request.params.id, request.body));
         return reply.code(201).send({ need: presentNeed(row) });
       },
@@ -84,7 +85,7 @@ export function needRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       { schema: { params: needIdParams, body: patchNeedBody, response: { 200: z.object({ need: needSchema }) } } },
       async (request) => {
         const actor = actorOf(request);
-        requireAbility(actor, 'company.create');
+        requireAbility(actor, 'company.needs');
         const row = await withTenant(ctx.db, actor, (tx) => updateNeed(tx, actor, request.params.id, request.body));
         return { need: presentNeed(row) };
       },

@@ -98,7 +98,7 @@ export function CompanyPage({ id }: { id: string }) {
   const company = useCompany(id);
   const needs = useNeeds(id);
   const industries = useIndustries();
-  const mayEdit = me.data ? can(me.data.user, 'company.create') : false;
+  const mayEdit = me.data ? can(me.data.user, 'company.needs') : false;
   if (company.isPending) return <Loader aria-label={t('app.loading')} />;
   if (company.isError || !company.data) {
     return (
