@@ -97,6 +97,23 @@ describe('industry package gate', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it('works on a 360 px phone: citizens as cards, no sideways scrolling, the checklist and gate reachable', async () => {
+    const page = await pageFor({ width: 360, lang: 'da' });
+    await login(page);
+    await page.goto('/#/packages');
+    await page.getByTestId('package-cards').locator('a').first().click();
+    await page.getByTestId('enrolment-cards').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.getByTestId('enrolment-cards').locator('a').first().click();
+    await page.locator('#history-title').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await page.getByTestId('module-history').locator('li').count()).toBeGreaterThan(0);
+    // The first card is the longest wait: an active enrolment with its checklist and gate.
+    expect(await page.getByTestId('goal-checklist').isVisible()).toBe(true);
+    expect(await page.getByTestId('advance').isVisible()).toBe(true);
+    expect(consoleErrors).toEqual([]);
+  });
+
   for (const lang of ['da', 'ar']) {
     it(`package list and package page have no axe violations (${lang})`, async () => {
       const page = await pageFor({ lang });
