@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startHarness, login, registerCitizen, type Harness } from './harness.ts';
-import { createPackageFromTemplate, enrolCitizen, moduleHistory, openPackage, overrideGate, signOffGoal, startNextModule } from './steps-packages.ts';
+import { packageGateScenario } from './steps-packages.ts';
 
 let h: Harness;
 const contexts: BrowserContext[] = [];
@@ -44,56 +44,9 @@ describe('industry package gate', () => {
   it('blocks the next module while a goal is unmet, advances when all are signed off, and records an override', async () => {
     const page = await pageFor({ lang: 'da' });
     await login(page);
-    // (A placement registration for the same citizen can be prepended here.)
+    // A placement registration for the same citizen can be prepended here (the Done-when).
     await registerCitizen(page, 'Yonas Tesfay', 'ti');
-    const packageId = await createPackageFromTemplate(page, 'vejle-food-industry');
-    await enrolCitizen(page, 'Yonas Tesfay');
-    expect(await moduleHistory(page)).toEqual([{ id: 'intro', ended: false, override: false }]);
-
-    // All but one goal of module 1, one with a note.
-    await signOffGoal(page, 'intro-attendance', 'Mødt alle dage');
-    await signOffGoal(page, 'intro-industries');
-    await signOffGoal(page, 'intro-choice');
-    await expect.poll(() => page.locator('li[data-goal="intro-attendance"]').textContent()).toMatch(/Kvitteret af .+ — Mødt alle dage/);
-
-    await startNextModule(page);
-    const blocked = page.getByTestId('gate-blocked');
-    await blocked.waitFor();
-    expect(await blocked.textContent()).toContain('Kan præsentere sig selv og sin erhvervserfaring');
-    expect(await blocked.locator('li').count()).toBe(1);
-    expect(await violations(page)).toEqual([]);
-    expect(await moduleHistory(page)).toEqual([{ id: 'intro', ended: false, override: false }]);
-
-    await signOffGoal(page, 'intro-presentation');
-    await startNextModule(page);
-    await page.getByRole('heading', { level: 2, name: /^Modul 2 af 5/ }).waitFor();
-    await expect.poll(() => moduleHistory(page)).toEqual([
-      { id: 'intro', ended: true, override: false },
-      { id: 'trial', ended: false, override: false },
-    ]);
-
-    // Module 2: the override needs a reason, shown at the field; with one it advances and is recorded.
-    await signOffGoal(page, 'trial-attendance');
-    await overrideGate(page, '   ');
-    const reason = page.locator('textarea[name="override.reason"]');
-    await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.getByTestId('override-form').textContent()).toContain('Skriv en begrundelse for at tilsidesætte porten.');
-    expect(await page.getByTestId('override-form').textContent()).toContain('revisionsloggen');
-    expect(await violations(page)).toEqual([]);
-    expect(await moduleHistory(page)).toHaveLength(2);
-    await overrideGate(page, 'Virksomheden kan tage borgeren nu');
-    await page.getByRole('heading', { level: 2, name: /^Modul 3 af 5/ }).waitFor();
-    await expect.poll(() => moduleHistory(page)).toEqual([
-      { id: 'intro', ended: true, override: false },
-      { id: 'trial', ended: true, override: true },
-      { id: 'placement-1', ended: false, override: false },
-    ]);
-    expect(await page.getByTestId('module-history').textContent()).toContain('Virksomheden kan tage borgeren nu');
-
-    // The package page lists the citizen by name in module 3.
-    await openPackage(page, packageId);
-    const row = page.locator('[data-testid="enrolment-table"] tr', { hasText: 'Yonas Tesfay' });
-    expect(await row.textContent()).toContain('Modul 3');
+    await packageGateScenario(page, 'Yonas Tesfay', violations);
     expect(consoleErrors).toEqual([]);
   });
 
