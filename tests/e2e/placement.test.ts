@@ -2,11 +2,12 @@
 // interactions; then extending, ending and an outcome; the deadline banner and the timeline; the
 // caseload's next-deadline column.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { defaultPlannedEnd } from '../../src/domain/offers/index.ts';
 import { addDays } from '../../src/domain/dates.ts';
 import { formatDate } from '../../src/web/lib/dates.ts';
 import { startHarness, login, registerCitizen, type Harness } from './harness.ts';
+import { InteractionCounter } from './steps-placement.ts';
 
 let h: Harness;
 let ctx: BrowserContext;
@@ -22,31 +23,6 @@ afterAll(async () => {
   await ctx?.close();
   await h?.close();
 });
-
-/**
- * The user's interactions, counted the way a caseworker experiences them: one per click, one per
- * keystroke sequence typed into a field (a `fill`), one per choice in a native select. Waiting,
- * reading and scrolling are not interactions.
- */
-class InteractionCounter {
-  count = 0;
-  readonly log: string[] = [];
-  async click(locator: Locator, what: string): Promise<void> {
-    this.count += 1;
-    this.log.push(`click ${what}`);
-    await locator.click();
-  }
-  async fill(locator: Locator, text: string, what: string): Promise<void> {
-    this.count += 1;
-    this.log.push(`type ${what}`);
-    await locator.fill(text);
-  }
-  async select(locator: Locator, value: string, what: string): Promise<void> {
-    this.count += 1;
-    this.log.push(`select ${what}`);
-    await locator.selectOption(value);
-  }
-}
 
 interface ApiOffer { id: string; kind: string; companyId: string | null; companyName: string | null; startDate: string; plannedEnd: string | null; actualEnd: string | null; hoursPerWeek: number | null; status: string }
 
