@@ -116,6 +116,33 @@ describe('placement registration in the browser', () => {
     expect(await page.getByTestId('timeline-chart').locator('svg').count()).toBe(1);
   });
 
+  it('a placement planned to start later is named on the form as already meeting the first-offer rules', async () => {
+    // A citizen taken over 3 days ago (no deadline overdue): registered through the API.
+    const takeover = addDays(new Date().toISOString().slice(0, 10), -3);
+    const id = await page.evaluate(async (date) => {
+      const me = await (await fetch('/api/auth/me')).json();
+      const body = { name: 'Lina Haddad', cpr: '010190-3003', gender: 'F', birthDate: '1990-01-01', originCountry: 'SY', arrivalDate: date, takeoverDate: date, language: 'ar', targetGroup: 'broad' };
+      const res = await fetch('/api/citizens', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify(body) });
+      return (await res.json()).citizen.id as string;
+    }, takeover);
+    await page.goto(`/#/citizens/${id}`);
+    expect(await page.getByTestId('deadline-banner').getAttribute('data-state')).toBe('ok');
+    await page.getByTestId('register-placement').click();
+    const start = addDays(takeover, 8); // in the future, within the 14-day target
+    await page.locator('input[name="startDate"]').fill(start);
+    expect(await page.getByTestId('form-summary').textContent()).toContain('Planlagt');
+    expect(await page.getByTestId('form-deadlines').textContent()).toContain('Opfylder: Første virksomhedsrettede tilbud (mål)');
+    await page.locator('input[name="company"]').fill('Testfirma uden CVR');
+    expect(await page.getByTestId('company-match').textContent()).toContain('Ikke i registret');
+    await page.getByTestId('save-offer').click();
+    await page.getByTestId('offer').filter({ hasText: 'Testfirma uden CVR' }).waitFor();
+    const { offers } = await getJson<{ offers: ApiOffer[] }>(page, `/api/citizens/${id}/offers`);
+    expect(offers).toEqual([expect.objectContaining({ status: 'planned', startDate: start, companyId: null, companyName: 'Testfirma uden CVR' })]);
+
+    await page.getByTestId('register-placement').click();
+    await expect.poll(() => page.getByTestId('form-deadlines').textContent()).toContain('Allerede planlagt: Virksomhedspraktik, privat – Testfirma uden CVR');
+  });
+
   it('shows the citizen in the caseload with the next deadline', async () => {
     await page.goto('/#/');
     const row = page.locator('tr', { has: page.getByRole('link', { name: 'Hamid Rahimi' }) });

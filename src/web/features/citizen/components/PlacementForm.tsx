@@ -14,7 +14,7 @@ import { formatDate } from '../../../lib/dates.ts';
 import { hrefFor, navigate } from '../../../app/router.ts';
 import { useUiLang } from '../../../app/use-ui-lang.ts';
 import { useCitizen } from '../api.ts';
-import { useCompanies, useCreateOffer, useDeadlines } from '../casework-api.ts';
+import { useCompanies, useCreateOffer, useDeadlines, useOffers } from '../casework-api.ts';
 import { companyLabel, matchCompany } from '../company-match.ts';
 import { READABLE_DESCRIPTION, localToday, offerKindLabel, offerStatusLabel, ruleLabel } from '../casework-labels.ts';
 
@@ -33,6 +33,7 @@ export function PlacementForm({ citizenId }: { citizenId: string }) {
   const deadlines = useDeadlines(citizenId, abilities.includes('deadline.view'));
   const companies = useCompanies(abilities.includes('company.view'));
   const create = useCreateOffer(citizenId);
+  const offers = useOffers(citizenId, abilities.includes('offer.view'));
 
   const today = deadlines.data?.asOf ?? localToday();
   const rules = deadlines.data?.rules ?? [];
@@ -52,6 +53,12 @@ export function PlacementForm({ citizenId }: { citizenId: string }) {
   const list = companies.data ?? [];
   const company = matchCompany(list, companyText);
   const effects = validStart ? offerRuleEffects(rules, kind, startDate) : [];
+  // Offers already planned that would meet a pending rule in time (the report's plannedOfferIds).
+  const alreadyPlanned = rules.flatMap((r) =>
+    r.toSatisfy?.action === 'start_company_directed_offer'
+      ? (offers.data ?? []).filter((o) => r.toSatisfy?.action === 'start_company_directed_offer' && r.toSatisfy.plannedOfferIds.includes(o.id)).map((o) => ({ rule: r, offer: o }))
+      : [],
+  );
   const companyOptions = useMemo(() => (companies.data ?? []).map(companyLabel), [companies.data]);
 
   const fieldErrors: Partial<Record<string, string>> = {};
@@ -181,12 +188,21 @@ export function PlacementForm({ citizenId }: { citizenId: string }) {
                 : ''}
             {status ? ` · ${t('casework.form.status', { status: offerStatusLabel(t, status) })}` : ''}
           </Text>
-          {effects.length > 0 && (
+          {effects.length + alreadyPlanned.length > 0 && (
             <Paper p="sm" radius="md" bg="gray.0" data-testid="form-deadlines">
               <Text size="sm" fw={700}>
                 {t('casework.form.deadlinesTitle')}
               </Text>
               <List size="sm" spacing={2}>
+                {alreadyPlanned.map(({ rule, offer }) => (
+                  <List.Item key={`${rule.ruleId}:${offer.id}`}>
+                    {t('casework.form.alreadyPlanned', {
+                      offer: offerKindLabel(t, offer.kind) + (offer.companyName ? ` – ${offer.companyName}` : ''),
+                      date: formatDate(offer.startDate, lang),
+                      rule: ruleLabel(t, rule.ruleId, rule.kind),
+                    })}
+                  </List.Item>
+                ))}
                 {effects.map((e) => (
                   <List.Item key={e.ruleId}>
                     {t(`casework.form.effect.${e.effect}`, {
