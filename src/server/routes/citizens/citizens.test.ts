@@ -103,6 +103,8 @@ describe.each(databases)('citizens on %s', (kind) => {
     const keys = citizens.map(key);
     expect([...keys].sort((x, y) => x - y)).toEqual(keys);
     expect((await counts(f)).audit).toBe(before.audit + 1);
+    const audit = await f.test.db.kysely.selectFrom('audit_log').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({ action: 'citizen.list', detail: { count: citizens.length, deadlinesAsOf: '2026-11-25' } });
   });
 
   it('shows one citizen with rounds and the caller’s abilities', async () => {

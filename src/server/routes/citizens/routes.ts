@@ -29,7 +29,8 @@ export function citizenRoutes(ctx: AppContext, policies: PolicyStore): FastifyPl
         const found = await listCitizens(tx);
         // The deadline rules over the whole caseload in a fixed number of queries (no per-citizen reads).
         const deadlines = await nextDeadlines(tx, policies, today);
-        await writeAudit(tx, actor, 'citizen.list', 'citizen', null, { count: found.length });
+        // The offers and rounds read for the deadlines are part of this list read (one audit row).
+        await writeAudit(tx, actor, 'citizen.list', 'citizen', null, { count: found.length, deadlinesAsOf: today });
         return { rows: found, next: deadlines };
       });
       return { citizens: rows.map((row) => presentSummary(row, today, next.get(row.id) ?? null)).sort(byNextDeadline) };
