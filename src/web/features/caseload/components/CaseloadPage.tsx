@@ -33,14 +33,16 @@ function DueStatus({ c, t }: { c: CitizenSummary; t: TFunction }) {
 }
 
 /** The deadline to look at next (GET /api/citizens nextDeadline): rule, date and state. */
-function NextDeadlineCell({ c, t, lang }: { c: CitizenSummary; t: TFunction; lang: Lang }) {
+function NextDeadlineCell({ c, t, lang, label }: { c: CitizenSummary; t: TFunction; lang: Lang; label?: string }) {
   const next = c.nextDeadline;
-  if (!next) return <Text size="sm">{t('casework.caseload.none')}</Text>;
+  const prefix = label ? `${label}: ` : '';
+  if (!next) return <Text size="sm">{prefix}{t('casework.caseload.none')}</Text>;
   const rule = ruleShortLabel(t, next.ruleId, next.kind);
   const date = next.dueDate ? formatDate(next.dueDate, lang) : '';
   return (
     <Group gap={6} wrap="wrap" data-testid="next-deadline" data-rule={next.ruleId} data-state={next.state}>
       <Text size="sm" title={ruleLabel(t, next.ruleId, next.kind)}>
+        {prefix}
         {rule}
         {date ? ` · ${date}` : ''}
       </Text>
@@ -99,10 +101,9 @@ export function CaseloadPage() {
                 </Text>
                 <DueStatus c={c} t={t} />
               </Group>
-              <Group gap="xs" mt={4} wrap="wrap">
-                <Text size="sm">{t('casework.caseload.nextDeadline')}:</Text>
-                <NextDeadlineCell c={c} t={t} lang={lang} />
-              </Group>
+              <Box mt={4}>
+                <NextDeadlineCell c={c} t={t} lang={lang} label={t('casework.caseload.nextDeadline')} />
+              </Box>
             </Paper>
           ))}
         </Stack>
