@@ -56,15 +56,19 @@ export function CitizenCasework({ citizen, abilities, lang, rounds }: Common & {
   const deadlines = useDeadlines(citizen.id, can('deadline.view'));
   const enrolments = useCitizenEnrolments(citizen.id, can('package.view'));
   const today = deadlines.data?.asOf ?? localToday();
+  // The page passes a freshly sorted rounds array on every render: key the timeline on its content
+  // so the chart is not rebuilt when nothing on it changed.
+  const roundsKey = rounds.map((r) => `${r.id}:${r.startedOn}`).join(',');
+  const roundPoints = useMemo(() => rounds.map(({ id, roundNo, startedOn }) => ({ id, roundNo, startedOn })), [roundsKey]);
   const input = useMemo(
     () => ({
       takeoverDate: citizen.takeoverDate,
       offers: offers.data ?? [],
       enrolments: enrolments.data ?? [],
-      rounds,
+      rounds: roundPoints,
       outcomes: outcomes.data ?? [],
     }),
-    [citizen.takeoverDate, offers.data, enrolments.data, rounds, outcomes.data],
+    [citizen.takeoverDate, offers.data, enrolments.data, roundPoints, outcomes.data],
   );
   if (!can('offer.view')) return null;
   if (offers.isPending) return <Loader aria-label={t('app.loading')} />;
