@@ -141,6 +141,16 @@ describe('placement registration in the browser', () => {
 
     await page.getByTestId('register-placement').click();
     await expect.poll(() => page.getByTestId('form-deadlines').textContent()).toContain('Allerede planlagt: Virksomhedspraktik, privat – Testfirma uden CVR');
+
+    // A programme end: the deadlines stop running, on the citizen page as in the caseload.
+    await page.goto(`/#/citizens/${id}`);
+    await page.getByTestId('record-outcome').click();
+    await page.locator('select[name="outcomeKind"]').selectOption('programme_end');
+    await page.getByTestId('save-outcome').click();
+    await expect.poll(() => page.getByTestId('deadline-banner').getAttribute('data-state')).toBe('exited');
+    expect(await page.getByTestId('deadline-banner').textContent()).toContain('Programmet afsluttet');
+    const { citizens } = await getJson<{ citizens: { id: string; nextDeadline: unknown }[] }>(page, '/api/citizens');
+    expect(citizens.find((c) => c.id === id)?.nextDeadline).toBeNull();
   });
 
   it('shows the citizen in the caseload with the next deadline', async () => {

@@ -4,10 +4,9 @@
 import type { Tx } from '../db/tenant.ts';
 import type { PolicyStore } from '../deadlines/policy-store.ts';
 import { evaluateDeadlines, nextDeadline, type NextDeadline } from '../../domain/deadlines/index.ts';
+import { EXIT_OUTCOME_KINDS } from '../../domain/outcomes.ts';
 import { loadCases } from './case-queries.ts';
 
-/** Outcomes that end the programme: no deadlines run after them (as the timeliness command). */
-export const EXIT_OUTCOME_KINDS = ['programme_end', 'self_sufficiency'] as const;
 
 /**
  * citizen id → the next deadline as of `today` (null when the citizen has left the programme,

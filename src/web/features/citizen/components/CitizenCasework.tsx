@@ -1,12 +1,15 @@
 // The citizen page's case work: the deadline banner (top of the page) and the offers, timeline
 // and outcomes sections. Each loads what it shows (React Query shares the requests).
+
 import { useMemo } from 'react';
-import { Alert, Loader } from '@mantine/core';
+import { Alert, Loader, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../../domain/fip/index.ts';
 import type { CitizenDetail, Round } from '../../../lib/types.ts';
 import { useCitizenEnrolments, useDeadlines, useOffers, useOutcomes } from '../casework-api.ts';
-import { localToday } from '../casework-labels.ts';
+import { localToday, outcomeKindLabel } from '../casework-labels.ts';
+import { formatDate } from '../../../lib/dates.ts';
+import { exitOutcome } from '../../../../domain/outcomes.ts';
 import { DeadlineBanner } from './DeadlineBanner.tsx';
 import { OffersSection } from './OffersSection.tsx';
 import { OutcomeSection } from './OutcomeForm.tsx';
@@ -32,9 +35,19 @@ export function CitizenDeadlines({ citizen, abilities, lang, onStartRound, start
   const can = (a: string) => abilities.includes(a);
   const deadlines = useDeadlines(citizen.id, can('deadline.view'));
   const offers = useOffers(citizen.id, can('offer.view'));
+  const outcomes = useOutcomes(citizen.id, can('outcome.view'));
   if (!can('deadline.view')) return null;
   if (deadlines.isPending) return <Loader size="sm" aria-label={t('app.loading')} />;
   if (deadlines.isError) return <Failed />;
+  // After a programme end or self-sufficiency no deadlines run (as in the caseload and the timeliness command).
+  const exit = exitOutcome(outcomes.data ?? [], deadlines.data.asOf);
+  if (exit) {
+    return (
+      <Text size="sm" data-testid="deadline-banner" data-state="exited">
+        {t('casework.banner.exited', { outcome: outcomeKindLabel(t, exit.kind), date: formatDate(exit.date, lang) })}
+      </Text>
+    );
+  }
   return (
     <DeadlineBanner
       citizenId={citizen.id}
