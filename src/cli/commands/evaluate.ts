@@ -27,7 +27,7 @@ Impact evaluation (ATT) of a programme on weekly register data; formats in docs/
   --score-model MODE  separate (default: one propensity model per subgroup) or pooled
                       (one model on all units; faster on very large data)
   --threads N         1 = one thread; 2 = a helper thread for part of the work (default:
-                      2 on a multi-core machine for inputs of 8 MB or more, or JOBVEJ_THREADS;
+                      2 on a multi-core machine for inputs of 256 MB or more, or JOBVEJ_THREADS;
                       the results are the same)
   --out FILE          result JSON (written at the end, atomically)
   --html FILE         also write a self-contained HTML report

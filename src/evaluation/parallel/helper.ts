@@ -5,14 +5,20 @@
 //
 // Threads: the `threads` option (CLI --threads), else the JOBVEJ_THREADS environment
 // variable, else 2 when the machine has 2+ cores and the input is large enough to gain
-// (a worker costs ~30-300 ms to start). 1 = everything on the main thread.
+// (PARALLEL_MIN_BYTES; a worker costs 0.1-0.3 s to start and runs its code cold). 1 =
+// everything on the main thread.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { TaskMessage } from './worker.ts';
 import { runTask, type Task, type TaskResult } from './tasks.ts';
 
-/** Inputs smaller than this (weeks.csv bytes) run on one thread unless threads are asked for. */
-export const PARALLEL_MIN_BYTES = 8 << 20;
+/**
+ * Inputs smaller than this (weeks.csv bytes) run on one thread unless threads are asked for:
+ * measured interleaved on this 2-core machine (load ~2.5-3), 10 k persons (68 MB) took
+ * 1.61-1.76 s on one thread and 2.00-2.41 s with the helper (its start-up and cold JIT outweigh
+ * the split), 100 k (704 MB) 11.6-13.3 s against 8.0-11.4 s.
+ */
+export const PARALLEL_MIN_BYTES = 256 << 20;
 
 /** Number of threads to use (1 or 2): explicit request, then JOBVEJ_THREADS, then automatic. */
 export function threadCount(requested: number | undefined, inputBytes: number): number {
