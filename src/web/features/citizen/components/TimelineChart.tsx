@@ -21,6 +21,8 @@ const GROUP_COLOR: Record<string, string> = {
   danish_education: '#364fc7',
   mentor: '#495057',
 };
+/** Pixels kept beside the plot for the lane names. */
+const LABEL_ROOM = 160;
 const MODULE_COLORS = ['#5c940d', '#2b8a3e', '#087f5b', '#66a80f', '#37b24d'];
 
 const ms = (iso: string): number => {
@@ -98,7 +100,8 @@ export function TimelineChart({ timeline, laneLabels, describe, takeoverLabel, r
     };
     chart.setOption({
       animation: false,
-      grid: { left: rtl ? 16 : 8, right: rtl ? 8 : 16, top: 24, bottom: 28, containLabel: true },
+      // Fixed room for the lane names (containLabel collapsed the grid in some right-to-left layouts).
+      grid: { left: rtl ? 24 : LABEL_ROOM, right: rtl ? LABEL_ROOM : 24, top: 24, bottom: 28 },
       tooltip: {
         trigger: 'item',
         formatter: (p: { value?: unknown }) => {
@@ -120,7 +123,7 @@ export function TimelineChart({ timeline, laneLabels, describe, takeoverLabel, r
         data: laneLabels,
         inverse: true,
         position: rtl ? 'right' : 'left',
-        axisLabel: { color: '#343a40', fontSize: 11, width: 140, overflow: 'truncate' },
+        axisLabel: { color: '#343a40', fontSize: 11, width: LABEL_ROOM - 12, overflow: 'truncate' },
         axisTick: { show: false },
       },
       series: [{ type: 'custom', renderItem, encode: { x: [0, 1], y: 2 }, data, clip: false }],
@@ -128,10 +131,11 @@ export function TimelineChart({ timeline, laneLabels, describe, takeoverLabel, r
     const svg = el.querySelector('svg');
     svg?.setAttribute('aria-hidden', 'true');
     svg?.setAttribute('focusable', 'false');
-    const onResize = () => chart.resize();
-    window.addEventListener('resize', onResize);
+    // Follow the container's width (it can still be settling when the chart is first drawn).
+    const observer = new ResizeObserver(() => chart.resize());
+    observer.observe(el);
     return () => {
-      window.removeEventListener('resize', onResize);
+      observer.disconnect();
       chart.dispose();
     };
   }, [timeline, laneLabels, describe, takeoverLabel, rtl]);
