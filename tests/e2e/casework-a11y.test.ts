@@ -75,4 +75,26 @@ describe('case work accessibility', () => {
       });
     }
   }
+
+  it('the timeline chart uses its width in both directions (first three citizens, da and ar)', async () => {
+    for (const lang of ['da', 'ar']) {
+      const page = await pageFor({ lang, width: 1280, height: 900 });
+      await login(page);
+      for (let i = 0; i < 3; i++) {
+        await page.goto('/#/');
+        await page.locator('table a').nth(i).click();
+        const chart = page.getByTestId('timeline-chart');
+        await chart.locator('svg').waitFor();
+        // The month ticks of the time axis spread over most of the chart (a collapsed grid puts them in one spot).
+        const spread = await chart.evaluate((el) => {
+          const xs = [...el.querySelectorAll('svg text')]
+            .map((t) => /translate\(([-\d.]+)/.exec(t.getAttribute('transform') ?? '')?.[1])
+            .filter((x): x is string => x !== undefined)
+            .map(Number);
+          return (Math.max(...xs) - Math.min(...xs)) / el.clientWidth;
+        });
+        expect(spread, `${lang}, citizen ${i + 1}`).toBeGreaterThan(0.6);
+      }
+    }
+  });
 });
