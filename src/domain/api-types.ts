@@ -4,6 +4,7 @@ import type { Lang } from './fip/index.ts';
 import type { Role } from './permissions.ts';
 import type { NextDeadline } from './deadlines/next-deadline.ts';
 import type { OfferKind, OfferStatus } from './offers/offer-kinds.ts';
+import type { OutcomeKindName } from './outcomes.ts';
 
 export type { Role };
 
@@ -93,7 +94,7 @@ export interface OfferPatchInput {
   status?: OfferStatus;
   hoursPerWeek?: number | null;
 }
-export type OutcomeKind = 'employment' | 'igu_start' | 'education' | 'self_sufficiency' | 'programme_end';
+export type OutcomeKind = OutcomeKindName;
 export interface OutcomeView {
   id: string;
   citizenId: string;

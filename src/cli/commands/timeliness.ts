@@ -11,12 +11,12 @@ import { writeSystemAudit } from '../../server/audit/audit-writer.ts';
 import { loadCases } from '../../server/queries/case-queries.ts';
 import { loadPolicies, type PolicyStore } from '../../server/deadlines/policy-store.ts';
 import { evaluateDeadlines, isIsoDate, summarizeDeadlines, type CitizenDeadlineReport, type RuleState } from '../../domain/deadlines/index.ts';
+import { EXIT_OUTCOME_KINDS } from '../../domain/outcomes.ts';
 import { configOrReport, openConfiguredDatabase } from '../open-configured-database.ts';
 
 export const SYSTEM_ROLE = 'system';
 
 /** Outcomes after which a citizen has left the programme (no longer evaluated from their date on). */
-const EXIT_OUTCOMES = ['programme_end', 'self_sufficiency'] as const;
 
 export interface TimelinessRule {
   rule_id: string;
@@ -59,7 +59,7 @@ export async function timelinessReport(db: Database, asOf: string, municipality?
     const cases = await withTenant(db, { municipalityCode: code, userId: null, role: SYSTEM_ROLE }, async (tx) => {
       const all = await loadCases(tx);
       const exited = new Set(
-        (await tx.selectFrom('outcomes').select('citizen_id').where('kind', 'in', EXIT_OUTCOMES).where('date', '<=', asOf).execute()).map((r) => r.citizen_id),
+        (await tx.selectFrom('outcomes').select('citizen_id').where('kind', 'in', EXIT_OUTCOME_KINDS).where('date', '<=', asOf).execute()).map((r) => r.citizen_id),
       );
       const active = all.filter((c) => c.takeoverDate <= asOf && !exited.has(c.citizenId));
       if (all.length > 0) await writeSystemAudit(tx, code, 'timeliness.read', 'municipality', code, { asOf, citizens: active.length });

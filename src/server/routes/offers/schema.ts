@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { OFFER_KINDS, OFFER_STATUSES } from '../../../domain/offers/index.ts';
+import { OUTCOME_KINDS } from '../../../domain/outcomes.ts';
 
 const isoDate = z.iso.date({ message: 'Expected a date YYYY-MM-DD' });
 export const offerKind = z.enum(OFFER_KINDS);
 export const offerStatus = z.enum(OFFER_STATUSES);
-export const OUTCOME_KINDS = ['employment', 'igu_start', 'education', 'self_sufficiency', 'programme_end'] as const;
 
 export const offerIdParams = z.object({ id: z.guid({ message: 'Expected an offer id' }) });
 
