@@ -29,21 +29,40 @@ export interface DemoOutcome {
   source: string;
 }
 
-const PRIVATE_COMPANIES: readonly (readonly [string, string])[] = [
-  ['Netto Fredericia', '471100'], ['Rema 1000 Odder', '471100'], ['Danish Crown Horsens', '101100'], ['ISS Facility Services', '812100'],
-  ['Hotel Kronprinds Frederik', '551010'], ['DSV Solutions', '522910'], ['Kokkenes Køkken', '562900'], ['Lidl Danmark', '471100'],
-];
-const PUBLIC_PLACES: readonly (readonly [string, string])[] = [
-  ['Fredericia Kommune, Plejecenter Ullerup', '871000'], ['Odder Kommune, Hjemmeplejen', '881000'], ['Fredericia Kommune, Rengøring', '812100'],
-  ['Sygehus Lillebælt, Køkken', '861000'],
-];
+/**
+ * Workplaces of the demo offers per municipality, named as the demo companies of that
+ * municipality (company-generator.ts links offers to them by name). Every list has the same
+ * length in both municipalities, so the random stream — and with it every date — is the same.
+ */
+const PRIVATE_COMPANIES: Record<string, readonly (readonly [string, string])[]> = {
+  '607': [
+    ['Netto Fredericia', '471100'], ['Butikken på Torvet', '471900'], ['Danish Crown Horsens', '101100'], ['ISS Facility Services', '812100'],
+    ['Hotel Kronprinds Frederik', '551010'], ['DSV Solutions', '522910'], ['Kokkenes Køkken', '562900'], ['Lidl Danmark', '471100'],
+  ],
+  '727': [
+    ['Rema 1000 Odder', '471100'], ['Odder Mejeri ApS', '105100'], ['Lager Odder Nord', '521000'], ['ISS Facility Services', '812100'],
+    ['Hotel Odder Strand', '551010'], ['Odder Bistro', '561010'], ['Kokkenes Køkken', '562900'], ['Lidl Danmark', '471100'],
+  ],
+};
+const PUBLIC_PLACES: Record<string, readonly (readonly [string, string])[]> = {
+  '607': [
+    ['Fredericia Kommune, Plejecenter Ullerup', '871000'], ['Hjemmeplejen Nord', '881000'], ['Fredericia Kommune, Rengøring', '812100'],
+    ['Sygehus Lillebælt, Køkken', '861000'],
+  ],
+  '727': [
+    ['Odder Kommune, Plejecenter Dyrehaven', '871000'], ['Odder Kommune, Hjemmeplejen', '881000'], ['Odder Kommune, Rengøring', '812100'],
+    ['Odder Kommune, Rådhuskantinen', '562900'],
+  ],
+};
 
 const COMPANY_DIRECTED: readonly (readonly [OfferKind, number])[] = [
   ['praktik_private', 45], ['praktik_public', 22], ['wage_subsidy_private', 10], ['wage_subsidy_public', 5], ['igu', 3],
 ];
 
-function placeFor(rng: Rng, kind: OfferKind): readonly [string, string] {
-  return kind.endsWith('_public') ? rng.pick(PUBLIC_PLACES) : rng.pick(PRIVATE_COMPANIES);
+function placeFor(rng: Rng, kind: OfferKind, municipality: string): readonly [string, string] {
+  const places = (kind.endsWith('_public') ? PUBLIC_PLACES : PRIVATE_COMPANIES)[municipality];
+  if (!places) throw new Error(`no demo workplaces for municipality ${municipality}`);
+  return rng.pick(places);
 }
 
 function withStatus(offer: Omit<DemoOffer, 'status' | 'actualEnd'>, today: string): DemoOffer {
@@ -52,7 +71,7 @@ function withStatus(offer: Omit<DemoOffer, 'status' | 'actualEnd'>, today: strin
   return { ...offer, actualEnd: null, status: 'active' };
 }
 
-export function generateOffers(rng: Rng, takeoverDate: string, today: string): { offers: DemoOffer[]; outcomes: DemoOutcome[] } {
+export function generateOffers(rng: Rng, takeoverDate: string, today: string, municipality: string): { offers: DemoOffer[]; outcomes: DemoOutcome[] } {
   const offers: DemoOffer[] = [];
   const outcomes: DemoOutcome[] = [];
   const deadline = addMonths(takeoverDate, 1);
@@ -88,7 +107,7 @@ export function generateOffers(rng: Rng, takeoverDate: string, today: string): {
   let ended = false;
   while (cursor !== null && !ended) {
     const kind = rng.weighted(COMPANY_DIRECTED);
-    const [companyName, db07] = placeFor(rng, kind);
+    const [companyName, db07] = placeFor(rng, kind, municipality);
     let plannedEnd = defaultPlannedEnd(kind, cursor) ?? addDays(cursor, rng.int(8, 26) * 7 - 1);
     // About a third of company placements are extended by 13 weeks.
     if ((kind === 'praktik_private' || kind === 'praktik_public') && rng.chance(0.3)) plannedEnd = addDays(plannedEnd, 13 * 7);
@@ -124,7 +143,7 @@ export function generateOffers(rng: Rng, takeoverDate: string, today: string): {
       // Planned already when it starts within the fortnight; otherwise nothing registered yet.
       if (daysBetween(today, cursor) <= 14) {
         const next = rng.weighted(COMPANY_DIRECTED);
-        offers.push(withStatus({ kind: next, companyName: placeFor(rng, next)[0], startDate: cursor, plannedEnd: defaultPlannedEnd(next, cursor) ?? addDays(cursor, 13 * 7 - 1), hoursPerWeek: 25 }, today));
+        offers.push(withStatus({ kind: next, companyName: placeFor(rng, next, municipality)[0], startDate: cursor, plannedEnd: defaultPlannedEnd(next, cursor) ?? addDays(cursor, 13 * 7 - 1), hoursPerWeek: 25 }, today));
       }
       cursor = null;
     }

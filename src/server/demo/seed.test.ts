@@ -132,7 +132,7 @@ describe('demo data rules', () => {
   it('offers are deterministic with the seed', () => {
     const make = () => {
       const rng = createRng(13);
-      return ['2025-12-01', '2026-06-15', '2026-10-30', '2026-11-20'].map((takeover) => generateOffers(rng, takeover, TODAY));
+      return ['2025-12-01', '2026-06-15', '2026-10-30', '2026-11-20'].map((takeover) => generateOffers(rng, takeover, TODAY, '607'));
     };
     expect(make()).toEqual(make());
   });

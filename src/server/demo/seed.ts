@@ -79,7 +79,7 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
   let outcomes = 0;
   for (const [code, count] of [['607', in607], ['727', total - in607]] as const) {
     const people = Array.from({ length: count }, () => generateCitizen(rng, today, citizenItems, caseworkerItems, mirrors, usedCprs));
-    const cases = people.map((p) => generateOffers(offerRng, p.takeoverDate, today));
+    const cases = people.map((p) => generateOffers(offerRng, p.takeoverDate, today, code));
     const inserted = await withTenant(db, { municipalityCode: code, userId: null, role: 'seed' }, (tx) =>
       insertCitizens(tx, code, people, cases, vault, store.version),
     );
