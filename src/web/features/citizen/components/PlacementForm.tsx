@@ -119,7 +119,8 @@ export function PlacementForm({ citizenId }: { citizenId: string }) {
                 name="company"
                 description={t('casework.form.companyHint')}
                 styles={READABLE_DESCRIPTION}
-                data={companyOptions}
+                // The list opens once the user types, so on arrival it does not cover the defaults below.
+                data={companyText.trim() === '' ? [] : companyOptions}
                 value={companyText}
                 onChange={setCompanyText}
                 limit={6}

@@ -98,8 +98,8 @@ export function DemandPage() {
       <Text c="gray.8">{t('companies.demand.intro')}</Text>
       <Paper withBorder p="sm" radius="md">
         <Group align="end" wrap="wrap">
-          <TextInput label={t('companies.periodFrom')} name="from" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-          <TextInput label={t('companies.periodTo')} name="to" type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+          <TextInput label={t('companies.periodFrom')} name="from" type="date" value={from || (demand.data?.from ?? '')} onChange={(e) => setFrom(e.currentTarget.value)} />
+          <TextInput label={t('companies.periodTo')} name="to" type="date" value={to || (demand.data?.to ?? '')} onChange={(e) => setTo(e.currentTarget.value)} />
           {demand.data && (
             <Text size="sm" pb={8} data-testid="demand-period">
               {t('companies.demand.period', { from: formatDate(demand.data.from, lang), to: formatDate(demand.data.to, lang) })}
