@@ -2,10 +2,10 @@
 // mapping) into the panel, then analyse. Progress is reported per stage through a callback.
 // On large inputs a helper thread (parallel/helper.ts) takes part of the work; it is stopped
 // when the evaluation ends, however it ends.
-import { existsSync, statSync } from 'node:fs';
 import { analyse, type AnalyseOptions, type ProgressFn } from './analyse.ts';
 import { startHelper, threadCount, type Helper } from './parallel/helper.ts';
 import { readDreamWide } from './readers/dream-wide.ts';
+import { fileSizeOrZero } from './readers/file-size.ts';
 import { readPersonsCsv } from './readers/persons-csv.ts';
 import type { WeeksResult } from './readers/weeks-csv.ts';
 import { readWeeksParallel } from './parallel/read-weeks.ts';
@@ -26,7 +26,7 @@ export async function evaluateFiles(files: EvaluateFiles, opts: EvaluateOptions)
   if (hasWeeks === hasDream) throw new RangeError('give either a weeks file or a DREAM file (with its code mapping), not both or neither');
   if (hasDream && files.codes === undefined) throw new RangeError('a DREAM file needs a code mapping file (--codes)');
   const bigFile = files.weeks ?? files.dream;
-  const helper = threadCount(opts.threads, bigFile !== undefined && existsSync(bigFile) ? statSync(bigFile).size : 0) >= 2 ? startHelper() : undefined;
+  const helper = threadCount(opts.threads, bigFile !== undefined ? fileSizeOrZero(bigFile) : 0) >= 2 ? startHelper() : undefined;
   try {
     return await evaluateWith(files, opts, helper);
   } finally {

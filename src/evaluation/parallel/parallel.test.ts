@@ -8,7 +8,8 @@ import { tmpFiles } from '../testing/tmp-files.ts';
 import { readPersonsCsv } from '../readers/persons-csv.ts';
 import { readWeeksCsv } from '../readers/weeks-csv.ts';
 import { startHelper, threadCount, type Helper } from './helper.ts';
-import { readWeeksParallel, splitPoints } from './read-weeks.ts';
+import { splitPoints } from '../readers/weeks-split.ts';
+import { readWeeksParallel } from './read-weeks.ts';
 
 function files() {
   const f = tmpFiles({});

@@ -4,40 +4,14 @@
 // appears in both halves, or the helper fails), the whole file is read again on this thread,
 // which reports the problems with their exact line numbers (readWeeksCsv). Only files whose
 // header is exactly person_id,week,status are split; others are read on one thread.
-import { closeSync, openSync, readSync } from 'node:fs';
 import { ProblemCollector } from '../errors.ts';
 import { PanelBuilder } from '../panel.ts';
 import type { Persons } from '../readers/persons-csv.ts';
 import { checkFileSize } from '../readers/file-size.ts';
+import { splitPoints } from '../readers/weeks-split.ts';
 import { finishPanel, readWeeksCsv, readWeeksRange, type WeeksChunk, type WeeksReadOptions, type WeeksResult } from '../readers/weeks-csv.ts';
 import type { Helper } from './helper.ts';
 import type { WeeksPart, WeeksTask } from './tasks.ts';
-
-const HEADER = Buffer.from('person_id,week,status', 'latin1');
-
-/** Byte offsets: end of the canonical header line, and the first line start at or after the middle; undefined when the file does not qualify. */
-export function splitPoints(file: string, size: number): { headerEnd: number; mid: number } | undefined {
-  const fd = openSync(file, 'r');
-  try {
-    const head = Buffer.alloc(HEADER.length + 2);
-    const n = readSync(fd, head, 0, head.length, 0);
-    if (n < HEADER.length + 1 || !head.subarray(0, HEADER.length).equals(HEADER)) return undefined;
-    let headerEnd: number;
-    if (head[HEADER.length] === 10) headerEnd = HEADER.length + 1;
-    else if (head[HEADER.length] === 13 && head[HEADER.length + 1] === 10) headerEnd = HEADER.length + 2;
-    else return undefined;
-    const probe = Buffer.alloc(1 << 16);
-    const from = Math.max(headerEnd, Math.floor(size / 2));
-    const m = readSync(fd, probe, 0, probe.length, from - 1);
-    const nl = probe.subarray(0, m).indexOf(10);
-    if (nl < 0) return undefined;
-    const mid = from - 1 + nl + 1;
-    if (mid <= headerEnd || mid >= size) return undefined;
-    return { headerEnd, mid };
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /**
  * The second half's cells merged into the first's builder (widened to both week ranges when

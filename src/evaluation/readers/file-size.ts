@@ -16,3 +16,12 @@ export function checkFileSize(file: string): number {
   }
   return size;
 }
+
+/** Size in bytes of a file, or 0 when it cannot be read (for sizing decisions only; readers report the error). */
+export function fileSizeOrZero(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
