@@ -35,6 +35,16 @@ describe('web app serving', () => {
     const api = await app.inject({ url: '/api/nothing-here', method: 'GET' });
     expect(api.headers['content-type']).toMatch(/problem\+json/);
   });
+
+  it('serves a file written after start-up (a rebuilt bundle) and answers a missing file with 404, not index.html', async () => {
+    writeFileSync(join(dir, 'assets', 'later.js'), 'console.log(2)');
+    const later = await app.inject({ url: '/assets/later.js' });
+    expect(later.statusCode).toBe(200);
+    expect(later.body).toBe('console.log(2)');
+    const missing = await app.inject({ url: '/assets/index-stale.js' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toMatch(/problem\+json/);
+  });
 });
 
 describe('concurrent requests on PGlite (one serialised connection)', () => {

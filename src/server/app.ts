@@ -94,10 +94,16 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
 
   const webDist = opts.webDist ? resolve(opts.webDist) : undefined;
   const hasWeb = webDist !== undefined && existsSync(join(webDist, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  // wildcard: files are looked up per request, so a rebuilt bundle's new hashed assets are served
+  // without a restart.
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: true });
 
   app.setNotFoundHandler((request, reply) => {
-    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
+    // The app's own paths get index.html; a missing file (a name with an extension, such as a
+    // stale /assets/index-<hash>.js) is a 404, never HTML in place of a script.
+    const path = request.url.split('?')[0] ?? '';
+    const looksLikeFile = /\.[A-Za-z0-9]+$/.test(path);
+    if (hasWeb && request.method === 'GET' && !path.startsWith('/api/') && !looksLikeFile) {
       return reply.type('text/html').sendFile('index.html');
     }
     return sendProblem(reply, 'not_found', 'No such resource');
