@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { databases } from '../../src/server/db/testing.ts';
 import { withTenant } from '../../src/server/db/tenant.ts';
-import { createFixture, createUser, login, registerCitizen, type Fixture, type Login } from '../support/app-fixture.ts';
+import { createFixture, createUser, login, registerCitizen, type Fixture, type Login, twoCaseworkers } from '../support/app-fixture.ts';
 
 const NOW = new Date('2026-11-25T09:00:00Z');
 
@@ -23,10 +23,7 @@ describe.each(databases)('labour needs, demand and offer links isolated between 
 
   beforeAll(async () => {
     f = await createFixture(kind, { now: () => NOW });
-    await createUser(f, 'caseworker@607', 'caseworker', '607');
-    await createUser(f, 'caseworker@727', 'caseworker', '727');
-    cw607 = await login(f, 'caseworker@607');
-    cw727 = await login(f, 'caseworker@727');
+    ({ cw607, cw727 } = await twoCaseworkers(f));
     await createUser(f, 'company@607', 'company_consultant', '607');
     await createUser(f, 'company@727', 'company_consultant', '727');
     consultant607 = await login(f, 'company@607');

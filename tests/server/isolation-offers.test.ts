@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { databases } from '../../src/server/db/testing.ts';
 import { withTenant } from '../../src/server/db/tenant.ts';
-import { createFixture, createUser, login, registerCitizen, type Fixture, type Login } from '../support/app-fixture.ts';
+import { createFixture, registerCitizen, type Fixture, type Login, twoCaseworkers } from '../support/app-fixture.ts';
 
 describe.each(databases)('offers isolation between municipalities on %s', (kind) => {
   let f: Fixture;
@@ -16,10 +16,7 @@ describe.each(databases)('offers isolation between municipalities on %s', (kind)
 
   beforeAll(async () => {
     f = await createFixture(kind);
-    await createUser(f, 'caseworker@607', 'caseworker', '607');
-    await createUser(f, 'caseworker@727', 'caseworker', '727');
-    cw607 = await login(f, 'caseworker@607');
-    cw727 = await login(f, 'caseworker@727');
+    ({ cw607, cw727 } = await twoCaseworkers(f));
     citizen607 = await registerCitizen(f, cw607, { name: 'Fredericia 0' });
     const offer = await f.app.inject({ method: 'POST', url: `/api/citizens/${citizen607}/offers`, headers: cw607.headers, payload: { kind: 'praktik_private', startDate: '2025-07-10' } });
     offer607 = offer.json().offer.id;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { databases } from '../../src/server/db/testing.ts';
 import { withTenant } from '../../src/server/db/tenant.ts';
-import { createFixture, createUser, login, registerCitizen, type Fixture, type Login } from '../support/app-fixture.ts';
+import { createFixture, registerCitizen, type Fixture, type Login, twoCaseworkers } from '../support/app-fixture.ts';
 
 const TABLES = ['companies', 'packages', 'package_enrolments', 'goal_signoffs', 'gate_overrides', 'enrolment_modules'] as const;
 
@@ -22,10 +22,7 @@ describe.each(databases)('companies and packages isolation between municipalitie
 
   beforeAll(async () => {
     f = await createFixture(kind);
-    await createUser(f, 'caseworker@607', 'caseworker', '607');
-    await createUser(f, 'caseworker@727', 'caseworker', '727');
-    cw607 = await login(f, 'caseworker@607');
-    cw727 = await login(f, 'caseworker@727');
+    ({ cw607, cw727 } = await twoCaseworkers(f));
     citizen607 = await registerCitizen(f, cw607, { name: 'Fredericia 0' });
     const company = await f.app.inject({ method: 'POST', url: '/api/companies', headers: cw607.headers, payload: { cvr: '24256790', name: 'Fakta Fredericia' } });
     company607 = company.json().company.id;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { databases } from '../../src/server/db/testing.ts';
 import { withTenant } from '../../src/server/db/tenant.ts';
-import { createFixture, createUser, login, registerCitizen, startRound, type Fixture, type Login } from '../support/app-fixture.ts';
+import { createFixture, registerCitizen, startRound, type Fixture, type Login, twoCaseworkers } from '../support/app-fixture.ts';
 
 describe.each(databases)('isolation between municipalities on %s', (kind) => {
   let f: Fixture;
@@ -15,10 +15,7 @@ describe.each(databases)('isolation between municipalities on %s', (kind) => {
 
   beforeAll(async () => {
     f = await createFixture(kind);
-    await createUser(f, 'caseworker@607', 'caseworker', '607');
-    await createUser(f, 'caseworker@727', 'caseworker', '727');
-    cw607 = await login(f, 'caseworker@607');
-    cw727 = await login(f, 'caseworker@727');
+    ({ cw607, cw727 } = await twoCaseworkers(f));
     for (let i = 0; i < 3; i++) {
       const citizenId = await registerCitizen(f, cw607, { name: `Fredericia ${i}` });
       ids607.push({ citizenId, roundId: await startRound(f, cw607, citizenId) });

@@ -55,6 +55,13 @@ export async function login(f: Fixture, username: string, password = 'secret-pas
   return { cookie: cookie.value, csrf, headers: { cookie: `jv_session=${cookie.value}`, 'x-csrf-token': csrf } };
 }
 
+/** A logged-in caseworker in Fredericia (607) and one in Odder (727): the set-up of the isolation tests. */
+export async function twoCaseworkers(f: Fixture): Promise<{ cw607: Login; cw727: Login }> {
+  await createUser(f, 'caseworker@607', 'caseworker', '607');
+  await createUser(f, 'caseworker@727', 'caseworker', '727');
+  return { cw607: await login(f, 'caseworker@607'), cw727: await login(f, 'caseworker@727') };
+}
+
 let serial = 1000;
 export function newCitizen(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   serial += 1;

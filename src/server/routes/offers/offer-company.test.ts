@@ -4,7 +4,7 @@
 // foreign key refuses an offer pointing at another municipality's company even without the route.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databases } from '../../db/testing.ts';
-import { expectFieldError, createFixture, createUser, login, registerCitizen, type Fixture, type Login } from '../../../../tests/support/app-fixture.ts';
+import { expectFieldError, createFixture, registerCitizen, twoCaseworkers, type Fixture, type Login } from '../../../../tests/support/app-fixture.ts';
 
 const NOW = new Date('2026-11-25T09:00:00Z');
 
@@ -21,10 +21,7 @@ describe.each(databases)('offers linked to companies on %s', (kind) => {
 
   beforeAll(async () => {
     f = await createFixture(kind, { now: () => NOW });
-    await createUser(f, 'caseworker@607', 'caseworker', '607');
-    await createUser(f, 'caseworker@727', 'caseworker', '727');
-    cw607 = await login(f, 'caseworker@607');
-    cw727 = await login(f, 'caseworker@727');
+    ({ cw607, cw727 } = await twoCaseworkers(f));
     citizen607 = await registerCitizen(f, cw607, { takeoverDate: '2026-11-01', arrivalDate: '2026-10-01' });
     const own = await f.app.inject({ method: 'POST', url: '/api/companies', headers: cw607.headers, payload: { cvr: '24256790', name: 'Fakta Fredericia', db07: '47' } });
     company607 = own.json().company.id;
