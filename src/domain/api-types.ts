@@ -77,7 +77,13 @@ export interface OfferView {
   actualEnd: string | null;
   hoursPerWeek: number | null;
   status: OfferStatus;
+  /** IGU school periods in date order (inclusive dates); empty for other kinds. */
+  schoolPeriods: SchoolPeriodView[];
   createdAt: string;
+}
+export interface SchoolPeriodView {
+  start: string;
+  end: string;
 }
 export interface NewOfferInput {
   kind: OfferKind;
@@ -87,12 +93,14 @@ export interface NewOfferInput {
   plannedEnd?: string | null;
   hoursPerWeek?: number | null;
   status?: 'planned' | 'active';
+  schoolPeriods?: SchoolPeriodView[];
 }
 export interface OfferPatchInput {
   actualEnd?: string | null;
   plannedEnd?: string | null;
   status?: OfferStatus;
   hoursPerWeek?: number | null;
+  schoolPeriods?: SchoolPeriodView[];
 }
 export type OutcomeKind = OutcomeKindName;
 export interface OutcomeView {

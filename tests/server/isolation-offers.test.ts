@@ -48,6 +48,25 @@ describe.each(databases)('offers isolation between municipalities on %s', (kind)
     expect((await f.test.db.kysely.selectFrom('audit_log').select('id').execute()).length).toBe(auditBefore);
   });
 
+  it('727 gets 404 on PATCH and POST with IGU school periods of 607, and the 607 periods stay as they were', async () => {
+    const periods = [{ start: '2025-09-01', end: '2025-09-26' }];
+    const igu = await f.app.inject({ method: 'POST', url: `/api/citizens/${citizen607}/offers`, headers: cw607.headers, payload: { kind: 'igu', startDate: '2025-08-01', schoolPeriods: periods } });
+    expect(igu.statusCode, igu.body).toBe(201);
+    const auditBefore = (await f.test.db.kysely.selectFrom('audit_log').select('id').execute()).length;
+    const responses = [
+      await f.app.inject({ method: 'PATCH', url: `/api/offers/${igu.json().offer.id}`, headers: cw727.headers, payload: { schoolPeriods: [] } }),
+      await f.app.inject({ method: 'POST', url: `/api/citizens/${citizen607}/offers`, headers: cw727.headers, payload: { kind: 'igu', startDate: '2025-08-01', schoolPeriods: periods } }),
+    ];
+    for (const res of responses) {
+      expect(res.statusCode, res.body).toBe(404);
+      expect(res.json()).toMatchObject({ code: 'not_found' });
+    }
+    const row = await f.test.db.kysely.selectFrom('offers').select('school_periods').where('id', '=', igu.json().offer.id).executeTakeFirstOrThrow();
+    expect(row.school_periods).toEqual(periods);
+    expect((await f.test.db.kysely.selectFrom('offers').select('id').where('kind', '=', 'igu').execute()).length).toBe(1);
+    expect((await f.test.db.kysely.selectFrom('audit_log').select('id').execute()).length).toBe(auditBefore);
+  });
+
   it('the offers and outcomes policies alone hide 607 rows from a 727 transaction and refuse 607 inserts', async () => {
     const seen = await withTenant(f.test.db, { municipalityCode: '727', userId: null, role: 'caseworker' }, async (tx) => ({
       offers: (await sql`SELECT id FROM offers`.execute(tx)).rows,

@@ -7,8 +7,8 @@ import type { Tx } from '../db/tenant.ts';
 import type { OutcomesTable } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import { writeAudit, type AuditActor } from '../audit/audit-writer.ts';
-import { defaultPlannedEnd, defaultStatus } from '../../domain/offers/index.ts';
-import type { OfferRow } from '../queries/case-queries.ts';
+import { defaultPlannedEnd, defaultStatus, sortSchoolPeriods, validateSchoolPeriods } from '../../domain/offers/index.ts';
+import { schoolPeriodsOf, type OfferRow } from '../queries/case-queries.ts';
 import type { NewOffer, NewOutcome, OfferPatch } from '../routes/offers/schema.ts';
 
 export type OutcomeRow = Selectable<OutcomesTable>;
@@ -22,6 +22,9 @@ async function citizenOrThrow(tx: Tx, citizenId: string): Promise<{ id: string; 
 export async function createOffer(tx: Tx, actor: AuditActor, citizenId: string, body: NewOffer, today: string): Promise<OfferRow> {
   const citizen = await citizenOrThrow(tx, citizenId);
   const plannedEnd = body.plannedEnd === undefined ? defaultPlannedEnd(body.kind, body.startDate) : body.plannedEnd;
+  const schoolPeriods = body.schoolPeriods ?? [];
+  const periodIssues = validateSchoolPeriods(body.kind, schoolPeriods, body.startDate, plannedEnd);
+  if (periodIssues.length > 0) throw new ApiError('validation_failed', 'Invalid body', periodIssues);
   // Row-level security hides other municipalities' companies, and the composite foreign key
   // (company_id, municipality_code) backs this up: unknown and foreign ids are one 400.
   const company = body.companyId
@@ -43,11 +46,12 @@ export async function createOffer(tx: Tx, actor: AuditActor, citizenId: string, 
       actual_end: null,
       hours_per_week: body.hoursPerWeek ?? null,
       status: body.status ?? defaultStatus(body.startDate, today),
+      school_periods: JSON.stringify(sortSchoolPeriods(schoolPeriods)),
       created_by: actor.userId,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await writeAudit(tx, actor, 'offer.create', 'offer', row.id, { citizenId, kind: row.kind, companyId: row.company_id, startDate: row.start_date, plannedEnd: row.planned_end });
+  await writeAudit(tx, actor, 'offer.create', 'offer', row.id, { citizenId, kind: row.kind, companyId: row.company_id, startDate: row.start_date, plannedEnd: row.planned_end, schoolPeriods: schoolPeriods.length });
   return row;
 }
 
@@ -60,7 +64,17 @@ export async function updateOffer(tx: Tx, actor: AuditActor, offerId: string, pa
       throw new ApiError('validation_failed', 'Invalid body', [{ field, message: `Before the offer's start ${offer.start_date}` }]);
     }
   }
+  // School periods stay inside the offer: a new list is checked against the (possibly new)
+  // planned end; a new planned end alone must still hold the stored periods.
+  const plannedEnd = patch.plannedEnd !== undefined ? patch.plannedEnd : offer.planned_end;
+  if (patch.schoolPeriods !== undefined) {
+    const issues = validateSchoolPeriods(offer.kind, patch.schoolPeriods, offer.start_date, plannedEnd);
+    if (issues.length > 0) throw new ApiError('validation_failed', 'Invalid body', issues);
+  } else if (patch.plannedEnd !== undefined && validateSchoolPeriods(offer.kind, schoolPeriodsOf(offer), offer.start_date, plannedEnd).length > 0) {
+    throw new ApiError('validation_failed', 'Invalid body', [{ field: 'plannedEnd', message: 'A school period would end after the planned end' }]);
+  }
   const changes = {
+    ...(patch.schoolPeriods !== undefined ? { school_periods: JSON.stringify(sortSchoolPeriods(patch.schoolPeriods)) } : {}),
     ...(patch.actualEnd !== undefined ? { actual_end: patch.actualEnd } : {}),
     ...(patch.plannedEnd !== undefined ? { planned_end: patch.plannedEnd } : {}),
     ...(patch.status !== undefined ? { status: patch.status } : {}),

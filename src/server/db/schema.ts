@@ -135,6 +135,8 @@ export interface OffersTable {
   status: OfferStatusColumn;
   created_by: string | null;
   created_at: Generated<Date>;
+  /** IGU school periods, [{start, end}] inclusive ISO dates (009); '[]' for other kinds. Written as JSON.stringify(...). */
+  school_periods: ColumnType<unknown, string | undefined, string>;
 }
 
 export interface OutcomesTable {

@@ -4,9 +4,15 @@ import type { Selectable } from 'kysely';
 import type { Tx } from '../db/tenant.ts';
 import type { OffersTable } from '../db/schema.ts';
 import type { CitizenCase } from '../../domain/deadlines/index.ts';
-import type { Offer } from '../../domain/offers/index.ts';
+import type { Offer, SchoolPeriod } from '../../domain/offers/index.ts';
 
 export type OfferRow = Selectable<OffersTable>;
+
+/** The offer's school periods (jsonb, written only through offer-recorder.ts after validation). */
+export function schoolPeriodsOf(row: OfferRow): SchoolPeriod[] {
+  const value: unknown = typeof row.school_periods === 'string' ? JSON.parse(row.school_periods) : row.school_periods;
+  return Array.isArray(value) ? value.map((p: { start: string; end: string }) => ({ start: p.start, end: p.end })) : [];
+}
 
 export function toDomainOffer(row: OfferRow): Offer {
   return {
@@ -17,6 +23,7 @@ export function toDomainOffer(row: OfferRow): Offer {
     actualEnd: row.actual_end,
     hoursPerWeek: row.hours_per_week === null ? null : Number(row.hours_per_week),
     status: row.status,
+    schoolPeriods: schoolPeriodsOf(row),
   };
 }
 

@@ -10,7 +10,7 @@ import { requireAbility } from '../../http/authorize.ts';
 import { ApiError } from '../../http/errors.ts';
 import { withTenant } from '../../db/tenant.ts';
 import { writeAudit } from '../../audit/audit-writer.ts';
-import { loadCases, type OfferRow } from '../../queries/case-queries.ts';
+import { loadCases, schoolPeriodsOf, type OfferRow } from '../../queries/case-queries.ts';
 import { createOffer, createOutcome, updateOffer, type OutcomeRow } from '../../commands/offer-recorder.ts';
 import type { PolicyStore } from '../../deadlines/policy-store.ts';
 import { evaluateDeadlines } from '../../../domain/deadlines/index.ts';
@@ -33,6 +33,7 @@ function presentOffer(row: OfferRow): z.infer<typeof offerSchema> {
     actualEnd: row.actual_end,
     hoursPerWeek: num(row.hours_per_week),
     status: row.status,
+    schoolPeriods: schoolPeriodsOf(row),
     createdAt: row.created_at.toISOString(),
   };
 }

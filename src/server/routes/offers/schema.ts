@@ -6,6 +6,9 @@ const isoDate = z.iso.date({ message: 'Expected a date YYYY-MM-DD' });
 export const offerKind = z.enum(OFFER_KINDS);
 export const offerStatus = z.enum(OFFER_STATUSES);
 
+/** IGU school periods, inclusive dates; checked against the offer by src/domain/offers/school-periods.ts. */
+const schoolPeriods = z.array(z.object({ start: isoDate, end: isoDate })).max(60, { message: 'At most 60 school periods' });
+
 export const offerIdParams = z.object({ id: z.guid({ message: 'Expected an offer id' }) });
 
 export const newOfferBody = z
@@ -20,6 +23,8 @@ export const newOfferBody = z
     hoursPerWeek: z.number().min(0).max(80).nullable().optional(),
     /** Default: `planned` when the start is after today, else `active`. */
     status: z.enum(['planned', 'active']).optional(),
+    /** IGU only; default none. */
+    schoolPeriods: schoolPeriods.optional(),
   })
   .refine((b) => b.plannedEnd == null || b.plannedEnd >= b.startDate, { message: 'Planned end is before the start', path: ['plannedEnd'] });
 export type NewOffer = z.infer<typeof newOfferBody>;
@@ -30,6 +35,8 @@ export const patchOfferBody = z
     plannedEnd: isoDate.nullable().optional(),
     status: offerStatus.optional(),
     hoursPerWeek: z.number().min(0).max(80).nullable().optional(),
+    /** IGU only; replaces the whole list. */
+    schoolPeriods: schoolPeriods.optional(),
   })
   .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'Nothing to change', path: ['status'] });
 export type OfferPatch = z.infer<typeof patchOfferBody>;
@@ -45,6 +52,7 @@ export const offerSchema = z.object({
   actualEnd: z.string().nullable(),
   hoursPerWeek: z.number().nullable(),
   status: offerStatus,
+  schoolPeriods: z.array(z.object({ start: z.string(), end: z.string() })),
   createdAt: z.string(),
 });
 
