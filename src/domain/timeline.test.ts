@@ -37,6 +37,19 @@ describe('buildTimeline', () => {
     expect(tl.lanes.filter((l) => l.type === 'offers').map((l) => l.key)).toEqual(['offers:0', 'offers:1']);
   });
 
+  it('carries the school periods of an IGU on its bar, in date order, cut to the bar (ended early: later periods dropped); other offers have none', () => {
+    const igu = {
+      ...offer('igu', '2026-04-01', '2028-03-31', '2026-10-31'), kind: 'igu' as const,
+      schoolPeriods: [{ start: '2026-10-19', end: '2026-11-13' }, { start: '2026-05-04', end: '2026-05-29' }, { start: '2027-03-01', end: '2027-03-26' }],
+    };
+    const tl = buildTimeline({ ...base, offers: [igu, offer('p', '2026-03-09', '2026-06-07')] }, TODAY);
+    const bars = Object.fromEntries(tl.items.flatMap((i) => (i.type === 'offer' ? [[i.id, i.schoolPeriods]] : [])));
+    expect(bars).toEqual({
+      igu: [{ start: '2026-05-04', end: '2026-05-29' }, { start: '2026-10-19', end: '2026-10-31' }],
+      p: [],
+    });
+  });
+
   it('draws package modules per enrolment lane, the current one open to today, the last of a completed package to its end', () => {
     const title = { da: 'Introforløb', en: 'Introduction course' };
     const tl = buildTimeline({ ...base, enrolments: [

@@ -7,6 +7,8 @@
  *   a chart can draw an open end differently. An end before the start (bad data) is drawn as one day.
  * - Overlapping offers are packed onto rows of the offers lane (greedy, by start), so no two bars
  *   of a row overlap; every package enrolment has a lane of its own.
+ * - An IGU bar carries its school periods (sorted, cut to the bar; those wholly outside it are
+ *   dropped), for the chart to draw inside the bar and the text list to name.
  * - Points (FIP rounds, outcomes, the takeover) have one date.
  * - `items` are in date order (start for bars), ties by lane order, then id — the order of the
  *   text alternative.
@@ -24,6 +26,8 @@ export interface TimelineOfferInput {
   startDate: string;
   plannedEnd: string | null;
   actualEnd: string | null;
+  /** IGU school periods (inclusive dates); absent or empty for other kinds. */
+  schoolPeriods?: ReadonlyArray<{ start: string; end: string }>;
 }
 export interface TimelineEnrolmentInput {
   id: string;
@@ -59,6 +63,8 @@ export interface TimelineOfferItem extends BarBase {
   offerKind: OfferKind;
   status: OfferStatus;
   companyName: string | null;
+  /** School periods inside the bar, in date order (empty unless an IGU has some). */
+  schoolPeriods: Array<{ start: string; end: string }>;
 }
 export interface TimelineModuleItem extends BarBase {
   type: 'module';
@@ -119,6 +125,14 @@ export function itemStart(item: TimelineItem): string {
 const max = (a: string, b: string) => (compareIsoDates(a, b) >= 0 ? a : b);
 const min = (a: string, b: string) => (compareIsoDates(a, b) <= 0 ? a : b);
 
+/** The periods that touch [start, end], cut to it, in date order. */
+function periodsWithin(periods: ReadonlyArray<{ start: string; end: string }>, start: string, end: string): Array<{ start: string; end: string }> {
+  return periods
+    .filter((p) => compareIsoDates(p.start, end) <= 0 && compareIsoDates(p.end, start) >= 0 && compareIsoDates(p.start, p.end) <= 0)
+    .map((p) => ({ start: max(p.start, start), end: min(p.end, end) }))
+    .sort((a, b) => compareIsoDates(a.start, b.start) || compareIsoDates(a.end, b.end));
+}
+
 function barEnd(start: string, actual: string | null, planned: string | null, today: string): { end: string; endKind: TimelineEndKind } {
   const [end, endKind]: [string, TimelineEndKind] = actual ? [actual, 'actual'] : planned ? [planned, 'planned'] : [today, 'open'];
   return { end: max(end, start), endKind };
@@ -138,6 +152,7 @@ export function buildTimeline(input: TimelineInput, today: string): Timeline {
     return {
       type: 'offer', id: o.id, lane: `offers:${row}`, start: o.startDate, end, endKind,
       offerKind: o.kind, status: o.status, companyName: o.companyName,
+      schoolPeriods: periodsWithin(o.schoolPeriods ?? [], o.startDate, end),
     };
   });
   const lanes: TimelineLane[] = rowEnds.map((_, row) => ({ key: `offers:${row}`, type: 'offers', row }));

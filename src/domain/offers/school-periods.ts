@@ -15,7 +15,11 @@ export interface SchoolPeriod {
 export interface SchoolPeriodIssue {
   readonly field: string;
   readonly message: string;
+  /** What is wrong, for a translated message (the web's `casework.schoolPeriods.error.<code>`). */
+  readonly code: SchoolPeriodIssueCode;
 }
+
+export type SchoolPeriodIssueCode = 'not_igu' | 'end_before_start' | 'before_offer' | 'after_offer' | 'overlap';
 
 /** Weeks of a suggested school period (a typical IGU school block is a few weeks). */
 export const SUGGESTED_SCHOOL_PERIOD_WEEKS = 4;
@@ -32,21 +36,21 @@ export function validateSchoolPeriods(
   offerEnd: IsoDate | null,
 ): SchoolPeriodIssue[] {
   if (periods.length === 0) return [];
-  if (kind !== 'igu') return [{ field: 'schoolPeriods', message: 'Only an IGU has school periods' }];
+  if (kind !== 'igu') return [{ field: 'schoolPeriods', message: 'Only an IGU has school periods', code: 'not_igu' }];
   const issues: SchoolPeriodIssue[] = [];
   const wellFormed: { index: number; period: SchoolPeriod }[] = [];
   periods.forEach((period, index) => {
     const at = `schoolPeriods.${index}`;
     if (period.end < period.start) {
-      issues.push({ field: `${at}.end`, message: `Before the school period's start ${period.start}` });
+      issues.push({ field: `${at}.end`, message: `Before the school period's start ${period.start}`, code: 'end_before_start' });
       return;
     }
     if (period.start < offerStart) {
-      issues.push({ field: `${at}.start`, message: `Before the offer's start ${offerStart}` });
+      issues.push({ field: `${at}.start`, message: `Before the offer's start ${offerStart}`, code: 'before_offer' });
       return;
     }
     if (offerEnd !== null && period.end > offerEnd) {
-      issues.push({ field: `${at}.end`, message: `After the offer's planned end ${offerEnd}` });
+      issues.push({ field: `${at}.end`, message: `After the offer's planned end ${offerEnd}`, code: 'after_offer' });
       return;
     }
     wellFormed.push({ index, period });
@@ -56,7 +60,7 @@ export function validateSchoolPeriods(
     const earlier = byStart[i - 1]!;
     const later = byStart[i]!;
     if (later.period.start <= earlier.period.end) {
-      issues.push({ field: `schoolPeriods.${later.index}.start`, message: `Overlaps school period ${earlier.index + 1} (${earlier.period.start} – ${earlier.period.end})` });
+      issues.push({ field: `schoolPeriods.${later.index}.start`, message: `Overlaps school period ${earlier.index + 1} (${earlier.period.start} – ${earlier.period.end})`, code: 'overlap' });
     }
   }
   return issues;

@@ -24,7 +24,7 @@ export async function createOffer(tx: Tx, actor: AuditActor, citizenId: string, 
   const plannedEnd = body.plannedEnd === undefined ? defaultPlannedEnd(body.kind, body.startDate) : body.plannedEnd;
   const schoolPeriods = body.schoolPeriods ?? [];
   const periodIssues = validateSchoolPeriods(body.kind, schoolPeriods, body.startDate, plannedEnd);
-  if (periodIssues.length > 0) throw new ApiError('validation_failed', 'Invalid body', periodIssues);
+  if (periodIssues.length > 0) throw new ApiError('validation_failed', 'Invalid body', periodIssues.map(({ field, message }) => ({ field, message })));
   // Row-level security hides other municipalities' companies, and the composite foreign key
   // (company_id, municipality_code) backs this up: unknown and foreign ids are one 400.
   const company = body.companyId
@@ -69,7 +69,7 @@ export async function updateOffer(tx: Tx, actor: AuditActor, offerId: string, pa
   const plannedEnd = patch.plannedEnd !== undefined ? patch.plannedEnd : offer.planned_end;
   if (patch.schoolPeriods !== undefined) {
     const issues = validateSchoolPeriods(offer.kind, patch.schoolPeriods, offer.start_date, plannedEnd);
-    if (issues.length > 0) throw new ApiError('validation_failed', 'Invalid body', issues);
+    if (issues.length > 0) throw new ApiError('validation_failed', 'Invalid body', issues.map(({ field, message }) => ({ field, message })));
   } else if (patch.plannedEnd !== undefined && validateSchoolPeriods(offer.kind, schoolPeriodsOf(offer), offer.start_date, plannedEnd).length > 0) {
     throw new ApiError('validation_failed', 'Invalid body', [{ field: 'plannedEnd', message: 'A school period would end after the planned end' }]);
   }

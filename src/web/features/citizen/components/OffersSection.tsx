@@ -51,6 +51,13 @@ function OfferRow({ offer, citizenId, lang, today, canUpdate }: { offer: OfferVi
         {offer.actualEnd ? ` (${t('casework.offers.ended')})` : offer.plannedEnd ? ` (${t('casework.offers.plannedEnd')})` : ''}
         {offer.hoursPerWeek !== null ? ` · ${t('casework.offers.hours', { count: offer.hoursPerWeek })}` : ''}
       </Text>
+      {offer.kind === 'igu' && (
+        <Text size="sm" data-testid="offer-school-periods">
+          {offer.schoolPeriods.length > 0
+            ? t('casework.schoolPeriods.list', { periods: offer.schoolPeriods.map((p) => `${formatDate(p.start, lang)} – ${formatDate(p.end, lang)}`).join('; ') })
+            : `${t('casework.schoolPeriods.title')}: ${t('casework.schoolPeriods.none')}`}
+        </Text>
+      )}
       {patch.isError && !fieldError && (
         <Alert color="red" role="alert" mt="xs">
           {t('errors.generic')}

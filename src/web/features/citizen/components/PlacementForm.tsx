@@ -8,7 +8,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { Alert, Anchor, Autocomplete, Button, Group, List, Loader, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isIsoDate } from '../../../../domain/dates.ts';
-import { OFFER_KIND_INFO, defaultHoursPerWeek, defaultPlannedEnd, defaultStatus, offerRuleEffects, suggestedStart, type OfferKind } from '../../../../domain/offers/index.ts';
+import { OFFER_KIND_INFO, defaultHoursPerWeek, defaultPlannedEnd, defaultStatus, offerRuleEffects, suggestedStart, type OfferKind, type SchoolPeriod } from '../../../../domain/offers/index.ts';
 import { ApiError } from '../../../lib/http.ts';
 import { formatDate } from '../../../lib/dates.ts';
 import { hrefFor, navigate } from '../../../app/router.ts';
@@ -16,6 +16,7 @@ import { useUiLang } from '../../../app/use-ui-lang.ts';
 import { useCitizen } from '../api.ts';
 import { useCompanies, useCreateOffer, useDeadlines, useOffers } from '../casework-api.ts';
 import { companyLabel, matchCompany } from '../company-match.ts';
+import { SchoolPeriodsField } from './SchoolPeriodsField.tsx';
 import { READABLE_DESCRIPTION, localToday, offerKindLabel, offerStatusLabel, ruleLabel } from '../casework-labels.ts';
 
 /** Kinds in the order caseworkers reach for them; a private company placement first. */
@@ -42,6 +43,7 @@ export function PlacementForm({ citizenId }: { citizenId: string }) {
   const [plannedEnd, setPlannedEnd] = useState<string | null>(null); // null: computed from kind and start
   const [hours, setHours] = useState<number | '' | null>(null); // null: the kind's default
   const [companyText, setCompanyText] = useState('');
+  const [schoolPeriods, setSchoolPeriods] = useState<SchoolPeriod[]>([]); // IGU only; sent only for an IGU
 
   const startDate = start ?? suggestedStart(today, rules);
   const validStart = isIsoDate(startDate);
@@ -75,6 +77,7 @@ export function PlacementForm({ citizenId }: { citizenId: string }) {
         // Omitted: the server applies the same default the form shows.
         ...(plannedEnd !== null ? { plannedEnd: plannedEnd || null } : {}),
         hoursPerWeek: hoursShown === '' ? null : Number(hoursShown),
+        ...(kind === 'igu' && schoolPeriods.length > 0 ? { schoolPeriods } : {}),
         ...(withCompany && company ? { companyId: company.id } : withCompany && name ? { companyName: name } : {}),
       },
       { onSuccess: () => navigate({ name: 'citizen', id: citizenId }) },
@@ -181,6 +184,16 @@ export function PlacementForm({ citizenId }: { citizenId: string }) {
               error={err('hoursPerWeek')}
             />
           </SimpleGrid>
+          {kind === 'igu' && (
+            <SchoolPeriodsField
+              periods={schoolPeriods}
+              onChange={setSchoolPeriods}
+              offerStart={startDate}
+              offerEnd={endShown}
+              today={today}
+              serverErrors={fieldErrors}
+            />
+          )}
           <Text size="sm" data-testid="form-summary" aria-live="polite">
             {validStart && computedEnd
               ? t('casework.form.summaryWithEnd', { start: formatDate(startDate, lang), end: formatDate(endShown || computedEnd, lang) })

@@ -41,7 +41,10 @@ export function TimelineSection({ input, today, lang }: { input: TimelineInput; 
     (item: TimelineItem): string => {
       switch (item.type) {
         case 'offer':
-          return `${offerKindLabel(t, item.offerKind)}${item.companyName ? ` – ${item.companyName}` : ''} (${offerStatusLabel(t, item.status)})`;
+          return `${offerKindLabel(t, item.offerKind)}${item.companyName ? ` – ${item.companyName}` : ''} (${offerStatusLabel(t, item.status)})` +
+            (item.schoolPeriods.length > 0
+              ? `. ${t('casework.schoolPeriods.list', { periods: item.schoolPeriods.map((p) => `${formatDate(p.start, lang)} – ${formatDate(p.end, lang)}`).join('; ') })}`
+              : '');
         case 'module':
           return t('casework.timeline.module', { n: item.moduleIndex + 1, title: lang === 'da' ? item.title.da : item.title.en, package: item.packageName }) +
             (item.viaOverride ? ` (${t('casework.timeline.viaOverride')})` : '');

@@ -21,6 +21,8 @@ const GROUP_COLOR: Record<string, string> = {
   danish_education: '#364fc7',
   mentor: '#495057',
 };
+/** Fill of an IGU's school periods inside its bar. */
+const SCHOOL_FILL = '#f3d9fa';
 /** Pixels kept beside the plot for the lane names. */
 const LABEL_ROOM = 160;
 const MODULE_COLORS = ['#5c940d', '#2b8a3e', '#087f5b', '#66a80f', '#37b24d'];
@@ -86,13 +88,25 @@ export function TimelineChart({ timeline, laneLabels, describe, takeoverLabel, r
         const h = laneHeight * 0.6;
         const left = Math.min(x0, x1);
         const width = Math.max(2, Math.abs(x1 - x0));
-        return {
+        const bar: CustomSeriesRenderItemReturn = {
           type: 'rect',
           shape: { x: left, y: y - h / 2, width, height: h, r: 3 },
           style: item.endKind === 'open'
             ? { fill: color, opacity: 0.55, stroke: color, lineDash: [3, 2], lineWidth: 1 }
             : { fill: color, stroke: item.endKind === 'planned' ? '#ffffff' : color, lineWidth: 1, opacity: item.endKind === 'planned' ? 0.8 : 1 },
         };
+        if (item.type !== 'offer' || item.schoolPeriods.length === 0) return bar;
+        // IGU school periods: light blocks inside the bar, outlined in the bar's colour.
+        const blocks = item.schoolPeriods.map((p) => {
+          const a = (api.coord([ms(p.start), lane]) as number[])[0] ?? x0;
+          const b = (api.coord([ms(addDays(p.end, 1)), lane]) as number[])[0] ?? a;
+          return {
+            type: 'rect' as const,
+            shape: { x: Math.min(a, b), y: y - h / 2 + 2, width: Math.max(2, Math.abs(b - a)), height: h - 4 },
+            style: { fill: SCHOOL_FILL, stroke: color, lineWidth: 1 },
+          };
+        });
+        return { type: 'group', children: [bar, ...blocks] } as CustomSeriesRenderItemReturn;
       }
       if (item.type === 'round') return { type: 'circle', shape: { cx: x0, cy: y, r: 6 }, style: { fill: color, stroke: '#ffffff', lineWidth: 1.5 } };
       const r = 7;
