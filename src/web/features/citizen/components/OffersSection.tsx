@@ -73,7 +73,7 @@ function OfferRow({ offer, citizenId, lang, today, canUpdate }: { offer: OfferVi
           <Button size="xs" variant="default" onClick={() => setMode('end')}>
             {t('casework.offers.end')}
           </Button>
-          <Button size="xs" variant="subtle" color="red.9" onClick={() => setMode('cancel')}>
+          <Button size="xs" variant="subtle" color="red.9" c="red.9" onClick={() => setMode('cancel')}>
             {t('casework.offers.cancel')}
           </Button>
         </Group>

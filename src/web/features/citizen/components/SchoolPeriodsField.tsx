@@ -77,7 +77,7 @@ export function SchoolPeriodsField({ periods, onChange, offerStart, offerEnd, to
                   error={errorOf(`schoolPeriods.${i}.end`)}
                 />
               </SimpleGrid>
-              <Button size="sm" variant="subtle" color="red.9" onClick={() => onChange(periods.filter((_, j) => j !== i))}>
+              <Button size="sm" variant="subtle" color="red.9" c="red.9" onClick={() => onChange(periods.filter((_, j) => j !== i))}>
                 {t('casework.schoolPeriods.remove', { n: i + 1 })}
               </Button>
             </Group>
