@@ -9,6 +9,9 @@ import { isIsoDate } from '../../../../domain/dates.ts';
 import { suggestSchoolPeriod, validateSchoolPeriods, type SchoolPeriod } from '../../../../domain/offers/index.ts';
 import { READABLE_DESCRIPTION } from '../casework-labels.ts';
 
+/** A fieldset flush with the form's other fields (no browser margin, may shrink on a phone). */
+const FLUSH = { minInlineSize: 0 } as const;
+
 interface Props {
   periods: SchoolPeriod[];
   onChange: (periods: SchoolPeriod[]) => void;
@@ -40,6 +43,8 @@ export function SchoolPeriodsField({ periods, onChange, offerStart, offerEnd, to
       legend={<Text fw={700} size="sm">{t('casework.schoolPeriods.title')}</Text>}
       variant="unstyled"
       p={0}
+      m={0}
+      style={FLUSH}
       data-testid="school-periods"
     >
       <Text size="xs" c="gray.7" mb={6}>
@@ -53,6 +58,8 @@ export function SchoolPeriodsField({ periods, onChange, offerStart, offerEnd, to
             legend={<Text size="sm">{t('casework.schoolPeriods.row', { n: i + 1 })}</Text>}
             variant="unstyled"
             p={0}
+            m={0}
+            style={FLUSH}
             data-testid="school-period"
           >
             <Group align="flex-end" gap="xs" wrap="wrap">
