@@ -17,6 +17,17 @@ export interface DemoOffer {
   actualEnd: string | null;
   hoursPerWeek: number | null;
   status: OfferStatus;
+  /** IGU only: school periods (inclusive dates). */
+  schoolPeriods?: { start: string; end: string }[];
+}
+
+/**
+ * A demo IGU's school periods: four blocks of four weeks, starting 8, 34, 60 and 86 weeks after
+ * the start (inside the two years). Derived from the start alone, so the random stream and every
+ * other demo figure stay as they were.
+ */
+export function demoSchoolPeriods(start: string): { start: string; end: string }[] {
+  return [8, 34, 60, 86].map((week) => ({ start: addDays(start, week * 7), end: addDays(start, (week + 4) * 7 - 1) }));
 }
 
 export interface DemoOutcome {
@@ -112,7 +123,7 @@ export function generateOffers(rng: Rng, takeoverDate: string, today: string, mu
     // About a third of company placements are extended by 13 weeks.
     if ((kind === 'praktik_private' || kind === 'praktik_public') && rng.chance(0.3)) plannedEnd = addDays(plannedEnd, 13 * 7);
     const hours = kind === 'igu' ? 30 : rng.pick([15, 20, 25, 30, 37]);
-    offers.push(withStatus({ kind, companyName, startDate: cursor, plannedEnd, hoursPerWeek: hours }, today));
+    offers.push(withStatus({ kind, companyName, startDate: cursor, plannedEnd, hoursPerWeek: hours, ...(kind === 'igu' ? { schoolPeriods: demoSchoolPeriods(cursor) } : {}) }, today));
     if (kind === 'igu') {
       if (cursor <= today) outcomes.push({ kind: 'igu_start', date: cursor, sector: 'private', db07, hours, companyName, source: 'caseworker' });
       break;

@@ -11,6 +11,7 @@ import { generateOffers } from './offer-generator.ts';
 import { loadCases } from '../queries/case-queries.ts';
 import { loadPolicies } from '../deadlines/policy-store.ts';
 import { evaluateDeadlines } from '../../domain/deadlines/index.ts';
+import { validateSchoolPeriods } from '../../domain/offers/index.ts';
 import { discreteMean, latentFor } from './answer-model.ts';
 
 const TODAY = '2026-11-25';
@@ -86,6 +87,18 @@ describe.each(databases)('demo data on %s', (kind) => {
     expect(all.map((r) => r.kind)).toEqual(expect.arrayContaining(['igu', 'guidance_upskilling', 'wage_subsidy_public', 'introduction_course']));
     const outcomes = await t.db.kysely.selectFrom('outcomes').select('kind').distinct().execute();
     expect(outcomes.map((r) => r.kind)).toEqual(expect.arrayContaining(['employment', 'igu_start']));
+  });
+
+  it('gives every demo IGU four school periods that pass the check the API uses, and no other offer any', async () => {
+    const rows = await t.db.kysely.selectFrom('offers').select(['kind', 'start_date', 'planned_end', 'school_periods']).execute();
+    const igus = rows.filter((r) => r.kind === 'igu');
+    expect(igus.length).toBeGreaterThan(0);
+    for (const r of igus) {
+      const periods = r.school_periods as { start: string; end: string }[];
+      expect(periods).toHaveLength(4);
+      expect(validateSchoolPeriods('igu', periods, r.start_date, r.planned_end)).toEqual([]);
+    }
+    expect(rows.filter((r) => r.kind !== 'igu' && (r.school_periods as unknown[]).length > 0)).toEqual([]);
   });
 
   it('as of today: most first-offer deadlines met, some breached, some due within 7 days', async () => {

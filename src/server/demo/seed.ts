@@ -170,6 +170,7 @@ async function insertOffers(
       actual_end: o.actualEnd,
       hours_per_week: o.hoursPerWeek,
       status: o.status,
+      school_periods: JSON.stringify(o.schoolPeriods ?? []),
       created_by: null,
     })),
   );
