@@ -1,7 +1,8 @@
 // Browser-test harness: the real server in-process on a random port with a fresh embedded
-// database in a temp dir, the built web app from dist/web, and one headless Chromium.
+// database in a temp dir, a private copy of the built web app (dist/web), and one headless Chromium.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -28,8 +29,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Build dist/web once even when several test files start at the same time (a directory as lock). */
-async function ensureWebBuild(): Promise<void> {
+/**
+ * Build dist/web once even when several test files start at the same time (a directory as lock),
+ * and copy it, under the same lock, to a private directory this harness serves: a rebuild by
+ * another test run (or an editor's `npm start`) then cannot pull the files from under the browser.
+ */
+async function privateWebBuild(): Promise<string> {
   const lock = join(root, 'dist', '.web-build-lock');
   mkdirSync(join(root, 'dist'), { recursive: true });
   for (;;) {
@@ -49,6 +54,9 @@ async function ensureWebBuild(): Promise<void> {
   }
   try {
     execFileSync(process.execPath, [join(root, 'scripts', 'ensure-web-build.mjs')], { cwd: root, stdio: 'ignore' });
+    const copy = mkdtempSync(join(tmpdir(), 'jobvej-web-'));
+    cpSync(join(root, 'dist', 'web'), copy, { recursive: true });
+    return copy;
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
@@ -56,12 +64,12 @@ async function ensureWebBuild(): Promise<void> {
 
 export async function startHarness(): Promise<Harness> {
   const browserStarting = chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  await ensureWebBuild();
+  const webDist = await privateWebBuild();
   // A fresh, migrated embedded database (cloned in memory from the migrated template).
   const { db, drop } = await createTestDatabase('pglite');
   const cprKey = randomBytes(32);
   await seedDemo(db, { cprKey, citizens: 12 });
-  const app = await buildApp({ db, webDist: join(root, 'dist', 'web'), cprKey, logger: false });
+  const app = await buildApp({ db, webDist, cprKey, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -80,6 +88,7 @@ export async function startHarness(): Promise<Harness> {
       await browser.close();
       await app.close();
       await drop();
+      rmSync(webDist, { recursive: true, force: true });
     },
   };
 }
