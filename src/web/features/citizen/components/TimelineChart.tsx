@@ -10,6 +10,7 @@ import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams, CustomSer
 import { addDays, parseIsoDate } from '../../../../domain/dates.ts';
 import { OFFER_KIND_INFO } from '../../../../domain/offers/index.ts';
 import { isBar, type Timeline, type TimelineItem } from '../../../../domain/timeline.ts';
+import { useUiLang } from '../../../app/use-ui-lang.ts';
 
 echarts.use([CustomChart, GridComponent, TooltipComponent, SVGRenderer]);
 
@@ -32,6 +33,17 @@ const ms = (iso: string): number => {
   return Date.UTC(year, month - 1, day);
 };
 
+/** Axis labels in the UI language: the year at January, the month at other month starts, else day and month. */
+function axisDateFormatter(lang: string): (value: number) => string {
+  const month = new Intl.DateTimeFormat(lang, { month: 'short', timeZone: 'UTC' });
+  const dayMonth = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  return (value) => {
+    const d = new Date(value);
+    if (d.getUTCDate() !== 1) return dayMonth.format(d);
+    return d.getUTCMonth() === 0 ? String(d.getUTCFullYear()) : month.format(d);
+  };
+}
+
 function colorOf(item: TimelineItem): string {
   if (item.type === 'offer') return item.status === 'cancelled' ? '#adb5bd' : (GROUP_COLOR[OFFER_KIND_INFO[item.offerKind].group] ?? '#495057');
   if (item.type === 'module') return MODULE_COLORS[item.moduleIndex % MODULE_COLORS.length] as string;
@@ -52,6 +64,7 @@ interface Props {
 
 export function TimelineChart({ timeline, laneLabels, describe, takeoverLabel, rtl, label }: Props) {
   const ref = useRef<HTMLDivElement>(null);
+  const { lang } = useUiLang();
   const height = Math.max(2, timeline.lanes.length) * 40 + 70;
 
   useEffect(() => {
@@ -129,7 +142,7 @@ export function TimelineChart({ timeline, laneLabels, describe, takeoverLabel, r
         min: ms(addDays(timeline.range.from, -7)),
         max: ms(addDays(timeline.range.to, 7)),
         inverse: rtl,
-        axisLabel: { color: '#343a40', fontSize: 11, hideOverlap: true },
+        axisLabel: { color: '#343a40', fontSize: 11, hideOverlap: true, formatter: axisDateFormatter(lang) },
         splitLine: { show: true, lineStyle: { color: '#e9ecef' } },
       },
       yAxis: {
@@ -152,7 +165,7 @@ export function TimelineChart({ timeline, laneLabels, describe, takeoverLabel, r
       observer.disconnect();
       chart.dispose();
     };
-  }, [timeline, laneLabels, describe, takeoverLabel, rtl]);
+  }, [timeline, laneLabels, describe, takeoverLabel, rtl, lang]);
 
   return <div ref={ref} role="img" aria-label={label} data-testid="timeline-chart" dir="ltr" style={{ width: '100%', height }} />;
 }
