@@ -42,7 +42,9 @@ export type AuditAction =
   | 'enrolment.override'
   | 'evaluation.create'
   | 'evaluation.list'
-  | 'evaluation.view';
+  | 'evaluation.view'
+  | 'evaluation.resume'
+  | 'evaluation.interrupted';
 
 export async function writeAudit(
   tx: Tx,
@@ -72,9 +74,9 @@ export async function writeAudit(
  */
 export async function writeSystemAudit(
   tx: Tx,
-  municipalityCode: string,
+  municipalityCode: string | null,
   action: AuditAction,
-  entity: 'municipality',
+  entity: 'municipality' | 'evaluation_run',
   entityId: string | null,
   detail: Record<string, unknown> = {},
 ): Promise<void> {

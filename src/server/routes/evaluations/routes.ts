@@ -13,6 +13,7 @@ import type { EvaluationOutput } from '../../../evaluation/report/model.ts';
 import { renderHtml } from '../../../evaluation/report/html.ts';
 import { writeAudit } from '../../audit/audit-writer.ts';
 import { createEvaluationRunner, type EvaluationRunner } from '../../commands/evaluation-runner.ts';
+import { resumeInterruptedRuns } from '../../commands/evaluation-resume.ts';
 import { OutsideInboxError, resolveInboxPath, storeStream, type StoredInput } from '../../commands/evaluation-inputs.ts';
 import { withTenant } from '../../db/tenant.ts';
 import type { AppContext } from '../../http/app-context.ts';
@@ -62,6 +63,9 @@ export function evaluationRoutes(ctx: AppContext, opts: EvaluationRouteOptions):
     const runner = opts.runner ?? createEvaluationRunner(ctx.db, (error) => app.log.error({ err: error }, 'evaluation run'));
     // Closing the app stops a running evaluation (marked failed: start it again) rather than waiting for it.
     app.addHook('onClose', async () => runner.stop());
+    // Runs left unfinished by a crash are taken up again (or failed, naming why).
+    const resumed = await resumeInterruptedRuns(ctx.db, runner, opts.storeDir, pkg.version);
+    if (resumed.resumed.length + resumed.failed.length > 0) app.log.info(resumed, 'evaluation runs interrupted by the last stop');
 
     async function loadRun(actor: Actor, id: string, action: 'evaluation.view' | 'evaluation.list', audit = true) {
       const row = await withTenant(ctx.db, actor, async (tx) => {
