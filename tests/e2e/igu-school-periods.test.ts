@@ -100,6 +100,20 @@ describe('IGU school periods in the browser', () => {
       if (width === 360) expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
       await saved.scrollIntoViewIfNeeded();
       await shot(page, `igu-offers-${lang}-${width}`);
+
+      // Later, on the citizen page: the caseworker adds the next school period to the running IGU.
+      await saved.getByRole('button', { name: lang === 'da' ? 'Ret skoleperioder' : 'تعديل فترات الدراسة' }).click();
+      await saved.getByTestId('add-school-period').click();
+      const next = {
+        start: await saved.locator('input[name="schoolPeriods.1.start"]').inputValue(),
+        end: await saved.locator('input[name="schoolPeriods.1.end"]').inputValue(),
+      };
+      expect(next.start).toBe(addDays(end, 1));
+      expect(await violations(page)).toEqual([]);
+      await saved.getByRole('button', { name: lang === 'da' ? 'Gem skoleperioder' : 'حفظ فترات الدراسة' }).click();
+      await expect.poll(() => saved.getByTestId('offer-school-periods').textContent()).toContain(`${formatDate(next.start, lang)} – ${formatDate(next.end, lang)}`);
+      const after = (await page.evaluate(async (u) => (await fetch(u)).json(), `/api/citizens/${citizenId}/offers`)) as { offers: ApiOffer[] };
+      expect(after.offers[0]).toMatchObject({ schoolPeriods: [{ start, end }, next] });
       expect(errors).toEqual([]);
     });
   }

@@ -1,5 +1,6 @@
 // The citizen's offers with the quick changes a caseworker makes: extend a company placement by
-// its 13 weeks (PATCH plannedEnd), end an offer on a date (actualEnd + completed), cancel one.
+// its 13 weeks (PATCH plannedEnd), end an offer on a date (actualEnd + completed), cancel one,
+// change an IGU's school periods.
 import { useState } from 'react';
 import { Alert, Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,7 @@ import { ApiError } from '../../../lib/http.ts';
 import { formatDate } from '../../../lib/dates.ts';
 import { hrefFor } from '../../../app/router.ts';
 import { usePatchOffer } from '../casework-api.ts';
+import { SchoolPeriodsField } from './SchoolPeriodsField.tsx';
 import { offerKindLabel, offerStatusLabel } from '../casework-labels.ts';
 
 const STATUS_COLOR: Record<OfferView['status'], string> = { planned: 'gray.7', active: 'teal.9', completed: 'blue.9', cancelled: 'dark.4' };
@@ -27,11 +29,14 @@ export function extensionWeeks(offer: OfferView): number | null {
 function OfferRow({ offer, citizenId, lang, today, canUpdate }: { offer: OfferView; citizenId: string; lang: Lang; today: string; canUpdate: boolean }) {
   const { t } = useTranslation();
   const patch = usePatchOffer(citizenId);
-  const [mode, setMode] = useState<'idle' | 'end' | 'cancel'>('idle');
+  const [mode, setMode] = useState<'idle' | 'end' | 'cancel' | 'school'>('idle');
+  const [periods, setPeriods] = useState(offer.schoolPeriods);
   const [endDate, setEndDate] = useState(today < offer.startDate ? offer.startDate : today);
   const ext = extensionWeeks(offer);
   const open = offer.status === 'planned' || offer.status === 'active';
   const fieldError = patch.error instanceof ApiError ? patch.error.errors.find((e) => e.field === 'actualEnd') : undefined;
+  const periodErrors: Partial<Record<string, string>> =
+    patch.error instanceof ApiError ? Object.fromEntries(patch.error.errors.filter((e) => e.field.startsWith('schoolPeriods')).map((e) => [e.field, e.message])) : {};
   const end = offer.actualEnd ?? offer.plannedEnd;
   const run = (body: Parameters<typeof patch.mutate>[0]['patch']) =>
     patch.mutate({ offerId: offer.id, patch: body }, { onSuccess: () => setMode('idle') });
@@ -58,7 +63,7 @@ function OfferRow({ offer, citizenId, lang, today, canUpdate }: { offer: OfferVi
             : `${t('casework.schoolPeriods.title')}: ${t('casework.schoolPeriods.none')}`}
         </Text>
       )}
-      {patch.isError && !fieldError && (
+      {patch.isError && !fieldError && Object.keys(periodErrors).length === 0 && (
         <Alert color="red" role="alert" mt="xs">
           {t('errors.generic')}
         </Alert>
@@ -68,6 +73,18 @@ function OfferRow({ offer, citizenId, lang, today, canUpdate }: { offer: OfferVi
           {ext !== null && offer.plannedEnd && (
             <Button size="xs" variant="default" loading={patch.isPending} onClick={() => run({ plannedEnd: addDays(offer.plannedEnd as string, ext * 7) })}>
               {t('casework.offers.extend', { count: ext })}
+            </Button>
+          )}
+          {offer.kind === 'igu' && (
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => {
+                setPeriods(offer.schoolPeriods);
+                setMode('school');
+              }}
+            >
+              {t('casework.schoolPeriods.edit')}
             </Button>
           )}
           <Button size="xs" variant="default" onClick={() => setMode('end')}>
@@ -96,6 +113,19 @@ function OfferRow({ offer, citizenId, lang, today, canUpdate }: { offer: OfferVi
             {t('app.cancel')}
           </Button>
         </Group>
+      )}
+      {mode === 'school' && (
+        <Stack gap="xs" mt="xs">
+          <SchoolPeriodsField periods={periods} onChange={setPeriods} offerStart={offer.startDate} offerEnd={offer.plannedEnd ?? ''} today={today} serverErrors={periodErrors} />
+          <Group gap="xs">
+            <Button size="xs" loading={patch.isPending} onClick={() => run({ schoolPeriods: periods })}>
+              {t('casework.schoolPeriods.save')}
+            </Button>
+            <Button size="xs" variant="default" onClick={() => setMode('idle')}>
+              {t('app.cancel')}
+            </Button>
+          </Group>
+        </Stack>
       )}
       {mode === 'cancel' && (
         <Group gap="xs" mt="xs" wrap="wrap">
