@@ -1,9 +1,8 @@
 // axe-core on the login page, the questionnaire and the citizen page in Danish and Arabic;
 // field errors on registration; the questionnaire at 360 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startHarness, login, registerCitizen, chooseSelect, type Harness } from './harness.ts';
+import { startHarness, login, registerCitizen, chooseSelect, type Harness, axeViolations as violations } from './harness.ts';
 
 let h: Harness;
 const contexts: BrowserContext[] = [];
@@ -20,11 +19,6 @@ async function pageFor(opts: { width?: number; height?: number; lang?: string } 
   const ctx = await h.newContext(opts);
   contexts.push(ctx);
   return ctx.newPage();
-}
-
-async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 async function setUiLang(page: Page, lang: string): Promise<void> {

@@ -2,9 +2,8 @@
 // list, outcome form) and on the placement form, in Danish and Arabic, wide and at 360 px; neither
 // page scrolls sideways on a phone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startHarness, login, type Harness } from './harness.ts';
+import { startHarness, login, type Harness, axeViolations as violations } from './harness.ts';
 
 let h: Harness;
 const contexts: BrowserContext[] = [];
@@ -27,11 +26,6 @@ async function pageFor(opts: { width?: number; height?: number; lang?: string })
   });
   (page as Page & { errors: string[] }).errors = errors;
   return page;
-}
-
-async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);

@@ -3,10 +3,9 @@
 // company page, and sees the slots counted on the demand page; axe-core finds no violations on
 // the companies, company and demand pages in Danish and Arabic.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { cvrChecksum } from '../../src/domain/companies/index.ts';
-import { startHarness, login, chooseSelect, type Harness } from './harness.ts';
+import { startHarness, login, chooseSelect, type Harness, axeViolations as violations } from './harness.ts';
 
 let h: Harness;
 const contexts: BrowserContext[] = [];
@@ -23,11 +22,6 @@ async function pageFor(opts: { width?: number; lang?: string } = {}): Promise<Pa
   const ctx = await h.newContext(opts);
   contexts.push(ctx);
   return ctx.newPage();
-}
-
-async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** A CVR with a valid modulus-11 check digit made from a 7-digit prefix. */

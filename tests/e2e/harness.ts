@@ -5,6 +5,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createTestDatabase } from '../../src/server/db/testing.ts';
 import { buildApp } from '../../src/server/app.ts';
@@ -124,4 +125,14 @@ export async function registerCitizen(page: Page, name: string, language: string
 /** Pick an option of a native select by its name and value. */
 export async function chooseSelect(page: Page, name: string, value: string): Promise<void> {
   await page.locator(`select[name="${name}"]`).selectOption(value);
+}
+
+/**
+ * axe-core's violations on the page as it is at rest (the mouse moved away, so no hover colours
+ * from the last click), one line per rule with the failing nodes and why.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.mouse.move(0, 0);
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join(', ')}`);
 }

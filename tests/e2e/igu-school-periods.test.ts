@@ -4,11 +4,10 @@
 // with a school period, in Danish at 1280 px and in Arabic at 360 px (no sideways scrolling).
 // IGU_SHOTS=dir saves screenshots of the form and the offers list there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { addDays } from '../../src/domain/dates.ts';
 import { formatDate } from '../../src/web/lib/dates.ts';
-import { startHarness, login, registerCitizen, type Harness } from './harness.ts';
+import { startHarness, login, registerCitizen, type Harness, axeViolations as violations } from './harness.ts';
 
 let h: Harness;
 const contexts: BrowserContext[] = [];
@@ -23,12 +22,6 @@ afterAll(async () => {
 
 interface ApiOffer { id: string; kind: string; startDate: string; plannedEnd: string | null; schoolPeriods: { start: string; end: string }[] }
 
-async function violations(page: Page): Promise<string[]> {
-  // Not hovering anything (a hovered button's colours are not what the page shows at rest).
-  await page.mouse.move(0, 0);
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`).join(", ")}`);
-}
 const shot = async (page: Page, name: string) => {
   if (process.env.IGU_SHOTS) await page.screenshot({ path: `${process.env.IGU_SHOTS}/${name}.png`, fullPage: true });
 };

@@ -4,9 +4,8 @@
 // ended); then an override with a blank reason shows the field error, with a reason it advances
 // and the history shows it as an override. axe on the package list and package page (da, ar).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startHarness, login, registerCitizen, type Harness } from './harness.ts';
+import { startHarness, login, registerCitizen, type Harness, axeViolations as violations } from './harness.ts';
 import { packageGateScenario } from './steps-packages.ts';
 
 let h: Harness;
@@ -32,13 +31,6 @@ async function pageFor(opts: { width?: number; lang?: string } = {}): Promise<Pa
   });
   return page;
 }
-
-async function violations(page: Page): Promise<string[]> {
-  await page.mouse.move(0, 0); // no hover state left from the last click
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 
 describe('industry package gate', () => {
   it('blocks the next module while a goal is unmet, advances when all are signed off, and records an override', async () => {

@@ -3,10 +3,9 @@
 // module's goals, sees the gate block on an unmet goal, moves the citizen on (and once by an
 // audited override); the citizen's timeline then shows the placement and the package modules.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { formatDate } from '../../src/web/lib/dates.ts';
-import { startHarness, login, registerCitizen, type Harness } from './harness.ts';
+import { startHarness, login, registerCitizen, type Harness, axeViolations as violations } from './harness.ts';
 import { registerPlacement, someCompany } from './steps-placement.ts';
 import { packageGateScenario } from './steps-packages.ts';
 
@@ -22,12 +21,6 @@ afterAll(async () => {
   await ctx?.close();
   await h?.close();
 });
-
-async function violations(page: Page): Promise<string[]> {
-  await page.mouse.move(0, 0);
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('placement, then industry package', () => {
   it('registers a placement, then signs off goals, is blocked at the gate, advances, and shows it all on the timeline', async () => {
