@@ -10,7 +10,7 @@ import type { Method } from '../../evaluation/analyse.ts';
 import type { Database } from '../db/database.ts';
 import { withTenant } from '../db/tenant.ts';
 import { writeSystemAudit } from '../audit/audit-writer.ts';
-import { runFiles, type EvaluationRunner } from './evaluation-runner.ts';
+import { STOPPED, runFiles, type EvaluationRunner } from './evaluation-runner.ts';
 
 export const VERSION_CHANGED = 'jobvej was updated while this evaluation waited; start it again.';
 
@@ -43,32 +43,35 @@ export async function resumeInterruptedRuns(db: Database, runner: EvaluationRunn
         .orderBy('created_at')
         .execute();
       const mine = rows.filter((r) => existsSync(join(storeDir, r.id)));
+      const decided = [];
       for (const run of mine) {
-        const files = runFiles(join(storeDir, run.id));
+        const dir = join(storeDir, run.id);
+        const files = runFiles(dir);
         const intact = existsSync(files.persons) && existsSync(files.weeks);
-        if (run.jobvej_version === version && intact) {
+        const resume = run.jobvej_version === version && intact;
+        if (resume) {
           await tx.updateTable('evaluation_runs').set({ status: 'queued', stage: null, progress: 0 }).where('id', '=', run.id).execute();
           await writeSystemAudit(tx, code, 'evaluation.resume', 'evaluation_run', run.id, {});
         } else {
           await tx
             .updateTable('evaluation_runs')
-            .set({ status: 'failed', error: intact ? VERSION_CHANGED : 'The server stopped before the evaluation finished; start it again.', finished_at: new Date() })
+            .set({ status: 'failed', error: intact ? VERSION_CHANGED : STOPPED, finished_at: new Date() })
             .where('id', '=', run.id)
             .execute();
           await writeSystemAudit(tx, code, 'evaluation.interrupted', 'evaluation_run', run.id, { storedVersion: run.jobvej_version, version, inputsIntact: intact });
         }
+        decided.push({ ...run, dir, resume });
       }
-      return mine.map((r) => ({ ...r, files: runFiles(join(storeDir, r.id)) }));
+      return decided;
     });
+    // After the commit: enqueue (the runner writes in its own transactions) or delete the copies.
     for (const run of runs) {
-      const dir = join(storeDir, run.id);
-      const intact = existsSync(run.files.persons) && existsSync(run.files.weeks);
-      if (run.jobvej_version === version && intact) {
+      if (run.resume) {
         const parameters = run.parameters as { methods: Method[]; by: string[] };
-        runner.enqueue({ id: run.id, dir, tenant: { municipalityCode: code, userId: run.created_by, role: 'system' }, parameters, version });
+        runner.enqueue({ id: run.id, dir: run.dir, tenant: { municipalityCode: code, userId: run.created_by, role: 'system' }, parameters, version });
         report.resumed.push(run.id);
       } else {
-        rmSync(dir, { recursive: true, force: true });
+        rmSync(run.dir, { recursive: true, force: true });
         report.failed.push(run.id);
       }
     }

@@ -65,7 +65,7 @@ export function evaluateInWorker(
   });
 }
 
-const STOPPED = 'The server stopped before the evaluation finished; start it again.';
+export const STOPPED = 'The server stopped before the evaluation finished; start it again.';
 
 /** An error message without the server's folder names. */
 function clientMessage(error: unknown, dir: string, stopping: boolean): string {
