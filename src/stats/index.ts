@@ -6,6 +6,7 @@ export { wls, ols, type WlsResult } from './wls.ts';
 export { twoGroupDesign as twoGroupLsDesign, twoGroupFit, type TwoGroupLsDesign, type TwoGroupLsOptions, type TwoGroupLsResult } from './two-group-ls.ts';
 export { robustCov, seFromCov, type RobustCovOptions } from './robust-cov.ts';
 export { logisticRegression, logisticRegressionSparse, type LogisticOptions, type LogisticResult } from './logistic-regression.ts';
+export { logisticRegressionSparseWarm, type WarmStartOptions } from './logistic-start.ts';
 export { normalCdf, normalQuantile, tCdf, tQuantile, twoSidedP, confidenceInterval } from './distributions.ts';
 export { matchNearest, type MatchNearestOptions, type MatchNearestResult } from './match-nearest.ts';
 export { attWeights } from './att-weights.ts';

@@ -1,7 +1,7 @@
 // The work a helper thread can do (parallel/helper.ts): plain functions of transferable inputs,
 // run the same way in the worker (worker.ts) as they would be on the main thread.
 import type { LogisticResult } from '../../stats/index.ts';
-import { logisticRegressionSparse } from '../../stats/index.ts';
+import { logisticRegressionSparseWarm } from '../../stats/index.ts';
 import { designMatrix, designSparse, type CovariateTable } from '../design/covariates.ts';
 import { fillOutcomes, type OutcomeCounts } from '../design/outcomes.ts';
 import type { Panel } from '../panel.ts';
@@ -93,7 +93,8 @@ export function scoreFit(table: CovariateTable, rows: Int32Array, treated: Uint8
   const sd = designSparse(table, rows);
   if (sd !== undefined) {
     try {
-      return { names: sd.names, fit: logisticRegressionSparse(sd.S, y, sd.n, sd.p) };
+      // Warm start from a subsample on large subgroups; the model's covariance is not used here.
+      return { names: sd.names, fit: logisticRegressionSparseWarm(sd.S, y, sd.n, sd.p, { covariance: false }) };
     } catch (e) {
       return { names: sd.names, fit: { error: (e as Error).message } };
     }
