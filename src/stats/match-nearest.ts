@@ -1,3 +1,6 @@
+import { denseIds } from './dense-ids.ts';
+import { radixArgsort } from './radix-argsort.ts';
+
 /** Options for `matchNearest`. */
 export interface MatchNearestOptions {
   /** Score (e.g. propensity score or its logit) of each treated unit. */
@@ -81,27 +84,32 @@ export function matchNearest(o: MatchNearestOptions): MatchNearestResult {
   const matches = new Int32Array(nT * k).fill(-1);
   const matchedCount = new Int32Array(nT);
 
-  // Controls grouped by stratum, each group sorted by (score, index).
-  const groups = new Map<number, number[]>();
-  for (let j = 0; j < nC; j++) {
-    const s = cStr === undefined ? 0 : (cStr[j] as number);
-    let g = groups.get(s);
-    if (g === undefined) groups.set(s, (g = []));
-    g.push(j);
+  // Controls grouped by stratum, each group sorted by (score, index): one stable radix argsort
+  // of all control scores, then a stable split by stratum.
+  const byScore = radixArgsort(cs);
+  const { index: cGroup, count: nGroups } = cStr === undefined ? { index: new Int32Array(nC), count: nC > 0 ? 1 : 0 } : denseIds(cStr);
+  const groupSize = new Int32Array(nGroups);
+  for (let j = 0; j < nC; j++) groupSize[cGroup[j] as number]!++;
+  const groupIdx = Array.from(groupSize, (size) => new Int32Array(size));
+  const filled = new Int32Array(nGroups);
+  for (let q = 0; q < nC; q++) {
+    const j = byScore[q] as number;
+    const g = cGroup[j] as number;
+    (groupIdx[g] as Int32Array)[filled[g]!++] = j;
   }
   interface Pool { idx: Int32Array; score: Float64Array; right: Int32Array; left: Int32Array }
   const pools = new Map<number, Pool>();
-  for (const [s, list] of groups) {
-    list.sort((a, b) => (cs[a] as number) - (cs[b] as number) || a - b);
-    const m = list.length;
-    const idx = Int32Array.from(list);
+  for (let g = 0; g < nGroups; g++) {
+    const idx = groupIdx[g] as Int32Array;
+    const m = idx.length;
+    const s = cStr === undefined ? 0 : (cStr[idx[0] as number] as number);
     const score = new Float64Array(m);
     for (let q = 0; q < m; q++) score[q] = cs[idx[q] as number] as number;
     // Skip pointers (used without replacement): right[q] → first available >= q (m = none);
     // left[q + 1] → 1 + last available <= q (0 = none).
-    const right = new Int32Array(m + 1);
-    const left = new Int32Array(m + 1);
-    for (let q = 0; q <= m; q++) {
+    const right = new Int32Array(replacement ? 0 : m + 1);
+    const left = new Int32Array(replacement ? 0 : m + 1);
+    for (let q = 0; q < right.length; q++) {
       right[q] = q;
       left[q] = q;
     }

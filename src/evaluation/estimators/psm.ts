@@ -29,55 +29,63 @@ export interface MatchedSample {
 
 export function psmMatch(logit: Float64Array, treated: Uint8Array, cohort: Int32Array, caliperSd = CALIPER_SD): MatchedSample {
   const n = logit.length;
-  const tIdx: number[] = [];
-  const cIdx: number[] = [];
+  let nT = 0;
   let mean = 0;
   for (let i = 0; i < n; i++) {
-    (treated[i] ? tIdx : cIdx).push(i);
+    nT += treated[i] ? 1 : 0;
     mean += logit[i] ?? 0;
   }
   mean /= n;
   let ss = 0;
   for (let i = 0; i < n; i++) ss += ((logit[i] ?? 0) - mean) ** 2;
   const caliper = caliperSd * Math.sqrt(ss / Math.max(1, n - 1));
-  const pick = (idx: number[], a: Float64Array | Int32Array): Float64Array | Int32Array => {
-    const out = a instanceof Int32Array ? new Int32Array(idx.length) : new Float64Array(idx.length);
-    idx.forEach((r, j) => (out[j] = a[r] ?? 0));
-    return out;
-  };
-  const m = matchNearest({
-    treatedScore: pick(tIdx, logit) as Float64Array,
-    controlScore: pick(cIdx, logit) as Float64Array,
-    treatedStratum: pick(tIdx, cohort) as Int32Array,
-    controlStratum: pick(cIdx, cohort) as Int32Array,
-    k: 1,
-    replacement: true,
-    caliper,
-  });
-  const rows: number[] = [];
-  const tr: number[] = [];
-  const set: number[] = [];
-  const unitWeight = new Float64Array(n);
+  // Treated and control units (indices into the subgroup) with their scores and cohorts.
+  const tIdx = new Int32Array(nT);
+  const cIdx = new Int32Array(n - nT);
+  const tScore = new Float64Array(nT);
+  const cScore = new Float64Array(n - nT);
+  const tCohort = new Int32Array(nT);
+  const cCohort = new Int32Array(n - nT);
+  for (let i = 0, t = 0, c = 0; i < n; i++) {
+    if (treated[i]) {
+      tIdx[t] = i;
+      tScore[t] = logit[i] ?? 0;
+      tCohort[t++] = cohort[i] ?? 0;
+    } else {
+      cIdx[c] = i;
+      cScore[c] = logit[i] ?? 0;
+      cCohort[c++] = cohort[i] ?? 0;
+    }
+  }
+  const m = matchNearest({ treatedScore: tScore, controlScore: cScore, treatedStratum: tCohort, controlStratum: cCohort, k: 1, replacement: true, caliper });
   let matched = 0;
-  for (let j = 0; j < tIdx.length; j++) {
+  for (let j = 0; j < nT; j++) if ((m.matches[j] ?? -1) >= 0) matched++;
+  // Stacked sample: per matched treated unit its row, then its control's row.
+  const rows = new Int32Array(2 * matched);
+  const tr = new Uint8Array(2 * matched);
+  const set = new Int32Array(2 * matched);
+  const unitWeight = new Float64Array(n);
+  for (let j = 0, r = 0; j < nT; j++) {
     const c = m.matches[j] ?? -1;
     if (c < 0) continue;
     const t = tIdx[j] ?? 0;
     const cu = cIdx[c] ?? 0;
-    rows.push(t, cu);
-    tr.push(1, 0);
-    set.push(j, j);
+    rows[r] = t;
+    rows[r + 1] = cu;
+    tr[r] = 1;
+    set[r] = j;
+    set[r + 1] = j;
+    r += 2;
     unitWeight[t] = 1;
     unitWeight[cu] = (unitWeight[cu] ?? 0) + 1;
-    matched++;
   }
   let used = 0;
   for (const w of m.controlWeight) if (w > 0) used++;
   return {
-    rows: Int32Array.from(rows),
-    treated: Uint8Array.from(tr),
-    set: Int32Array.from(set),
-    nTreated: tIdx.length,
+    rows,
+    treated: tr,
+    set,
+    nTreated: nT,
     nTreatedMatched: matched,
     nControlsUsed: used,
     unitWeight,
