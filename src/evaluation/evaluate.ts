@@ -8,7 +8,7 @@ import { readDreamWide } from './readers/dream-wide.ts';
 import { fileSizeOrZero } from './readers/file-size.ts';
 import { readPersonsCsv } from './readers/persons-csv.ts';
 import type { WeeksResult } from './readers/weeks-csv.ts';
-import { readWeeksParallel } from './parallel/read-weeks.ts';
+import { readWeeksParallel, startRemotePart } from './parallel/read-weeks.ts';
 import type { EvaluationOutput } from './report/model.ts';
 
 export interface EvaluateFiles {
@@ -37,6 +37,8 @@ export async function evaluateFiles(files: EvaluateFiles, opts: EvaluateOptions)
 async function evaluateWith(files: EvaluateFiles, opts: EvaluateOptions, helper: Helper | undefined): Promise<EvaluationOutput> {
   const progress = opts.onProgress;
   progress?.('read', 0);
+  // With a helper it starts on its part of weeks.csv now, while this thread reads persons.csv.
+  const remote = helper && files.weeks !== undefined ? startRemotePart(files.weeks, helper, fileSizeOrZero(files.persons)) : undefined;
   const persons = await readPersonsCsv(files.persons, { onProgress: (f) => progress?.('read', 0.1 * f) });
   progress?.('read', 0.1);
   let weeks: WeeksResult;
@@ -47,7 +49,7 @@ async function evaluateWith(files: EvaluateFiles, opts: EvaluateOptions, helper:
       progress?.('panel', f);
     },
   };
-  if (files.weeks !== undefined) weeks = await readWeeksParallel(files.weeks, persons, readOpts, helper);
+  if (files.weeks !== undefined) weeks = await readWeeksParallel(files.weeks, persons, readOpts, helper, remote);
   else weeks = await readDreamWide(files.dream as string, files.codes as string, persons, readOpts);
   const warnings: string[] = [];
   if (weeks.beforeArrival > 0) warnings.push(`${weeks.beforeArrival} person-week row(s) before the person's arrival date were ignored.`);

@@ -19,4 +19,20 @@ describe('PanelBuilder', () => {
     expect(clearBeforeArrival(p, (person) => (person === 1 ? 701 : 0))).toBe(1);
     expect(statusAt(p, 1, 700)).toBe(0);
   });
+
+  it('grows the persons as higher indices come (ids numbered as met), keeping every cell', () => {
+    const b = new PanelBuilder(0);
+    expect(b.set(0, 1000, 1)).toBe(true);
+    expect(b.set(1500, 1001, 2)).toBe(true); // beyond the first 1024 rows
+    expect(b.set(3000, 900, 3)).toBe(true); // more persons and an earlier week
+    expect(b.set(1500, 1001, 4)).toBe(false);
+    expect(b.nPersons).toBeGreaterThanOrEqual(3001);
+    const p = b.finish();
+    expect(statusAt(p, 0, 1000)).toBe(1);
+    expect(statusAt(p, 1500, 1001)).toBe(2);
+    expect(statusAt(p, 3000, 900)).toBe(3);
+    let filled = 0;
+    for (const v of p.status) if (v !== 0) filled++;
+    expect(filled).toBe(3);
+  });
 });

@@ -22,10 +22,12 @@ export class PanelBuilder {
   nWeeks = 0;
   status: Uint8Array = new Uint8Array(0);
 
-  constructor(readonly nPersons: number) {}
+  /** Persons (rows) the builder holds; grows when a higher person index is set (ids numbered as they come). */
+  constructor(public nPersons: number) {}
 
   /** Set a cell; returns false when it already holds a status (a duplicate person-week). */
   set(person: number, week: number, code: number): boolean {
+    if (person >= this.nPersons) this.growPersons(person + 1);
     let c = week - this.weekStart;
     if (c < 0 || c >= this.nWeeks) {
       this.grow(week);
@@ -35,6 +37,17 @@ export class PanelBuilder {
     if (this.status[i] !== 0) return false;
     this.status[i] = code;
     return true;
+  }
+
+  /** Room for at least `n` persons (doubling; rows are person-major, so the old cells are a prefix). */
+  private growPersons(n: number): void {
+    const cap = Math.max(n, 2 * this.nPersons, 1024);
+    if (this.nWeeks > 0) {
+      const next = new Uint8Array(cap * this.nWeeks);
+      next.set(this.status);
+      this.status = next;
+    }
+    this.nPersons = cap;
   }
 
   private grow(week: number): void {

@@ -99,6 +99,10 @@ describe('weeks.csv on two threads', () => {
         ['person_id,week,status', ...lines.slice(0, n - 50), 'P00001,2016-W10,holiday', ...lines.slice(n - 50, n - 10), 'nobody,2016-W10,employment', ...lines.slice(n - 10)].join('\n'),
         // a person-week in both halves (the first row repeated at the end)
         ['person_id,week,status', ...lines, lines[0]].join('\n'),
+        // persons in reverse order (the helper numbers ids as they come, not as persons.csv does)
+        ['person_id,week,status', ...[...lines].reverse()].join('\n'),
+        // one person's rows in both halves (different weeks: no duplicate), the rest in order
+        ['person_id,week,status', ...lines.filter((_, i) => i % 2 === 1), ...lines.filter((_, i) => i % 2 === 0)].join('\n'),
         // CRLF line ends, no final line break
         ['person_id,week,status', ...lines].join('\r\n'),
         // not the canonical header: one thread

@@ -7,6 +7,7 @@ import { fillOutcomes, type OutcomeCounts } from '../design/outcomes.ts';
 import type { Panel } from '../panel.ts';
 import { fitScoreModel } from '../estimators/score-model.ts';
 import { readWeeksRange } from '../readers/weeks-csv.ts';
+import { InterningIndex } from './interning-index.ts';
 import { psmMatch, type MatchedSample } from '../estimators/psm.ts';
 import { groupEstimates, type GroupEstimates, type GroupEstimatesInput } from '../estimators/group-estimates.ts';
 
@@ -37,8 +38,6 @@ export interface WeeksTask {
   size: number;
   start: number;
   end: number;
-  /** persons.csv's ids in order (the worker builds its own index). */
-  ids: string[];
 }
 
 export interface WeeksPart {
@@ -50,6 +49,12 @@ export interface WeeksPart {
   problems: number;
   minPerson: number;
   maxPerson: number;
+  /**
+   * The person ids in the order the part first met them: its person index i is ids[i] (the
+   * part is read before or while persons.csv is, so ids are numbered as they come; the
+   * caller maps them to persons.csv's index).
+   */
+  ids: string[];
 }
 
 /** Outcome counts of units [from, to) into `out` (arrays in shared memory; panel status too). */
@@ -116,11 +121,10 @@ function compute(task: Task): ScoreFit | WeeksPart | MatchedSample | GroupEstima
   if (task.kind === 'score') return scoreFit(task.table, task.rows, task.treated);
   if (task.kind === 'match') return psmMatch(task.logit, task.treated, task.cohort);
   if (task.kind === 'estimates') return groupEstimates(task);
-  const index = new Map<string, number>();
-  task.ids.forEach((id, i) => index.set(id, i));
-  const c = readWeeksRange(task.file, { n: task.ids.length, ids: task.ids, index }, task.size, {}, { start: task.start, end: task.end });
+  const local = new InterningIndex();
+  const c = readWeeksRange(task.file, local.persons, task.size, {}, { start: task.start, end: task.end });
   const b = c.builder;
-  return { weekStart: b.weekStart, nWeeks: b.nWeeks, status: b.status, rows: c.rows, problems: c.problems.count, minPerson: c.minPerson, maxPerson: c.maxPerson };
+  return { weekStart: b.weekStart, nWeeks: b.nWeeks, status: b.status, rows: c.rows, problems: c.problems.count, minPerson: c.minPerson, maxPerson: c.maxPerson, ids: local.ids };
 }
 
 export function runTask<T extends Task>(task: T): TaskResult<T> {

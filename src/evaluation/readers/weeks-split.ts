@@ -1,11 +1,15 @@
 // Where weeks.csv can be split for reading on two threads (parallel/read-weeks.ts): after a
-// header that is exactly person_id,week,status, at the first line start after the middle.
+// header that is exactly person_id,week,status, at the first line start after the middle (or
+// after another given fraction of the file).
 import { closeSync, openSync, readSync } from 'node:fs';
 
 const HEADER = Buffer.from('person_id,week,status', 'latin1');
 
-/** Byte offsets: end of the canonical header line, and the first line start at or after the middle; undefined when the file does not qualify. */
-export function splitPoints(file: string, size: number): { headerEnd: number; mid: number } | undefined {
+/**
+ * Byte offsets: end of the canonical header line, and the first line start at or after
+ * `fraction` of the file (default the middle); undefined when the file does not qualify.
+ */
+export function splitPoints(file: string, size: number, fraction = 0.5): { headerEnd: number; mid: number } | undefined {
   const fd = openSync(file, 'r');
   try {
     const head = Buffer.alloc(HEADER.length + 2);
@@ -16,7 +20,7 @@ export function splitPoints(file: string, size: number): { headerEnd: number; mi
     else if (head[HEADER.length] === 13 && head[HEADER.length + 1] === 10) headerEnd = HEADER.length + 2;
     else return undefined;
     const probe = Buffer.alloc(1 << 16);
-    const from = Math.max(headerEnd, Math.floor(size / 2));
+    const from = Math.max(headerEnd, Math.floor(size * fraction));
     const m = readSync(fd, probe, 0, probe.length, from - 1);
     const nl = probe.subarray(0, m).indexOf(10);
     if (nl < 0) return undefined;
