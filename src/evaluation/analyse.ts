@@ -1,14 +1,14 @@
 // Analysis of a loaded panel: design (cohorts, outcomes, covariates), then per subgroup the
 // score model, matching, weighting and the estimators, and the report model with warnings.
-import { smdMany } from '../stats/index.ts';
 import { buildCohorts, WINDOW_WEEKS, type Units } from './design/cohorts.ts';
 import { buildCovariates, designMatrix } from './design/covariates.ts';
-import { allocateOutcomes, computeOutcomes, fillOutcomes, N_PERIODS, OUTCOMES, type OutcomeCounts, type OutcomeName } from './design/outcomes.ts';
+import { allocateOutcomes, computeOutcomes, fillOutcomes, OUTCOMES, type OutcomeCounts, type OutcomeName } from './design/outcomes.ts';
 import { ipwWeights, type IpwWeights } from './estimators/ipw.ts';
 import { CALIPER_SD, type MatchedSample } from './estimators/psm.ts';
 import type { ScoreModel } from './estimators/score-model.ts';
 import { runOn, type Helper } from './parallel/helper.ts';
-import { runTask, unwrap, type EstimatesTask, type MatchTask, type OutcomesTask, type ScoreTask, type TaskResult } from './parallel/tasks.ts';
+import { runTask, unwrap, type BalanceTask, type EstimatesTask, type MatchTask, type OutcomesTask, type ScoreTask, type TaskResult } from './parallel/tasks.ts';
+import { balanceColumns } from './estimators/balance.ts';
 import { emptyCategories } from './estimators/empty-categories.ts';
 import type { Panel } from './panel.ts';
 import type { Persons } from './readers/persons-csv.ts';
@@ -92,15 +92,6 @@ async function outcomesOnTwo(units: Units, panel: Panel, helper: Helper): Promis
 
 const sharedFloat64 = (n: number): Float64Array => new Float64Array(new SharedArrayBuffer(n * 8));
 
-/** Per-unit values (`width` per unit) of the given rows, gathered into a new array (the array itself when the rows are all units in order). */
-function gather(values: Uint8Array, rows: Int32Array, width: number, allInOrder: boolean): Uint8Array {
-  if (allInOrder && rows.length * width === values.length) return values;
-  const out = new Uint8Array(rows.length * width);
-  if (width === 1) for (let i = 0; i < rows.length; i++) out[i] = values[rows[i] ?? 0] ?? 0;
-  else for (let i = 0; i < rows.length; i++) out.set(values.subarray((rows[i] ?? 0) * width, ((rows[i] ?? 0) + 1) * width), i * width);
-  return out;
-}
-
 /**
  * Analyse a loaded panel. With a helper thread (parallel/helper.ts) part of the work runs
  * there; the result is the same as without.
@@ -128,7 +119,7 @@ export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptio
 
   const results: ResultRow[] = [];
   const byPeriod: PeriodRow[] = [];
-  let balance: BalanceRow[] = [];
+  const balance: BalanceRow[] = [];
   const scoreNames = new Set<string>();
   // Stage by stage over all subgroups, so progress and timings read per stage.
   const groups: GroupState[] = [];
@@ -235,9 +226,7 @@ export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptio
   }
   tick(opts, 'estimates', 0);
   // Each subgroup's estimates from its own rows' outcome counts: the helper's subgroups there.
-  const wantPre = methods.includes('did');
-  const wantPeriods = outcomes.includes('employment');
-  const estimatesTask = (g: GroupState, all = g.rows.length === units.n && g.rows.every((r, i) => r === i)): EstimatesTask => ({
+  const estimatesTask = (g: GroupState): EstimatesTask => ({
     kind: 'estimates',
     label: g.label,
     methods,
@@ -245,24 +234,40 @@ export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptio
     treated: g.treated,
     ...(g.sample ? { sample: g.sample } : {}),
     ...(g.ipw ? { ipw: { weights: g.ipw.weights } } : {}),
-    post: outcomes.map((o) => gather(counts.post[o], g.rows, 1, all)),
-    pre: wantPre ? outcomes.map((o) => gather(counts.pre[o], g.rows, 1, all)) : [],
-    periods: wantPeriods ? gather(counts.periods, g.rows, N_PERIODS, all) : new Uint8Array(0),
+    counts,
+    rows: g.rows,
+    pre: methods.includes('did'),
+    periods: outcomes.includes('employment'),
   });
   const estimates = new Map<GroupState, Promise<TaskResult<EstimatesTask>>>();
   for (const g of groups) if (remoteGroups.has(g)) estimates.set(g, runOn(helper, estimatesTask(g), []));
-  for (const g of groups) {
-    if (remoteGroups.has(g)) continue;
-    estimates.set(g, Promise.resolve(runTask(estimatesTask(g))));
-    if (g.label === 'all') balance = balanceTable(table, g.rows, g.treated, g.sample, g.ipw);
+  for (const g of groups) if (!remoteGroups.has(g)) estimates.set(g, Promise.resolve(runTask(estimatesTask(g))));
+  // The balance table of subgroup 'all': with a helper, its first covariates there (queued
+  // after the helper's estimates), the rest here.
+  const allGroup = groups.find((g) => g.label === 'all');
+  const balanceParts: Promise<TaskResult<BalanceTask>>[] = [];
+  if (allGroup) {
+    const cols = balanceColumns(table);
+    const there = helper ? Math.floor(cols.length / 2) : 0;
+    const part = (covariates: number[]): BalanceTask => ({
+      kind: 'balance',
+      table,
+      rows: allGroup.rows,
+      treated: allGroup.treated,
+      ...(allGroup.sample ? { matchWeight: allGroup.sample.unitWeight } : {}),
+      ...(allGroup.ipw ? { ipwWeight: allGroup.ipw.weights } : {}),
+      covariates,
+    });
+    if (there > 0) balanceParts.push(runOn(helper, part(cols.slice(0, there)), []));
+    balanceParts.push(Promise.resolve(runTask(part(cols.slice(there)))));
   }
   for (const [gi, g] of groups.entries()) {
     const e = unwrap(await (estimates.get(g) as Promise<TaskResult<EstimatesTask>>));
     results.push(...e.results);
     byPeriod.push(...e.byPeriod);
-    if (g.label === 'all' && remoteGroups.has(g)) balance = balanceTable(table, g.rows, g.treated, g.sample, g.ipw);
     tick(opts, 'estimates', (gi + 1) / nG);
   }
+  for (const p of balanceParts) balance.push(...unwrap(await p));
 
   warnings.push(...collectWarnings(results));
   const covariates = table.names.filter((n, k) => table.kinds[k] !== 'cohort' && (scoreNames.size === 0 || scoreNames.has(n)));
@@ -285,26 +290,6 @@ export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptio
     balance,
     warnings,
   };
-  return out;
-}
-
-function balanceTable(table: ReturnType<typeof buildCovariates>, rows: Int32Array, treated: Uint8Array, sample: MatchedSample | undefined, ipw: IpwWeights | undefined): BalanceRow[] {
-  const out: BalanceRow[] = [];
-  table.names.forEach((name, k) => {
-    if (table.kinds[k] === 'cohort') return;
-    const col = table.columns[k] as Float64Array;
-    const x = new Float64Array(rows.length);
-    for (let i = 0; i < rows.length; i++) x[i] = col[rows[i] ?? 0] ?? 0;
-    // before, after matching, after weighting (the unweighted SDs computed once)
-    const [before = Number.NaN, afterPsm = Number.NaN, afterIpw = Number.NaN] = smdMany(x, treated, [undefined, sample?.unitWeight, ipw?.weights]);
-    if (!Number.isFinite(before)) return;
-    out.push({
-      covariate: name,
-      smd_before: before,
-      smd_after: sample ? afterPsm : Number.NaN,
-      smd_after_ipw: ipw ? afterIpw : Number.NaN,
-    });
-  });
   return out;
 }
 

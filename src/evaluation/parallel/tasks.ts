@@ -3,7 +3,9 @@
 import type { LogisticResult } from '../../stats/index.ts';
 import { logisticRegressionSparseWarm } from '../../stats/index.ts';
 import { designMatrix, designSparse, type CovariateTable } from '../design/covariates.ts';
-import { fillOutcomes, type OutcomeCounts } from '../design/outcomes.ts';
+import { fillOutcomes, N_PERIODS, type OutcomeCounts } from '../design/outcomes.ts';
+import { balanceRows, type BalanceInput } from '../estimators/balance.ts';
+import type { BalanceRow } from '../report/model.ts';
 import type { Panel } from '../panel.ts';
 import { fitScoreModel } from '../estimators/score-model.ts';
 import { readWeeksRange } from '../readers/weeks-csv.ts';
@@ -76,11 +78,43 @@ export interface MatchTask {
   cohort: Int32Array;
 }
 
-/** A subgroup's estimates (groupEstimates). */
-export type EstimatesTask = { kind: 'estimates' } & GroupEstimatesInput;
+/**
+ * A subgroup's estimates (groupEstimates), from the units' outcome counts (in shared memory when
+ * there is a helper) gathered for the subgroup's rows where the task runs.
+ */
+export type EstimatesTask = { kind: 'estimates'; counts: OutcomeCounts; rows: Int32Array; pre: boolean; periods: boolean } & Omit<GroupEstimatesInput, 'post' | 'pre' | 'periods'>;
 
-export type Task = ScoreTask | WeeksTask | MatchTask | EstimatesTask | OutcomesTask;
-type ValueOf<T extends Task> = T extends OutcomesTask ? number : T extends ScoreTask ? ScoreFit : T extends WeeksTask ? WeeksPart : T extends MatchTask ? MatchedSample : GroupEstimates;
+/** Part of a subgroup's balance table (balanceRows). */
+export type BalanceTask = { kind: 'balance' } & BalanceInput;
+
+export type Task = ScoreTask | WeeksTask | MatchTask | EstimatesTask | OutcomesTask | BalanceTask;
+type ValueOf<T extends Task> = T extends OutcomesTask ? number : T extends ScoreTask ? ScoreFit : T extends WeeksTask ? WeeksPart : T extends MatchTask ? MatchedSample : T extends BalanceTask ? BalanceRow[] : GroupEstimates;
+
+/** Per-unit values (`width` per unit) of the given rows, gathered into a new array (the array itself when the rows are all units in order). */
+function gather(values: Uint8Array, rows: Int32Array, width: number): Uint8Array {
+  let all = rows.length * width === values.length;
+  for (let i = 0; all && i < rows.length; i++) all = rows[i] === i;
+  if (all) return values;
+  const out = new Uint8Array(rows.length * width);
+  if (width === 1) for (let i = 0; i < rows.length; i++) out[i] = values[rows[i] ?? 0] ?? 0;
+  else for (let i = 0; i < rows.length; i++) out.set(values.subarray((rows[i] ?? 0) * width, ((rows[i] ?? 0) + 1) * width), i * width);
+  return out;
+}
+
+function estimates(t: EstimatesTask): GroupEstimates {
+  const { counts, rows } = t;
+  return groupEstimates({
+    label: t.label,
+    methods: t.methods,
+    outcomes: t.outcomes,
+    treated: t.treated,
+    ...(t.sample ? { sample: t.sample } : {}),
+    ...(t.ipw ? { ipw: t.ipw } : {}),
+    post: t.outcomes.map((o) => gather(counts.post[o], rows, 1)),
+    pre: t.pre ? t.outcomes.map((o) => gather(counts.pre[o], rows, 1)) : [],
+    periods: t.periods ? gather(counts.periods, rows, N_PERIODS) : new Uint8Array(0),
+  });
+}
 
 /** A task's result, or the error it threw (its class name and message). */
 export type TaskResult<T extends Task = Task> = { ok: true; value: ValueOf<T> } | { ok: false; message: string; name?: string };
@@ -113,14 +147,15 @@ export function scoreFit(table: CovariateTable, rows: Int32Array, treated: Uint8
   }
 }
 
-function compute(task: Task): ScoreFit | WeeksPart | MatchedSample | GroupEstimates | number {
+function compute(task: Task): ScoreFit | WeeksPart | MatchedSample | GroupEstimates | BalanceRow[] | number {
   if (task.kind === 'outcomes') {
     fillOutcomes(task, task.panel, task.out, task.from, task.to);
     return task.to - task.from;
   }
   if (task.kind === 'score') return scoreFit(task.table, task.rows, task.treated);
   if (task.kind === 'match') return psmMatch(task.logit, task.treated, task.cohort);
-  if (task.kind === 'estimates') return groupEstimates(task);
+  if (task.kind === 'estimates') return estimates(task);
+  if (task.kind === 'balance') return balanceRows(task);
   const local = new InterningIndex();
   const c = readWeeksRange(task.file, local.persons, task.size, {}, { start: task.start, end: task.end });
   const b = c.builder;

@@ -1,0 +1,49 @@
+// Covariate balance (standardised mean differences) of a subgroup before matching, after PSM
+// (matching weights) and after IPW, for the covariates asked for (all but the cohort dummies,
+// which are matched exactly). A pure function of its arrays, so the main thread and the helper
+// thread can each take part of the covariates (analyse.ts).
+import { smdMany } from '../../stats/index.ts';
+import type { CovariateTable } from '../design/covariates.ts';
+import type { BalanceRow } from '../report/model.ts';
+
+export interface BalanceInput {
+  table: CovariateTable;
+  /** The subgroup's units (indices into the table's columns). */
+  rows: Int32Array;
+  treated: Uint8Array;
+  /** Matching weight per subgroup row (PSM), when matched. */
+  matchWeight?: Float64Array;
+  /** IPW weight per subgroup row, when weighted. */
+  ipwWeight?: Float64Array;
+  /** Table column indices to report, in order. */
+  covariates: number[];
+}
+
+/** The columns of the table whose balance is reported (not the cohort dummies). */
+export function balanceColumns(table: CovariateTable): number[] {
+  const out: number[] = [];
+  table.kinds.forEach((k, i) => {
+    if (k !== 'cohort') out.push(i);
+  });
+  return out;
+}
+
+export function balanceRows(b: BalanceInput): BalanceRow[] {
+  const { table, rows, treated, matchWeight, ipwWeight } = b;
+  const out: BalanceRow[] = [];
+  const x = new Float64Array(rows.length);
+  for (const k of b.covariates) {
+    const col = table.columns[k] as Float64Array;
+    for (let i = 0; i < rows.length; i++) x[i] = col[rows[i] ?? 0] ?? 0;
+    // before, after matching, after weighting (the unweighted SDs computed once)
+    const [before = Number.NaN, afterPsm = Number.NaN, afterIpw = Number.NaN] = smdMany(x, treated, [undefined, matchWeight, ipwWeight]);
+    if (!Number.isFinite(before)) continue;
+    out.push({
+      covariate: table.names[k] ?? '',
+      smd_before: before,
+      smd_after: matchWeight ? afterPsm : Number.NaN,
+      smd_after_ipw: ipwWeight ? afterIpw : Number.NaN,
+    });
+  }
+  return out;
+}
