@@ -46,16 +46,36 @@ export function quarterFirstWeek(q: number): number {
 export function buildCohorts(persons: Persons, panel: Panel): CohortReport {
   const lastWeek = panel.weekStart + panel.nWeeks - 1;
   const fits = (ref: number): boolean => ref + WINDOW_WEEKS - 1 <= lastWeek;
+  // Each person's arrival week once (eligible() would recompute it for every person and cohort).
+  const nP = persons.n;
+  const arrivalWeek = new Int32Array(nP);
+  for (let p = 0; p < nP; p++) arrivalWeek[p] = weekOfDay(persons.arrivalDay[p] ?? 0);
+  // Statuses that make a person ineligible in the reference week (see eligible()).
+  const blocked = new Uint8Array(256);
+  blocked[S.employment] = 1;
+  blocked[S.igu] = 1;
+  blocked[S.education] = 1;
+  const nw = panel.nWeeks;
+  const st = panel.status;
+  const isEligible = (p: number, ref: number): boolean => {
+    if ((arrivalWeek[p] as number) >= ref) return false;
+    const c = ref - panel.weekStart;
+    return c < 0 || c >= nw || blocked[st[p * nw + c] ?? 0] === 0;
+  };
   const quarterOf = new Map<number, number[]>();
   let participants = 0;
   let ineligible = 0;
   let truncated = 0;
-  for (let p = 0; p < persons.n; p++) {
-    if (!persons.participant[p]) continue;
+  let nControls = 0;
+  for (let p = 0; p < nP; p++) {
+    if (!persons.participant[p]) {
+      nControls++;
+      continue;
+    }
     participants++;
     const day = persons.startDay[p] ?? 0;
     const ref = weekOfDay(day);
-    if (!eligible(panel, persons, p, ref)) {
+    if (!isEligible(p, ref)) {
       ineligible++;
       continue;
     }
@@ -69,48 +89,61 @@ export function buildCohorts(persons: Persons, panel: Panel): CohortReport {
     list.push(p);
   }
   const quarters = [...quarterOf.keys()].sort((a, b) => a - b);
-  const controls: number[] = [];
-  for (let p = 0; p < persons.n; p++) if (!persons.participant[p]) controls.push(p);
-  const person: number[] = [];
-  const refWeek: number[] = [];
-  const cohort: number[] = [];
-  const treated: number[] = [];
+  const controls = new Int32Array(nControls);
+  for (let p = 0, k = 0; p < nP; p++) if (!persons.participant[p]) controls[k++] = p;
+  // Per kept cohort its participants and eligible controls (exact-size typed arrays), so the
+  // unit arrays are allocated once at their final size and filled by set/fill.
   const cohorts: string[] = [];
+  const cohortRef: number[] = [];
+  const cohortParticipants: number[][] = [];
+  const cohortControls: Int32Array[] = [];
   const truncatedCohorts: string[] = [];
+  const scratch = new Int32Array(nControls);
+  let n = 0;
   for (const q of quarters) {
     const cRef = quarterFirstWeek(q);
+    const list = quarterOf.get(q) ?? [];
     if (!fits(cRef)) {
       truncatedCohorts.push(quarterLabel(q));
-      truncated += quarterOf.get(q)?.length ?? 0;
+      truncated += list.length;
       continue;
     }
-    const ci = cohorts.length;
     cohorts.push(quarterLabel(q));
-    for (const p of quarterOf.get(q) ?? []) {
-      person.push(p);
-      refWeek.push(weekOfDay(persons.startDay[p] ?? 0));
-      cohort.push(ci);
-      treated.push(1);
+    cohortRef.push(cRef);
+    cohortParticipants.push(list);
+    let k = 0;
+    for (let j = 0; j < nControls; j++) {
+      const p = controls[j] as number;
+      if (isEligible(p, cRef)) scratch[k++] = p;
     }
-    for (const p of controls) {
-      if (!eligible(panel, persons, p, cRef)) continue;
-      person.push(p);
-      refWeek.push(cRef);
-      cohort.push(ci);
-      treated.push(0);
+    cohortControls.push(scratch.slice(0, k));
+    n += list.length + k;
+  }
+  const person = new Int32Array(n);
+  const refWeek = new Int32Array(n);
+  const cohort = new Int32Array(n);
+  const treated = new Uint8Array(n);
+  let at = 0;
+  for (let ci = 0; ci < cohorts.length; ci++) {
+    const list = cohortParticipants[ci] as number[];
+    for (let j = 0; j < list.length; j++) {
+      const p = list[j] as number;
+      person[at + j] = p;
+      refWeek[at + j] = weekOfDay(persons.startDay[p] ?? 0);
     }
+    treated.fill(1, at, at + list.length);
+    cohort.fill(ci, at, at + list.length);
+    at += list.length;
+    const ctl = cohortControls[ci] as Int32Array;
+    person.set(ctl, at);
+    refWeek.fill(cohortRef[ci] as number, at, at + ctl.length);
+    cohort.fill(ci, at, at + ctl.length);
+    at += ctl.length;
   }
   return {
-    units: {
-      n: person.length,
-      person: Int32Array.from(person),
-      refWeek: Int32Array.from(refWeek),
-      cohort: Int32Array.from(cohort),
-      treated: Uint8Array.from(treated),
-      cohorts,
-    },
+    units: { n, person, refWeek, cohort, treated, cohorts },
     participants,
-    controlPool: controls.length,
+    controlPool: nControls,
     ineligibleParticipants: ineligible,
     truncatedParticipants: truncated,
     truncatedCohorts,

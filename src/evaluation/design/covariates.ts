@@ -22,9 +22,20 @@ export interface CovariateTable {
 /** Dummy columns for a categorical variable: categories with < minCount persons pooled as `other`; the most frequent is the reference. */
 function dummies(name: string, valueOfPerson: (p: number) => string, persons: Persons, units: Units, names: string[], kinds: CovariateKind[], columns: Float64Array[], alloc: (n: number) => Float64Array): void {
   const count = new Map<string, number>();
+  // Each person's value as an index into `values` (one string lookup per person, none per unit).
+  const valueId = new Map<string, number>();
+  const values: string[] = [];
+  const personValue = new Int32Array(persons.n);
   for (let p = 0; p < persons.n; p++) {
     const v = valueOfPerson(p);
     count.set(v, (count.get(v) ?? 0) + 1);
+    let id = valueId.get(v);
+    if (id === undefined) {
+      id = values.length;
+      valueId.set(v, id);
+      values.push(v);
+    }
+    personValue[p] = id;
   }
   const level = (v: string): string => ((count.get(v) ?? 0) < MIN_CATEGORY_PERSONS ? 'other' : v);
   const pooled = new Map<string, number>();
@@ -32,9 +43,14 @@ function dummies(name: string, valueOfPerson: (p: number) => string, persons: Pe
   const levels = [...pooled.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([v]) => v);
   const idx = new Map(levels.slice(1).map((v, i) => [v, i]));
   const cols = levels.slice(1).map(() => alloc(units.n));
+  // Dummy column per distinct value (-1: the reference level), then per person.
+  const colOfValue = Int32Array.from(values, (v) => idx.get(level(v)) ?? -1);
+  const personCol = new Int32Array(persons.n);
+  for (let p = 0; p < persons.n; p++) personCol[p] = colOfValue[personValue[p] as number] as number;
+  const person = units.person;
   for (let i = 0; i < units.n; i++) {
-    const k = idx.get(level(valueOfPerson(units.person[i] ?? 0)));
-    if (k !== undefined) (cols[k] as Float64Array)[i] = 1;
+    const k = personCol[person[i] ?? 0] ?? -1;
+    if (k >= 0) (cols[k] as Float64Array)[i] = 1;
   }
   levels.slice(1).forEach((v, k) => {
     names.push(`${name}=${v}`);
@@ -46,34 +62,65 @@ function dummies(name: string, valueOfPerson: (p: number) => string, persons: Pe
 /** `alloc` makes each column (e.g. in a SharedArrayBuffer, for a helper thread); zero-filled. */
 export function buildCovariates(persons: Persons, units: Units, outcomes: OutcomeCounts, extra: string[] = [], alloc: (n: number) => Float64Array = (n) => new Float64Array(n)): CovariateTable {
   const n = units.n;
+  const person = units.person;
+  const refWeek = units.refWeek;
   const names: string[] = [];
   const kinds: CovariateKind[] = [];
   const columns: Float64Array[] = [];
-  const add = (name: string, kind: CovariateKind, f: (i: number, p: number) => number): void => {
+  // Plain loops per column (a closure call per element was the hot spot at millions of units).
+  const column = (name: string, kind: CovariateKind): Float64Array => {
     const c = alloc(n);
-    for (let i = 0; i < n; i++) c[i] = f(i, units.person[i] ?? 0);
     names.push(name);
     kinds.push(kind);
     columns.push(c);
+    return c;
   };
-  const refDay = (i: number): number => mondayOfWeek(units.refWeek[i] ?? 0);
-  add('female', 'gender', (_i, p) => persons.female[p] ?? 0);
-  add('age', 'numeric', (i, p) => new Date(refDay(i) * 86_400_000).getUTCFullYear() - (persons.birthYear[p] ?? 0));
-  add('years_since_arrival', 'numeric', (i, p) => (refDay(i) - (persons.arrivalDay[p] ?? 0)) / 365.25);
+  const female = column('female', 'gender');
+  for (let i = 0; i < n; i++) female[i] = persons.female[person[i] ?? 0] ?? 0;
+  // Calendar year of each reference week's Monday: few distinct reference weeks, so one Date
+  // per week in [minRef, maxRef] rather than one per unit.
+  let minRef = 0;
+  let maxRef = -1;
+  if (n > 0) {
+    minRef = maxRef = refWeek[0] ?? 0;
+    for (let i = 1; i < n; i++) {
+      const r = refWeek[i] ?? 0;
+      if (r < minRef) minRef = r;
+      else if (r > maxRef) maxRef = r;
+    }
+  }
+  const yearOfRef = new Int32Array(maxRef - minRef + 1);
+  for (let r = minRef; r <= maxRef; r++) yearOfRef[r - minRef] = new Date(mondayOfWeek(r) * 86_400_000).getUTCFullYear();
+  const age = column('age', 'numeric');
+  for (let i = 0; i < n; i++) age[i] = (yearOfRef[(refWeek[i] ?? 0) - minRef] as number) - (persons.birthYear[person[i] ?? 0] ?? 0);
+  const years = column('years_since_arrival', 'numeric');
+  for (let i = 0; i < n; i++) years[i] = (mondayOfWeek(refWeek[i] ?? 0) - (persons.arrivalDay[person[i] ?? 0] ?? 0)) / 365.25;
   dummies('origin', (p) => persons.origin[p] ?? '', persons, units, names, kinds, columns, alloc);
-  const emp = outcomes.pre.employment;
-  add('pre_employment_share', 'numeric', (i) => (emp[i] ?? 0) / WINDOW_WEEKS);
-  add('pre_placement_share', 'numeric', (i) => (outcomes.prePlacement[i] ?? 0) / WINDOW_WEEKS);
-  add('pre_benefit_share', 'numeric', (i) => (outcomes.preBenefit[i] ?? 0) / WINDOW_WEEKS);
+  const share = (name: string, counts: Uint8Array): void => {
+    const c = column(name, 'numeric');
+    for (let i = 0; i < n; i++) c[i] = (counts[i] ?? 0) / WINDOW_WEEKS;
+  };
+  share('pre_employment_share', outcomes.pre.employment);
+  share('pre_placement_share', outcomes.prePlacement);
+  share('pre_benefit_share', outcomes.preBenefit);
   for (const col of extra) {
     const values = persons.extra.get(col);
     if (!values) throw new RangeError(`covariate column "${col}" is not in persons.csv`);
     const numeric = values.every((v) => v.trim() !== '' && Number.isFinite(Number(v)));
-    if (numeric) add(col, 'numeric', (_i, p) => Number(values[p]));
-    else dummies(col, (p) => values[p] ?? '', persons, units, names, kinds, columns, alloc);
+    if (numeric) {
+      // Parsed once per person, then indexed per unit.
+      const byPerson = Float64Array.from({ length: persons.n }, (_, p) => Number(values[p]));
+      const c = column(col, 'numeric');
+      for (let i = 0; i < n; i++) c[i] = byPerson[person[i] ?? 0] as number;
+    } else dummies(col, (p) => values[p] ?? '', persons, units, names, kinds, columns, alloc);
   }
-  for (let k = 1; k < units.cohorts.length; k++) {
-    add(`cohort=${units.cohorts[k]}`, 'cohort', (i) => (units.cohort[i] === k ? 1 : 0));
+  // Cohort dummies (cohort 0 the reference) in one pass; the columns come zero-filled.
+  const cohortCols: Float64Array[] = [];
+  for (let k = 1; k < units.cohorts.length; k++) cohortCols.push(column(`cohort=${units.cohorts[k]}`, 'cohort'));
+  const cohort = units.cohort;
+  for (let i = 0; i < n; i++) {
+    const k = cohort[i] ?? 0;
+    if (k >= 1) (cohortCols[k - 1] as Float64Array)[i] = 1;
   }
   return { names, kinds, columns };
 }

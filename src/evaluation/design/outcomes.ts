@@ -58,48 +58,102 @@ export function allocateOutcomes(n: number, alloc: (bytes: number) => Uint8Array
   return { post: mk(), pre: mk(), periods: alloc(n * N_PERIODS), prePlacement: alloc(n), preBenefit: alloc(n) };
 }
 
+// Week counts of a window are accumulated packed: field f (the outcomes, then pre placement and
+// pre benefit) is bits 6 * (f % 5) .. + 5 of accumulator f / 5 (two small integers), and each
+// status adds its per-field weights with one table lookup per accumulator. A field counts at most
+// 52 weeks (< 64), so fields never carry into each other: the sums are the same integers as
+// counting weeks per status and adding up the outcome's statuses.
+const FIELD_BITS = 6;
+const PER_ACC = 5;
+const FIELD_STATUSES: readonly (readonly number[])[] = [...OUTCOMES.map((o) => OUTCOME_STATUSES[o]), [S.praktik_private, S.praktik_public], [S.integration_benefit, S.other_benefit]];
+const PLACEMENT_FIELD = OUTCOMES.length;
+const BENEFIT_FIELD = OUTCOMES.length + 1;
+
+/** Per status byte the packed weights of accumulators 0 (index s) and 1 (index 256 + s). */
+function packedWeights(): Int32Array {
+  if (FIELD_STATUSES.length > 2 * PER_ACC) throw new Error('outcome fields do not fit two accumulators');
+  const t = new Int32Array(2 * 256);
+  FIELD_STATUSES.forEach((codes, f) => {
+    // A code listed twice counts twice, as in the sum over the outcome's codes; then a field
+    // could exceed 6 bits over 52 weeks.
+    if (new Set(codes).size !== codes.length) throw new Error('a status listed twice in an outcome');
+    for (const c of codes) if (c >= 0 && c < 256) t[Math.floor(f / PER_ACC) * 256 + c]! += 1 << (FIELD_BITS * (f % PER_ACC));
+  });
+  return t;
+}
+
 /** The outcome counts of units [from, to) into `out` (each unit's entries depend on that unit only). */
 export function fillOutcomes(units: Pick<Units, 'person' | 'refWeek'>, panel: Panel, out: OutcomeCounts, from: number, to: number): void {
   const { post, pre, periods, prePlacement, preBenefit } = out;
-  const counts = new Int32Array(16);
+  const person = units.person;
+  const refWeek = units.refWeek;
+  const weekStart = panel.weekStart;
   const nw = panel.nWeeks;
   const st = panel.status;
-  const outs = OUTCOMES.map((o) => [post[o], pre[o], OUTCOME_STATUSES[o]] as const);
-  const employed = new Uint8Array(256);
-  employed[S.employment] = 1;
-  employed[S.igu] = 1;
-  const tally = (row: number, from: number): void => {
-    counts.fill(0);
-    for (let w = 0; w < WINDOW_WEEKS; w++) {
-      const c = from + w;
-      counts[c >= 0 && c < nw ? (st[row + c] ?? 0) : 0]!++;
-    }
-  };
+  const W = packedWeights();
+  const W1 = W.subarray(256, 512);
+  const nOut = OUTCOMES.length;
+  const postCols = OUTCOMES.map((o) => post[o]);
+  const preCols = OUTCOMES.map((o) => pre[o]);
+  const field = (a0: number, a1: number, f: number): number => ((f < PER_ACC ? a0 : a1) >>> (FIELD_BITS * (f % PER_ACC))) & 63;
+  // The employment outcome (employment + IGU) is the one counted per 4-week period.
+  const E = OUTCOMES.indexOf('employment');
   for (let i = from; i < to; i++) {
-    const row = (units.person[i] ?? 0) * nw;
-    const c0 = (units.refWeek[i] ?? 0) - panel.weekStart;
-    tally(row, c0);
-    for (const [p, , codes] of outs) {
-      let k = 0;
-      for (const c of codes) k += counts[c] ?? 0;
-      p[i] = k;
-    }
-    for (let q = 0; q < N_PERIODS; q++) {
-      let k = 0;
-      for (let w = 0; w < PERIOD_WEEKS; w++) {
-        const c = c0 + q * PERIOD_WEEKS + w;
-        if (c >= 0 && c < nw) k += employed[st[row + c] ?? 0] ?? 0;
+    const row = (person[i] ?? 0) * nw;
+    const c0 = (refWeek[i] ?? 0) - weekStart;
+    // Post window, weeks 0..51 (outside the panel counts as none); the employment field's
+    // growth over each 4 weeks is that period's employment weeks.
+    let a0 = 0;
+    let a1 = 0;
+    const pOff = i * N_PERIODS;
+    let before = 0;
+    if (c0 >= 0 && c0 + WINDOW_WEEKS <= nw) {
+      let w = row + c0;
+      for (let q = 0; q < N_PERIODS; q++) {
+        for (let e = w + PERIOD_WEEKS; w < e; w++) {
+          const s = st[w] as number;
+          a0 += W[s] as number;
+          a1 += W1[s] as number;
+        }
+        const e = field(a0, a1, E);
+        periods[pOff + q] = e - before;
+        before = e;
       }
-      periods[i * N_PERIODS + q] = k;
+    } else {
+      for (let q = 0; q < N_PERIODS; q++) {
+        for (let j = 0; j < PERIOD_WEEKS; j++) {
+          const c = c0 + q * PERIOD_WEEKS + j;
+          const s = c >= 0 && c < nw ? (st[row + c] as number) : 0;
+          a0 += W[s] as number;
+          a1 += W1[s] as number;
+        }
+        const e = field(a0, a1, E);
+        periods[pOff + q] = e - before;
+        before = e;
+      }
     }
-    tally(row, c0 - WINDOW_WEEKS);
-    for (const [, q, codes] of outs) {
-      let k = 0;
-      for (const c of codes) k += counts[c] ?? 0;
-      q[i] = k;
+    for (let o = 0; o < nOut; o++) (postCols[o] as Uint8Array)[i] = field(a0, a1, o);
+    // Pre window, weeks -52..-1.
+    a0 = 0;
+    a1 = 0;
+    const b = c0 - WINDOW_WEEKS;
+    if (b >= 0 && b + WINDOW_WEEKS <= nw) {
+      for (let w = row + b, e = w + WINDOW_WEEKS; w < e; w++) {
+        const s = st[w] as number;
+        a0 += W[s] as number;
+        a1 += W1[s] as number;
+      }
+    } else {
+      for (let w = 0; w < WINDOW_WEEKS; w++) {
+        const c = b + w;
+        const s = c >= 0 && c < nw ? (st[row + c] as number) : 0;
+        a0 += W[s] as number;
+        a1 += W1[s] as number;
+      }
     }
-    prePlacement[i] = (counts[S.praktik_private] ?? 0) + (counts[S.praktik_public] ?? 0);
-    preBenefit[i] = (counts[S.integration_benefit] ?? 0) + (counts[S.other_benefit] ?? 0);
+    for (let o = 0; o < nOut; o++) (preCols[o] as Uint8Array)[i] = field(a0, a1, o);
+    prePlacement[i] = field(a0, a1, PLACEMENT_FIELD);
+    preBenefit[i] = field(a0, a1, BENEFIT_FIELD);
   }
 }
 
