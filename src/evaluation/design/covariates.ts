@@ -186,30 +186,36 @@ export function designSparse(table: CovariateTable, rows: Int32Array, maxDensity
   const p = keep.length + 1;
   const cols = keep.map((k) => table.columns[k] as Float64Array);
   const q = cols.length;
-  let nnz = n; // the intercept
+  // Column by column (each column read as one stream, not 27 interleaved ones): count each
+  // row's non-zeros, then place them; columns in ascending order keep each row's indices sorted.
+  const rowNnz = new Int32Array(n).fill(1); // the intercept
   for (let j = 0; j < q; j++) {
     const c = cols[j] as Float64Array;
-    for (let i = 0; i < n; i++) if ((c[rows[i] ?? 0] ?? 0) !== 0) nnz++;
+    for (let i = 0; i < n; i++) if ((c[rows[i] as number] as number) !== 0) rowNnz[i]!++;
   }
-  if (nnz > maxDensity * n * p) return undefined;
   const ptr = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) ptr[i + 1] = (ptr[i] as number) + (rowNnz[i] as number);
+  const nnz = ptr[n] as number;
+  if (nnz > maxDensity * n * p) return undefined;
   const idx = new Int32Array(nnz);
   const val = new Float64Array(nnz);
-  let k = 0;
+  const next = rowNnz; // reused: the next free slot of each row
   for (let i = 0; i < n; i++) {
-    const r = rows[i] ?? 0;
-    idx[k] = 0;
-    val[k] = 1;
-    k++;
-    for (let j = 0; j < q; j++) {
-      const v = (cols[j] as Float64Array)[r] ?? 0;
+    const at = ptr[i] as number;
+    val[at] = 1; // idx[at] = 0: the intercept
+    next[i] = at + 1;
+  }
+  for (let j = 0; j < q; j++) {
+    const c = cols[j] as Float64Array;
+    for (let i = 0; i < n; i++) {
+      const v = c[rows[i] as number] as number;
       if (v !== 0) {
-        idx[k] = j + 1;
-        val[k] = v;
-        k++;
+        const at = next[i] as number;
+        idx[at] = j + 1;
+        val[at] = v;
+        next[i] = at + 1;
       }
     }
-    ptr[i + 1] = k;
   }
   return { S: { ptr, idx, val }, n, p, names: keep.map((k) => table.names[k] ?? '') };
 }

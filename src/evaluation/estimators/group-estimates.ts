@@ -49,8 +49,8 @@ function row(outcome: string, subgroup: string, method: string, e: Effect): Resu
   };
 }
 
-const share = (counts: Uint8Array, denominator: number): Float64Array => {
-  const out = new Float64Array(counts.length);
+/** counts / denominator into `out` (one buffer reused for every outcome: no 8n-byte array per outcome to collect). */
+const share = (counts: Uint8Array, denominator: number, out: Float64Array): Float64Array => {
   for (let i = 0; i < counts.length; i++) out[i] = (counts[i] ?? 0) / denominator;
   return out;
 };
@@ -68,17 +68,18 @@ export function groupEstimates(g: GroupEstimatesInput): GroupEstimates {
     if (m === 'ipw' && dIpw) return ipwEffect(dIpw, y);
     return undefined;
   };
+  const n = treated.length;
+  const y = new Float64Array(n);
+  const yPre = methods.includes('did') ? new Float64Array(n) : y;
   g.outcomes.forEach((o, k) => {
-    const y = share(g.post[k] as Uint8Array, WINDOW_WEEKS);
+    share(g.post[k] as Uint8Array, WINDOW_WEEKS, y);
     for (const m of methods) {
-      const e = m === 'did' ? didEffect(dNaive, y, share(g.pre[k] as Uint8Array, WINDOW_WEEKS), treated) : estimate(m, y);
+      const e = m === 'did' ? didEffect(dNaive, y, share(g.pre[k] as Uint8Array, WINDOW_WEEKS, yPre), treated) : estimate(m, y);
       if (e) results.push(row(o, g.label, m, e));
     }
   });
   if (g.outcomes.includes('employment')) {
-    const n = treated.length;
     for (let q = 0; q < N_PERIODS; q++) {
-      const y = new Float64Array(n);
       for (let i = 0; i < n; i++) y[i] = (g.periods[i * N_PERIODS + q] ?? 0) / PERIOD_WEEKS;
       for (const m of methods) {
         const e = estimate(m, y);

@@ -18,12 +18,12 @@ import type { TaskResult, WeeksTask } from './tasks.ts';
 import type { WeeksPart } from './tasks.ts';
 
 /**
- * Reading persons.csv costs about this many times as much per byte as reading weeks.csv
- * (measured at 1 M persons: ~4 s for 44 MB against ~30 s of CPU for 7.6 GB). The main thread
- * reads persons.csv first, so it takes that much less of weeks.csv and both threads finish
- * together.
+ * Reading persons.csv costs about this many times as much per byte as reading weeks.csv, the
+ * helper's id numbering included (CPU profile at 1 M persons: persons.csv ~3.5 s for 44 MB, the
+ * weeks.csv parts ~4.9 s per GB; 20 left the helper ~2 s behind). The main thread reads
+ * persons.csv first, so it takes that much less of weeks.csv and both threads finish together.
  */
-export const PERSONS_COST_PER_BYTE = 20;
+export const PERSONS_COST_PER_BYTE = 11;
 
 /** The helper's part of weeks.csv, started before persons.csv is read. */
 export interface RemotePart {
