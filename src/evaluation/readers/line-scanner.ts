@@ -9,18 +9,22 @@ export const MAX_LINE_BYTES = 16 << 20;
 export type LineHandler = (buf: Buffer, start: number, end: number, lineNo: number) => void;
 
 /**
- * Optional fast path, tried first for every line: handle the line starting at `start` (valid
- * bytes end at `len`) including finding its line break, and return the offset just past that
- * line break — or -1 to leave the line to `onLine` (irregular line, or no line break before
- * `len`). It must not have any effect when it returns -1.
+ * Optional fast path, tried first at every line start: handle as many lines as it can from
+ * `start` (valid bytes end at `len`), each including its line break, and return the offset
+ * just past the last one handled with `lines` set to their number — `start` and 0 when it
+ * handles none. It stops, without any effect for that line, at the first line it leaves to
+ * `onLine` (an irregular line, or one without a line break before `len`).
  */
-export type FastLineHandler = (buf: Buffer, start: number, len: number) => number;
+export interface FastLines {
+  run(buf: Buffer, start: number, len: number): number;
+  lines: number;
+}
 
 /**
  * Calls back once per line of `file` (or of its bytes [range.start, range.end), which should
  * begin at a line start); line numbers count from 1 at the range's start. Returns the number of lines.
  */
-export function scanLines(file: string, onLine: LineHandler, onProgress?: (bytes: number) => void, chunkSize = 8 << 20, maxLineBytes = MAX_LINE_BYTES, fast?: FastLineHandler, range?: { start: number; end: number }): number {
+export function scanLines(file: string, onLine: LineHandler, onProgress?: (bytes: number) => void, chunkSize = 8 << 20, maxLineBytes = MAX_LINE_BYTES, fast?: FastLines, range?: { start: number; end: number }): number {
   const fd = openSync(file, 'r');
   let pos = range?.start ?? 0;
   const stop = range?.end ?? Infinity;
@@ -53,12 +57,9 @@ export function scanLines(file: string, onLine: LineHandler, onProgress?: (bytes
       }
       for (;;) {
         if (fast !== undefined) {
-          const next = fast(buf, s, len);
-          if (next > s) {
-            lineNo++;
-            s = next;
-            continue;
-          }
+          fast.lines = 0;
+          s = fast.run(buf, s, len);
+          lineNo += fast.lines;
         }
         const nl = buf.indexOf(10, s);
         if (nl < 0 || nl >= len) break;
