@@ -236,6 +236,7 @@ export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptio
     ...(g.ipw ? { ipw: { weights: g.ipw.weights } } : {}),
     counts,
     rows: g.rows,
+    unitPerson: units.person,
     pre: methods.includes('did'),
     periods: outcomes.includes('employment'),
   });

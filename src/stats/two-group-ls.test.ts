@@ -33,6 +33,13 @@ describe('twoGroupFit (closed form) against wls + robustCov on [1, treated]', ()
       });
     }
   }
+  it('CR1: fits of one design one after another (reused cluster buffer) equal fits of fresh designs', () => {
+    const d = twoGroupDesign(treated, { type: 'CR1', clusters, weights: w });
+    for (let k = 0; k < 3; k++) {
+      const yk = Float64Array.from(y, (v, i) => v * (k + 1) + (i % 7));
+      expect(twoGroupFit(d, yk)).toEqual(twoGroupFit(twoGroupDesign(treated, { type: 'CR1', clusters, weights: w }), yk));
+    }
+  });
   it('throws without controls, or with one cluster', () => {
     expect(() => twoGroupDesign(new Uint8Array([1, 1]), { type: 'HC1' })).toThrow(RangeError);
     expect(() => twoGroupDesign(new Uint8Array([0, 1]), { type: 'CR1', clusters: new Int32Array([4, 4]) })).toThrow(RangeError);

@@ -22,6 +22,8 @@ export interface TwoGroupLsDesign {
   /** Weight totals of the control and treated rows. */
   s0: number;
   s1: number;
+  /** CR1: the cluster sums' buffer (2G), made by the first fit and reused by the next ones. */
+  scratch?: Float64Array;
 }
 
 /** Result of `twoGroupFit`. */
@@ -99,8 +101,11 @@ export function twoGroupFit(d: TwoGroupLsDesign, y: Float64Array): TwoGroupLsRes
   let factor: number;
   if (type === 'CR1' && cluster !== undefined) {
     // Cluster sums of the control part (C) and treated part (T) of the score.
-    const sc = new Float64Array(G);
-    const st = new Float64Array(G);
+    // One buffer per design (fits of a design run one after another), zeroed per fit: no 16 n-byte allocation per outcome.
+    const scratch = (d.scratch ??= new Float64Array(2 * G));
+    scratch.fill(0);
+    const sc = scratch.subarray(0, G);
+    const st = scratch.subarray(G);
     for (let i = 0; i < n; i++) {
       const t = treated[i] as number;
       const u = (weights === undefined ? 1 : (weights[i] as number)) * ((y[i] as number) - (t ? f1 : b0));

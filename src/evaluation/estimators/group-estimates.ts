@@ -15,6 +15,8 @@ export interface GroupEstimatesInput {
   methods: string[];
   outcomes: OutcomeName[];
   treated: Uint8Array;
+  /** The person (persons.csv index) of each row: naive, IPW and DiD SEs cluster on it. Omitted: HC1. */
+  person?: Int32Array;
   sample?: MatchedSample;
   /** IPW weights (only `weights` is used here). */
   ipw?: Pick<IpwWeights, 'weights'>;
@@ -59,9 +61,9 @@ export function groupEstimates(g: GroupEstimatesInput): GroupEstimates {
   const { treated, sample, ipw, methods } = g;
   const results: ResultRow[] = [];
   const byPeriod: PeriodRow[] = [];
-  const dNaive = naiveDesign(treated);
+  const dNaive = naiveDesign(treated, g.person);
   const dPsm = sample ? psmDesign(sample) : undefined;
-  const dIpw = ipw ? ipwDesign(treated, ipw as IpwWeights) : undefined;
+  const dIpw = ipw ? ipwDesign(treated, ipw as IpwWeights, g.person) : undefined;
   const estimate = (m: string, y: Float64Array): Effect | undefined => {
     if (m === 'naive') return naiveEffect(dNaive, y);
     if (m === 'psm' && sample && dPsm) return psmEffect(dPsm, sample, y);

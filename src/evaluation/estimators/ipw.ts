@@ -1,5 +1,6 @@
 // Inverse probability weighting for the ATT: treated weight 1, control weight p/(1−p)
-// (normalised to mean 1 within each group), WLS of the outcome on [1, treated], HC1 SE.
+// (normalised to mean 1 within each group), WLS of the outcome on [1, treated]; SE CR1 on the
+// person (HC1 without person ids).
 import { attWeights } from '../../stats/index.ts';
 import { twoGroupDesign, twoGroupEffect, type Effect, type TwoGroupDesign } from './effect.ts';
 
@@ -32,8 +33,9 @@ export function ipwWeights(treated: Uint8Array, score: Float64Array): IpwWeights
   return { weights, controlEss: s2 > 0 ? (s * s) / s2 : 0, nControl: nC, maxControlShare: s > 0 ? max / s : 0 };
 }
 
-export function ipwDesign(treated: Uint8Array, w: IpwWeights): TwoGroupDesign {
-  return twoGroupDesign(treated, { weights: w.weights, type: 'HC1' });
+/** SE: CR1 clustered on the person when `person` is given (stacked cohorts repeat control persons), else HC1. */
+export function ipwDesign(treated: Uint8Array, w: IpwWeights, person?: Int32Array): TwoGroupDesign {
+  return twoGroupDesign(treated, person ? { weights: w.weights, type: 'CR1', clusters: person } : { weights: w.weights, type: 'HC1' });
 }
 
 export function ipwEffect(d: TwoGroupDesign, y: Float64Array): Effect {

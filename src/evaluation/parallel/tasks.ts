@@ -82,7 +82,7 @@ export interface MatchTask {
  * A subgroup's estimates (groupEstimates), from the units' outcome counts (in shared memory when
  * there is a helper) gathered for the subgroup's rows where the task runs.
  */
-export type EstimatesTask = { kind: 'estimates'; counts: OutcomeCounts; rows: Int32Array; pre: boolean; periods: boolean } & Omit<GroupEstimatesInput, 'post' | 'pre' | 'periods'>;
+export type EstimatesTask = { kind: 'estimates'; counts: OutcomeCounts; rows: Int32Array; pre: boolean; periods: boolean; unitPerson: Int32Array } & Omit<GroupEstimatesInput, 'post' | 'pre' | 'periods' | 'person'>;
 
 /** Part of a subgroup's balance table (balanceRows). */
 export type BalanceTask = { kind: 'balance' } & BalanceInput;
@@ -101,6 +101,16 @@ function gather(values: Uint8Array, rows: Int32Array, width: number): Uint8Array
   return out;
 }
 
+/** The units' person ids of the given rows (the array itself when the rows are all units in order). */
+function gatherInt32(values: Int32Array, rows: Int32Array): Int32Array {
+  let all = rows.length === values.length;
+  for (let i = 0; all && i < rows.length; i++) all = rows[i] === i;
+  if (all) return values;
+  const out = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = values[rows[i] ?? 0] ?? 0;
+  return out;
+}
+
 function estimates(t: EstimatesTask): GroupEstimates {
   const { counts, rows } = t;
   return groupEstimates({
@@ -108,6 +118,7 @@ function estimates(t: EstimatesTask): GroupEstimates {
     methods: t.methods,
     outcomes: t.outcomes,
     treated: t.treated,
+    person: gatherInt32(t.unitPerson, rows),
     ...(t.sample ? { sample: t.sample } : {}),
     ...(t.ipw ? { ipw: t.ipw } : {}),
     post: t.outcomes.map((o) => gather(counts.post[o], rows, 1)),
