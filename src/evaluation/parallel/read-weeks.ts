@@ -19,11 +19,14 @@ import type { WeeksPart } from './tasks.ts';
 
 /**
  * Reading persons.csv costs about this many times as much per byte as reading weeks.csv, the
- * helper's id numbering included (CPU profile at 1 M persons: persons.csv ~3.5 s for 44 MB, the
- * weeks.csv parts ~4.9 s per GB; 20 left the helper ~2 s behind). The main thread reads
- * persons.csv first, so it takes that much less of weeks.csv and both threads finish together.
+ * helper's id numbering included. Timelines of both threads at 1 M persons (CPU profiles,
+ * after the weeks.csv run loop of 29df0be): persons.csv ~4 s for 44 MB on the main thread,
+ * weeks.csv ~2.6 s per GB on the helper and ~3.4 s per GB here (the panel builder's growth
+ * included); at 11 the helper finished ~5 s early, so the balance is at ~50.
+ * The main thread reads persons.csv first, so it takes that much less of weeks.csv and both
+ * threads finish together.
  */
-export const PERSONS_COST_PER_BYTE = 11;
+export const PERSONS_COST_PER_BYTE = 45;
 
 /** The helper's part of weeks.csv, started before persons.csv is read. */
 export interface RemotePart {
