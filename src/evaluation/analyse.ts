@@ -14,7 +14,7 @@ import type { Panel } from './panel.ts';
 import type { Persons } from './readers/persons-csv.ts';
 import type { BalanceRow, EvaluationOutput, PeriodRow, ResultRow } from './report/model.ts';
 import { buildSubgroups } from './subgroups.ts';
-import { collectWarnings, SMALL_SUBGROUP } from './warnings.ts';
+import { collectRunWarnings, runWarning, SMALL_SUBGROUP, type RunWarning } from './warnings.ts';
 
 export const METHODS = ['naive', 'psm', 'ipw', 'did'] as const;
 export type Method = (typeof METHODS)[number];
@@ -43,7 +43,7 @@ export interface AnalyseOptions {
   personWeeks: number;
   onProgress?: ProgressFn;
   /** Warnings from reading (e.g. rows before arrival). */
-  warnings?: string[];
+  warnings?: RunWarning[];
 }
 
 /** A subgroup's state through the stages. */
@@ -99,7 +99,7 @@ const sharedFloat64 = (n: number): Float64Array => new Float64Array(new SharedAr
 export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptions, helper?: Helper): Promise<EvaluationOutput> {
   const methods = opts.methods ?? ['naive', 'psm', 'ipw', 'did'];
   const outcomes = opts.outcomes ?? [...OUTCOMES];
-  const warnings: string[] = [...(opts.warnings ?? [])];
+  const warnings: RunWarning[] = [...(opts.warnings ?? [])];
   tick(opts, 'design', 0);
   const cohorts = buildCohorts(persons, panel);
   const units = cohorts.units;
@@ -109,10 +109,17 @@ export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptio
   const subgroups = buildSubgroups(persons, units, opts.by ?? ['gender']);
   tick(opts, 'design', 1);
   if (cohorts.ineligibleParticipants > 0) {
-    warnings.push(`${cohorts.ineligibleParticipants} participant(s) were not eligible at their start week (not yet arrived, or employed, in IGU or in education) and are left out.`);
+    warnings.push(runWarning('ineligible_participants', { count: cohorts.ineligibleParticipants }, `${cohorts.ineligibleParticipants} participant(s) were not eligible at their start week (not yet arrived, or employed, in IGU or in education) and are left out.`));
   }
   if (cohorts.truncatedParticipants > 0) {
-    warnings.push(`${cohorts.truncatedParticipants} participant(s) started less than ${WINDOW_WEEKS} weeks before the last week in the data${cohorts.truncatedCohorts.length ? ` (cohorts ${cohorts.truncatedCohorts.join(', ')})` : ''}; their outcome window is incomplete and they are left out.`);
+    const cohortList = cohorts.truncatedCohorts.join(', ');
+    warnings.push(
+      runWarning(
+        cohortList ? 'truncated_cohorts' : 'truncated_participants',
+        { count: cohorts.truncatedParticipants, weeks: WINDOW_WEEKS, cohorts: cohortList },
+        `${cohorts.truncatedParticipants} participant(s) started less than ${WINDOW_WEEKS} weeks before the last week in the data${cohortList ? ` (cohorts ${cohortList})` : ''}; their outcome window is incomplete and they are left out.`,
+      ),
+    );
   }
   let nT = 0;
   for (let i = 0; i < units.n; i++) nT += units.treated[i] ?? 0;
@@ -135,11 +142,11 @@ export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptio
     }
     const gC = rows.length - gT;
     if (gT < 2 || gC < 2) {
-      warnings.push(`Subgroup ${g.label}: ${gT} participant(s) and ${gC} control row(s) — too few to estimate anything; skipped.`);
+      warnings.push(runWarning('subgroup_insufficient', { subgroup: g.label, treated: gT, controls: gC }, `Subgroup ${g.label}: ${gT} participant(s) and ${gC} control row(s) — too few to estimate anything; skipped.`));
       continue;
     }
     if (g.label !== 'all' && gT < SMALL_SUBGROUP) {
-      warnings.push(`Subgroup ${g.label} has only ${gT} participants: its estimates are uncertain (wide confidence intervals); the booklet called its result for 195 men uncertain for the same reason.`);
+      warnings.push(runWarning('small_subgroup', { subgroup: g.label, treated: gT }, `Subgroup ${g.label} has only ${gT} participants: its estimates are uncertain (wide confidence intervals); the booklet called its result for 195 men uncertain for the same reason.`));
     }
     groups.push({ label: g.label, rows, treated, cohort });
   }
@@ -181,10 +188,10 @@ export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptio
       if (!('error' in fit)) {
         const model: ScoreModel = { score: fit.fitted, logit: fit.eta, fit };
         if (model.fit.separation) warnings.push(separationWarning(g.label, designMatrix(table, g.rows), g.treated, model.fit.message));
-        else if (!model.fit.converged) warnings.push(`Subgroup ${g.label}: the propensity score model did not converge in ${model.fit.iterations} iterations.`);
+        else if (!model.fit.converged) warnings.push(runWarning('not_converged', { subgroup: g.label, iterations: model.fit.iterations }, `Subgroup ${g.label}: the propensity score model did not converge in ${model.fit.iterations} iterations.`));
         g.model = model;
       } else {
-        warnings.push(`Subgroup ${g.label}: the propensity score model could not be fitted (${fit.error}); PSM and IPW are skipped.`);
+        warnings.push(runWarning('model_failed', { subgroup: g.label, error: fit.error }, `Subgroup ${g.label}: the propensity score model could not be fitted (${fit.error}); PSM and IPW are skipped.`));
       }
       tick(opts, 'score model', (gi + 1) / nG);
     }
@@ -202,7 +209,14 @@ export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptio
         const sample = unwrap(await m);
         const lost = sample.nTreated - sample.nTreatedMatched;
         if (lost > 0 && lost / sample.nTreated > 0.05) {
-          warnings.push(`Subgroup ${g.label}: ${lost} of ${sample.nTreated} participants (${((100 * lost) / sample.nTreated).toFixed(1)} %) found no control within the caliper (${CALIPER_SD} SD of the logit score, same cohort): common support is poor and PSM estimates the effect for the matched participants only.`);
+          const percent = ((100 * lost) / sample.nTreated).toFixed(1);
+          warnings.push(
+            runWarning(
+              'psm_support',
+              { subgroup: g.label, lost, treated: sample.nTreated, percent: Number(percent), caliper: CALIPER_SD },
+              `Subgroup ${g.label}: ${lost} of ${sample.nTreated} participants (${percent} %) found no control within the caliper (${CALIPER_SD} SD of the logit score, same cohort): common support is poor and PSM estimates the effect for the matched participants only.`,
+            ),
+          );
         }
         if (sample.nTreatedMatched >= 2) g.sample = sample;
       }
@@ -217,7 +231,14 @@ export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptio
         let gT = 0;
         for (const t of g.treated) gT += t;
         if (ipw.controlEss < Math.min(0.1 * ipw.nControl, gT) || ipw.maxControlShare > 0.05) {
-          warnings.push(`Subgroup ${g.label}: IPW control weights are concentrated (effective sample size ${ipw.controlEss.toFixed(0)} of ${ipw.nControl} control rows; the largest weight carries ${(100 * ipw.maxControlShare).toFixed(1)} % of the total): common support is poor.`);
+          const share = (100 * ipw.maxControlShare).toFixed(1);
+          warnings.push(
+            runWarning(
+              'ipw_concentrated',
+              { subgroup: g.label, ess: Math.round(ipw.controlEss), controls: ipw.nControl, share: Number(share) },
+              `Subgroup ${g.label}: IPW control weights are concentrated (effective sample size ${ipw.controlEss.toFixed(0)} of ${ipw.nControl} control rows; the largest weight carries ${share} % of the total): common support is poor.`,
+            ),
+          );
         }
         g.ipw = ipw;
       }
@@ -270,7 +291,7 @@ export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptio
   }
   for (const p of balanceParts) balance.push(...unwrap(await p));
 
-  warnings.push(...collectWarnings(results));
+  warnings.push(...collectRunWarnings(results));
   const covariates = table.names.filter((n, k) => table.kinds[k] !== 'cohort' && (scoreNames.size === 0 || scoreNames.has(n)));
   if (units.cohorts.length > 1) covariates.push('cohort');
   const out: EvaluationOutput = {
@@ -289,17 +310,22 @@ export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptio
     results,
     by_period: byPeriod,
     balance,
-    warnings,
+    warnings: warnings.map((w) => w.text),
+    warning_details: warnings.map(({ code, params }) => ({ code, params })),
   };
   return out;
 }
 
 /** Explain separation in the evaluator's terms: name the categories that only one group has. */
-function separationWarning(label: string, dm: { X: Float64Array; n: number; p: number; names: string[] }, treated: Uint8Array, message: string | undefined): string {
+function separationWarning(label: string, dm: { X: Float64Array; n: number; p: number; names: string[] }, treated: Uint8Array, message: string | undefined): RunWarning {
   const empty = emptyCategories(dm.X, dm.n, dm.p, ['(intercept)', ...dm.names], treated);
   if (empty.length === 0) {
-    return `Subgroup ${label}: the propensity score model shows (quasi-)separation — some covariate pattern predicts participation perfectly; common support is poor. ${message ?? ''}`.trim();
+    return runWarning('separation', { subgroup: label }, `Subgroup ${label}: the propensity score model shows (quasi-)separation — some covariate pattern predicts participation perfectly; common support is poor. ${message ?? ''}`.trim());
   }
   const parts = empty.map((e) => (e.treatedRows === 0 ? `no participant has ${e.name} (${e.controlRows} control rows do)` : `no control has ${e.name} (${e.treatedRows} participants do)`));
-  return `Subgroup ${label}: ${parts.join('; ')}. These rows are outside common support: their propensity scores go to 0 or 1, so they take no part in PSM or IPW; consider pooling the categories (e.g. origin countries) or restricting the population.`;
+  return runWarning(
+    'separation_categories',
+    { subgroup: label, categories: empty.map((e) => e.name).join(', ') },
+    `Subgroup ${label}: ${parts.join('; ')}. These rows are outside common support: their propensity scores go to 0 or 1, so they take no part in PSM or IPW; consider pooling the categories (e.g. origin countries) or restricting the population.`,
+  );
 }

@@ -10,6 +10,7 @@ import { readPersonsCsv } from './readers/persons-csv.ts';
 import type { WeeksResult } from './readers/weeks-csv.ts';
 import { readWeeksParallel, startRemotePart } from './parallel/read-weeks.ts';
 import type { EvaluationOutput } from './report/model.ts';
+import { runWarning, type RunWarning } from './warnings.ts';
 
 export interface EvaluateFiles {
   persons: string;
@@ -51,7 +52,7 @@ async function evaluateWith(files: EvaluateFiles, opts: EvaluateOptions, helper:
   };
   if (files.weeks !== undefined) weeks = await readWeeksParallel(files.weeks, persons, readOpts, helper, remote);
   else weeks = await readDreamWide(files.dream as string, files.codes as string, persons, readOpts);
-  const warnings: string[] = [];
-  if (weeks.beforeArrival > 0) warnings.push(`${weeks.beforeArrival} person-week row(s) before the person's arrival date were ignored.`);
+  const warnings: RunWarning[] = [];
+  if (weeks.beforeArrival > 0) warnings.push(runWarning('before_arrival', { count: weeks.beforeArrival }, `${weeks.beforeArrival} person-week row(s) before the person's arrival date were ignored.`));
   return analyse(persons, weeks.panel, { ...opts, personWeeks: weeks.rows, warnings }, helper);
 }

@@ -57,6 +57,11 @@ describe('evaluator page in the browser', () => {
     for (const name of ['Download JSON', 'Download CSV', 'Open the full report']) {
       expect(await page.getByRole('link', { name }).getAttribute('href')).toMatch(/^\/api\/evaluations\/[0-9a-f-]{36}\/(result\.json|result\.csv|report\.html)$/);
     }
+    // Warnings are written from their codes in the UI language (600 persons: small subgroups), not as the CLI's English sentence.
+    const warnings = page.getByRole('status').filter({ has: page.getByRole('list') });
+    await expect.poll(() => warnings.innerText()).toMatch(/only \d+ participants, so the estimates are uncertain/);
+    expect(await warnings.locator('li[lang="en"]').count()).toBe(0);
+    await page.screenshot({ path: join(files, 'warnings-en.png'), fullPage: true });
     const json = await page.evaluate(async (href) => (await fetch(href ?? '')).json(), await page.getByRole('link', { name: 'Download JSON' }).getAttribute('href'));
     expect(Object.keys(json as object)).toEqual(expect.arrayContaining(['jobvej_version', 'input', 'design', 'results', 'by_period', 'balance', 'warnings']));
   });

@@ -1,3 +1,4 @@
+import type { WarningDetail } from '../warnings.ts';
 // The evaluate output model: exactly the JSON of FORMATS.md ("evaluate output"), plus the
 // optional fields jobvej adds (documented in docs/formats.md).
 
@@ -59,4 +60,6 @@ export interface EvaluationOutput {
   by_period: PeriodRow[];
   balance: BalanceRow[];
   warnings: string[];
+  /** Optional addition: each warning's code and parameters, in the order of `warnings` (the web app translates them). */
+  warning_details?: WarningDetail[];
 }

@@ -31,11 +31,18 @@ export interface ResultRow {
   relative_effect: number | null;
 }
 
+export interface WarningDetail {
+  code: string;
+  params: Record<string, string | number>;
+}
+
 export interface EvaluationResult {
   jobvej_version: string;
   input: { persons: number; person_weeks: number; participants: number; control_pool: number };
   results: ResultRow[];
   warnings: string[];
+  /** Code and parameters of each warning (jobvej ≥ this version), for the reader's language. */
+  warning_details?: WarningDetail[];
 }
 
 export interface Run {

@@ -4,14 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useUiLang } from '../../../app/use-ui-lang.ts';
 import type { ResultRow } from '../api.ts';
 import { formatCount, formatPercent, formatPoints, formatRelative } from '../format.ts';
-
-/** i18n key for a subgroup label: all, gender=F, gender=M; others are shown as they are. */
-function subgroupLabel(t: (k: string) => string, subgroup: string): string {
-  if (subgroup === 'all') return t('evaluation.subgroup.all');
-  if (subgroup === 'gender=F' || subgroup === 'gender=K') return t('gender.F');
-  if (subgroup === 'gender=M') return t('gender.M');
-  return subgroup;
-}
+import { subgroupLabel } from './warning-text.ts';
 
 export function ResultsTable({ rows }: { rows: ResultRow[] }) {
   const { t } = useTranslation();

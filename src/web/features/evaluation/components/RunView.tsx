@@ -5,11 +5,12 @@ import { formatDate } from '../../../lib/dates.ts';
 import { downloadUrl, useRun, type RunStatus } from '../api.ts';
 import { formatBytes, formatCount } from '../format.ts';
 import { ResultsTable } from './ResultsTable.tsx';
+import { warningText } from './warning-text.ts';
 
 export const STATUS_COLOUR: Record<RunStatus, string> = { queued: 'gray.7', running: 'blue.8', done: 'teal.9', failed: 'red.9' };
 
 export function RunView({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { lang } = useUiLang();
   const run = useRun(id);
   if (run.isPending) return <Loader aria-label={t('app.loading')} />;
@@ -52,11 +53,16 @@ export function RunView({ id }: { id: string }) {
           {r.result.warnings.length > 0 && (
             <Alert color="yellow" variant="light" title={t('evaluation.warnings', { count: r.result.warnings.length })} role="status" styles={{ root: { borderInlineStart: '4px solid var(--mantine-color-yellow-8)' } }}>
               <List size="sm" spacing={4}>
-                {r.result.warnings.map((w) => (
-                  <List.Item key={w} dir="ltr" lang="en">
-                    {w}
-                  </List.Item>
-                ))}
+                {r.result.warnings.map((w, i) => {
+                  const local = warningText(t, (k) => i18n.exists(k), lang, r.result?.warning_details?.[i]);
+                  return local !== undefined ? (
+                    <List.Item key={w}>{local}</List.Item>
+                  ) : (
+                    <List.Item key={w} dir="ltr" lang="en">
+                      {w}
+                    </List.Item>
+                  );
+                })}
               </List>
             </Alert>
           )}
