@@ -32,6 +32,19 @@ describe('analyse', () => {
     expect(out.balance.some((b) => b.covariate.startsWith('language_level='))).toBe(true);
   });
 
+  it('gives each other subgroup its own balance table (its own model, matches and weights)', async () => {
+    const f = files();
+    const out = await evaluateFiles({ persons: f.path('persons.csv'), weeks: f.path('weeks.csv') }, { version: 't', methods: ['psm', 'ipw'], outcomes: ['employment'] });
+    expect(Object.keys(out.balance_by_subgroup ?? {}).sort()).toEqual(['gender=F', 'gender=M']);
+    const women = out.balance_by_subgroup?.['gender=F'] ?? [];
+    // gender is constant within the subgroup: no row for it; the others are there, before and after
+    expect(women.map((b) => b.covariate)).not.toContain('female');
+    expect(women.map((b) => b.covariate)).toEqual(out.balance.map((b) => b.covariate).filter((c) => c !== 'female'));
+    for (const b of women) expect([b.smd_before, b.smd_after, b.smd_after_ipw].every(Number.isFinite)).toBe(true);
+    // and it differs from subgroup all's (computed on the women's rows and weights)
+    expect(women.find((b) => b.covariate === 'age')?.smd_before).not.toBe(out.balance.find((b) => b.covariate === 'age')?.smd_before);
+  });
+
   it('refuses an unknown subgroup column', async () => {
     const f = files();
     await expect(evaluateFiles({ persons: f.path('persons.csv'), weeks: f.path('weeks.csv') }, { version: 't', by: ['shoe_size'] })).rejects.toThrow(/--by shoe_size: no such column/);

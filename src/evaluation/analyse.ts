@@ -264,24 +264,29 @@ export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptio
   const estimates = new Map<GroupState, Promise<TaskResult<EstimatesTask>>>();
   for (const g of groups) if (remoteGroups.has(g)) estimates.set(g, runOn(helper, estimatesTask(g), []));
   for (const g of groups) if (!remoteGroups.has(g)) estimates.set(g, Promise.resolve(runTask(estimatesTask(g))));
-  // The balance table of subgroup 'all': with a helper, its first covariates there (queued
-  // after the helper's estimates), the rest here.
-  const allGroup = groups.find((g) => g.label === 'all');
-  const balanceParts: Promise<TaskResult<BalanceTask>>[] = [];
-  if (allGroup) {
-    const cols = balanceColumns(table);
-    const there = helper ? Math.floor(cols.length / 2) : 0;
-    const part = (covariates: number[]): BalanceTask => ({
-      kind: 'balance',
-      table,
-      rows: allGroup.rows,
-      treated: allGroup.treated,
-      ...(allGroup.sample ? { matchWeight: allGroup.sample.unitWeight } : {}),
-      ...(allGroup.ipw ? { ipwWeight: allGroup.ipw.weights } : {}),
-      covariates,
-    });
-    if (there > 0) balanceParts.push(runOn(helper, part(cols.slice(0, there)), []));
-    balanceParts.push(Promise.resolve(runTask(part(cols.slice(there)))));
+  // Balance tables: subgroup 'all' split in two with a helper (its first covariates there,
+  // queued after the helper's estimates, the rest here); every other subgroup's on the thread
+  // that holds its estimates.
+  const balanceTask = (g: GroupState, covariates: number[]): BalanceTask => ({
+    kind: 'balance',
+    table,
+    rows: g.rows,
+    treated: g.treated,
+    ...(g.sample ? { matchWeight: g.sample.unitWeight } : {}),
+    ...(g.ipw ? { ipwWeight: g.ipw.weights } : {}),
+    covariates,
+  });
+  const cols = balanceColumns(table);
+  const balanceParts = new Map<GroupState, Promise<TaskResult<BalanceTask>>[]>();
+  for (const g of groups) {
+    const parts: Promise<TaskResult<BalanceTask>>[] = [];
+    if (g.label === 'all' && helper && !remoteGroups.has(g)) {
+      const there = Math.floor(cols.length / 2);
+      parts.push(runOn(helper, balanceTask(g, cols.slice(0, there)), []));
+      parts.push(Promise.resolve(runTask(balanceTask(g, cols.slice(there)))));
+    } else if (remoteGroups.has(g)) parts.push(runOn(helper, balanceTask(g, cols), []));
+    else parts.push(Promise.resolve(runTask(balanceTask(g, cols))));
+    balanceParts.set(g, parts);
   }
   for (const [gi, g] of groups.entries()) {
     const e = unwrap(await (estimates.get(g) as Promise<TaskResult<EstimatesTask>>));
@@ -289,7 +294,13 @@ export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptio
     byPeriod.push(...e.byPeriod);
     tick(opts, 'estimates', (gi + 1) / nG);
   }
-  for (const p of balanceParts) balance.push(...unwrap(await p));
+  const balanceBySubgroup: Record<string, BalanceRow[]> = {};
+  for (const g of groups) {
+    const rows: BalanceRow[] = [];
+    for (const p of balanceParts.get(g) ?? []) rows.push(...unwrap(await p));
+    if (g.label === 'all') balance.push(...rows);
+    else balanceBySubgroup[g.label] = rows;
+  }
 
   warnings.push(...collectRunWarnings(results));
   const covariates = table.names.filter((n, k) => table.kinds[k] !== 'cohort' && (scoreNames.size === 0 || scoreNames.has(n)));
@@ -310,6 +321,7 @@ export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptio
     results,
     by_period: byPeriod,
     balance,
+    ...(Object.keys(balanceBySubgroup).length > 0 ? { balance_by_subgroup: balanceBySubgroup } : {}),
     warnings: warnings.map((w) => w.text),
     warning_details: warnings.map(({ code, params }) => ({ code, params })),
   };

@@ -34,7 +34,12 @@ export function balanceRows(b: BalanceInput): BalanceRow[] {
   const x = new Float64Array(rows.length);
   for (const k of b.covariates) {
     const col = table.columns[k] as Float64Array;
-    for (let i = 0; i < rows.length; i++) x[i] = col[rows[i] ?? 0] ?? 0;
+    let constant = true;
+    for (let i = 0; i < rows.length; i++) {
+      x[i] = col[rows[i] ?? 0] ?? 0;
+      if (x[i] !== x[0]) constant = false;
+    }
+    if (constant) continue; // e.g. gender within a gender subgroup: nothing to balance
     // before, after matching, after weighting (the unweighted SDs computed once)
     const [before = Number.NaN, afterPsm = Number.NaN, afterIpw = Number.NaN] = smdMany(x, treated, [undefined, matchWeight, ipwWeight]);
     if (!Number.isFinite(before)) continue;

@@ -49,7 +49,7 @@ dl{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem}dt{color:#
 <dt>person-weeks read</dt><dd>${out.input.person_weeks}</dd>
 <dt>design</dt><dd>stacked ${out.design.cohort}ly cohorts (${esc(out.design.cohorts.join(', '))}); outcome window ${out.design.window_weeks} weeks from the start; ${out.design.units.participants} participants and ${out.design.units.control_rows} control rows</dd>
 <dt>covariates</dt><dd>${esc(out.design.covariates.join(', '))}</dd>
-<dt>methods</dt><dd>${esc(out.design.methods.join(', '))} — PSM: 1:1 nearest neighbour on the logit score, caliper ${out.design.caliper_sd} SD, exact on cohort, with replacement; IPW: ATT odds weights</dd>
+<dt>methods</dt><dd>${esc(out.design.methods.join(', '))} — PSM: 1:1 nearest neighbour on the logit score, caliper ${out.design.caliper_sd} SD, exact on cohort, with replacement; IPW: ATT odds weights; standard errors clustered on the person (naive, IPW, DiD: a control person is a unit in several cohorts) or on the matched set (PSM)</dd>
 <dt>jobvej</dt><dd>${esc(out.jobvej_version)}</dd>
 </dl>
 <h2>Warnings</h2>${warnings}
@@ -65,6 +65,10 @@ ${resultsTable(out.results)}
 ${charts}
 <h2>Balance</h2>
 ${out.balance.length > 0 ? lovePlot(out.balance) : '<p>No balance table (no score model was fitted).</p>'}
+${Object.entries(out.balance_by_subgroup ?? {})
+  .filter(([, rows]) => rows.length > 0)
+  .map(([g, rows]) => lovePlot(rows, g))
+  .join('\n')}
 </body></html>
 `;
 }

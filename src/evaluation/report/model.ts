@@ -59,6 +59,8 @@ export interface EvaluationOutput {
   results: ResultRow[];
   by_period: PeriodRow[];
   balance: BalanceRow[];
+  /** Optional addition: the balance table of every other subgroup (each has its own score model, matching and weights). */
+  balance_by_subgroup?: Record<string, BalanceRow[]>;
   warnings: string[];
   /** Optional addition: each warning's code and parameters, in the order of `warnings` (the web app translates them). */
   warning_details?: WarningDetail[];

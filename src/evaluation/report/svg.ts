@@ -46,7 +46,7 @@ export function periodChart(rows: PeriodRow[], title: string): string {
 }
 
 /** Love plot: absolute standardised mean differences before and after adjustment. */
-export function lovePlot(rows: BalanceRow[]): string {
+export function lovePlot(rows: BalanceRow[], subgroup = 'all'): string {
   const W = 640;
   const rowH = 18;
   const m = { l: 190, r: 110, t: 28, b: 36 };
@@ -54,7 +54,8 @@ export function lovePlot(rows: BalanceRow[]): string {
   const vals = rows.flatMap((r) => [r.smd_before, r.smd_after, r.smd_after_ipw]).filter(Number.isFinite).map(Math.abs);
   const xmax = Math.max(0.25, ...vals) * 1.05;
   const x = (v: number): number => m.l + (Math.abs(v) / xmax) * (W - m.l - m.r);
-  const parts: string[] = [`<text x="${m.l}" y="16" class="title">Covariate balance (|standardised mean difference|)</text>`];
+  const title = `Covariate balance (|standardised mean difference|)${subgroup === 'all' ? '' : ` — ${esc(subgroup)}`}`;
+  const parts: string[] = [`<text x="${m.l}" y="16" class="title">${title}</text>`];
   for (const t of [0, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2]) {
     if (t > xmax) break;
     parts.push(`<line x1="${f(x(t))}" x2="${f(x(t))}" y1="${m.t}" y2="${H - m.b}" class="${t === 0.1 ? 'zero' : 'grid'}"/><text x="${f(x(t))}" y="${H - m.b + 14}" text-anchor="middle">${t}</text>`);
