@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { simulate } from '../../src/evaluation/simulation/generate.ts';
-import { startHarness, type Harness } from './harness.ts';
+import { axeViolations, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
 let ctx: BrowserContext;
@@ -61,9 +61,23 @@ describe('evaluator page in the browser', () => {
     const warnings = page.getByRole('status').filter({ has: page.getByRole('list') });
     await expect.poll(() => warnings.innerText()).toMatch(/only \d+ participants, so the estimates are uncertain/);
     expect(await warnings.locator('li[lang="en"]').count()).toBe(0);
-    await page.screenshot({ path: join(files, 'warnings-en.png'), fullPage: true });
     const json = await page.evaluate(async (href) => (await fetch(href ?? '')).json(), await page.getByRole('link', { name: 'Download JSON' }).getAttribute('href'));
     expect(Object.keys(json as object)).toEqual(expect.arrayContaining(['jobvej_version', 'input', 'design', 'results', 'by_period', 'balance', 'warnings']));
+  });
+
+  it('the finished run in Arabic on a 360 px phone: warnings and results in Arabic, right to left, no axe violations', async () => {
+    const url = page.url();
+    const phone = await h.newContext({ lang: 'ar', width: 360, height: 780 });
+    const p = await phone.newPage();
+    await loginAs(p, 'evaluator@607');
+    await p.goto(url);
+    await p.getByRole('table').filter({ has: p.locator('caption') }).waitFor({ timeout: 60_000 });
+    const warnings = p.getByRole('status').filter({ has: p.getByRole('list') });
+    await expect.poll(() => warnings.innerText()).toMatch(/فترات ثقة واسعة/);
+    expect(await warnings.locator('li[lang="en"]').count()).toBe(0);
+    expect(await p.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
+    expect(await axeViolations(p)).toEqual([]);
+    await phone.close();
   });
 
   it('a caseworker sees no evaluations entry', async () => {

@@ -26,7 +26,7 @@ export function ResultsTable({ rows }: { rows: ResultRow[] }) {
           w={280}
         />
       </Group>
-      <div className="jv-table-wrap">
+      <div className="jv-table-wrap" tabIndex={0} role="region" aria-label={t('evaluation.caption')}>
         <Table striped highlightOnHover>
           <Table.Caption>{showOutcome ? t('evaluation.caption') : `${t('evaluation.caption')}: ${outcomeLabel(outcome)}`}</Table.Caption>
           <Table.Thead>
