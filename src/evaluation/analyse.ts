@@ -321,8 +321,9 @@ export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptio
     results,
     by_period: byPeriod,
     balance,
-    ...(Object.keys(balanceBySubgroup).length > 0 ? { balance_by_subgroup: balanceBySubgroup } : {}),
     warnings: warnings.map((w) => w.text),
+    // Optional additions after FORMATS.md's keys.
+    ...(Object.keys(balanceBySubgroup).length > 0 ? { balance_by_subgroup: balanceBySubgroup } : {}),
     warning_details: warnings.map(({ code, params }) => ({ code, params })),
   };
   return out;

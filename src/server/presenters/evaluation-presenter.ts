@@ -26,7 +26,7 @@ export function presentRun(row: RunRow) {
   };
 }
 
-const TOP = ['jobvej_version', 'input', 'design', 'results', 'by_period', 'balance', 'balance_by_subgroup', 'warnings', 'warning_details'];
+const TOP = ['jobvej_version', 'input', 'design', 'results', 'by_period', 'balance', 'warnings', 'balance_by_subgroup', 'warning_details'];
 const ROW = ['outcome', 'subgroup', 'method', 'period', 'covariate', 'n_treated', 'n_control', 'treated_mean', 'control_mean', 'att', 'se', 'ci_low', 'ci_high', 'p_value', 'relative_effect', 'smd_before', 'smd_after', 'smd_after_ipw'];
 const INPUT = ['persons', 'person_weeks', 'participants', 'control_pool'];
 const DESIGN = ['window_weeks', 'cohort', 'covariates'];
