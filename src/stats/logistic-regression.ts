@@ -182,32 +182,24 @@ function fitLogit(X: Float64Array, sp: SparseRows | undefined, y: Float64Array, 
   const irlsW = new Float64Array(n);
   const infoAndScore = (): void => {
     score.fill(0);
-    if (spPtr !== undefined && spIdx !== undefined && spVal !== undefined) {
-      for (let i = 0; i < n; i++) {
-        const wi = w === undefined ? 1 : (w[i] as number);
-        const m = mu[i] as number;
-        irlsW[i] = wi * m * (1 - m);
-        const r = wi * ((y[i] as number) - m);
-        if (r === 0) continue;
-        const end = spPtr[i + 1] as number;
-        for (let j = spPtr[i] as number; j < end; j++) {
-          const a = spIdx[j] as number;
-          score[a] = (score[a] as number) + r * (spVal[j] as number);
-        }
-      }
-      info = xtwxSparse(sp as SparseRows, n, p, irlsW);
-      return;
-    }
     for (let i = 0; i < n; i++) {
       const wi = w === undefined ? 1 : (w[i] as number);
       const m = mu[i] as number;
       irlsW[i] = wi * m * (1 - m);
       const r = wi * ((y[i] as number) - m);
       if (r === 0) continue;
-      const off = i * p;
-      for (let a = 0; a < p; a++) score[a] = (score[a] as number) + r * (X[off + a] as number);
+      if (spPtr !== undefined && spIdx !== undefined && spVal !== undefined) {
+        const end = spPtr[i + 1] as number;
+        for (let j = spPtr[i] as number; j < end; j++) {
+          const a = spIdx[j] as number;
+          score[a] = (score[a] as number) + r * (spVal[j] as number);
+        }
+      } else {
+        const off = i * p;
+        for (let a = 0; a < p; a++) score[a] = (score[a] as number) + r * (X[off + a] as number);
+      }
     }
-    info = xtwxKernel(X, n, p, irlsW);
+    info = sp !== undefined ? xtwxSparse(sp, n, p, irlsW) : xtwxKernel(X, n, p, irlsW);
   };
 
   let dev = evaluate(beta, eta, mu);
