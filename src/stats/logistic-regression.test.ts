@@ -3,19 +3,7 @@ import { sparseRows, type SparseRows } from './crossprod.ts';
 import { logisticRegression, logisticRegressionSparse } from './logistic-regression.ts';
 import { createRng } from './rng.ts';
 import { robustCov, seFromCov } from './robust-cov.ts';
-import { expectClose, readFixture } from './test-utils.ts';
-
-interface LogitFixture {
-  tolerance: { relative: number };
-  n: number;
-  p: number;
-  X: number[];
-  y: number[];
-  weights: number[];
-  clusters: number[];
-  expected: { coef: number[]; se: number[]; deviance: number; fittedHead: number[]; seHC0: number[]; seCluster: number[] };
-  expectedWeighted: { coef: number[]; se: number[]; deviance: number };
-}
+import { expectClose, readFixture, type LogitFixture } from './test-utils.ts';
 
 interface SeparationFixture {
   n: number;

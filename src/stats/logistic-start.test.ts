@@ -3,7 +3,7 @@ import { sparseRows, type SparseRows } from './crossprod.ts';
 import { logisticRegression, logisticRegressionSparse } from './logistic-regression.ts';
 import { logisticRegressionSparseWarm } from './logistic-start.ts';
 import { createRng } from './rng.ts';
-import { expectClose, readFixture } from './test-utils.ts';
+import { expectClose, readFixture, type LogitFixture } from './test-utils.ts';
 
 /** A dummy-heavy design like the evaluation's: intercept, two numeric columns, a 6-level factor and a rare level. */
 function design(n: number, seed: number, rare = 60): { S: SparseRows; X: Float64Array; y: Float64Array; p: number } {
@@ -59,14 +59,6 @@ describe('logisticRegressionSparseWarm', () => {
   });
 
   it('matches statsmodels’ Logit on the reference fixture (1e-6 relative)', () => {
-    interface LogitFixture {
-      tolerance: { relative: number };
-      n: number;
-      p: number;
-      X: number[];
-      y: number[];
-      expected: { coef: number[]; se: number[]; deviance: number };
-    }
     const f = readFixture<LogitFixture>('logit.json');
     const S = sparseRows(Float64Array.from(f.X), f.n, f.p, 1) as SparseRows;
     const r = logisticRegressionSparseWarm(S, Float64Array.from(f.y), f.n, f.p, { subsampleRows: 150 });

@@ -2,6 +2,19 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 
+/** src/stats/fixtures/logit.json: statsmodels Logit and binomial GLM on committed inputs. */
+export interface LogitFixture {
+  tolerance: { relative: number };
+  n: number;
+  p: number;
+  X: number[];
+  y: number[];
+  weights: number[];
+  clusters: number[];
+  expected: { coef: number[]; se: number[]; deviance: number; fittedHead: number[]; seHC0: number[]; seCluster: number[] };
+  expectedWeighted: { coef: number[]; se: number[]; deviance: number };
+}
+
 /** Parses src/stats/fixtures/<name> (written by scripts/fixtures/make-stats-fixtures.py). */
 export function readFixture<T = Record<string, unknown>>(name: string): T {
   return JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as T;
