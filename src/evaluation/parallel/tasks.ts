@@ -90,40 +90,30 @@ export type BalanceTask = { kind: 'balance' } & BalanceInput;
 export type Task = ScoreTask | WeeksTask | MatchTask | EstimatesTask | OutcomesTask | BalanceTask;
 type ValueOf<T extends Task> = T extends OutcomesTask ? number : T extends ScoreTask ? ScoreFit : T extends WeeksTask ? WeeksPart : T extends MatchTask ? MatchedSample : T extends BalanceTask ? BalanceRow[] : GroupEstimates;
 
-/** Per-unit values (`width` per unit) of the given rows, gathered into a new array (the array itself when the rows are all units in order). */
-function gather(values: Uint8Array, rows: Int32Array, width: number): Uint8Array {
-  let all = rows.length * width === values.length;
-  for (let i = 0; all && i < rows.length; i++) all = rows[i] === i;
-  if (all) return values;
-  const out = new Uint8Array(rows.length * width);
+/** Per-unit values (`width` per unit) of the given rows, gathered into a new array of the same type (the array itself when the rows are all units in order). */
+function gather<T extends Uint8Array | Int32Array>(values: T, rows: Int32Array, width: number, allInOrder: boolean): T {
+  if (allInOrder) return values;
+  const out = new (values.constructor as new (length: number) => T)(rows.length * width);
   if (width === 1) for (let i = 0; i < rows.length; i++) out[i] = values[rows[i] ?? 0] ?? 0;
   else for (let i = 0; i < rows.length; i++) out.set(values.subarray((rows[i] ?? 0) * width, ((rows[i] ?? 0) + 1) * width), i * width);
   return out;
 }
 
-/** The units' person ids of the given rows (the array itself when the rows are all units in order). */
-function gatherInt32(values: Int32Array, rows: Int32Array): Int32Array {
-  let all = rows.length === values.length;
-  for (let i = 0; all && i < rows.length; i++) all = rows[i] === i;
-  if (all) return values;
-  const out = new Int32Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = values[rows[i] ?? 0] ?? 0;
-  return out;
-}
-
 function estimates(t: EstimatesTask): GroupEstimates {
   const { counts, rows } = t;
+  let all = rows.length === t.unitPerson.length;
+  for (let i = 0; all && i < rows.length; i++) all = rows[i] === i;
   return groupEstimates({
     label: t.label,
     methods: t.methods,
     outcomes: t.outcomes,
     treated: t.treated,
-    person: gatherInt32(t.unitPerson, rows),
+    person: gather(t.unitPerson, rows, 1, all),
     ...(t.sample ? { sample: t.sample } : {}),
     ...(t.ipw ? { ipw: t.ipw } : {}),
-    post: t.outcomes.map((o) => gather(counts.post[o], rows, 1)),
-    pre: t.pre ? t.outcomes.map((o) => gather(counts.pre[o], rows, 1)) : [],
-    periods: t.periods ? gather(counts.periods, rows, N_PERIODS) : new Uint8Array(0),
+    post: t.outcomes.map((o) => gather(counts.post[o], rows, 1, all)),
+    pre: t.pre ? t.outcomes.map((o) => gather(counts.pre[o], rows, 1, all)) : [],
+    periods: t.periods ? gather(counts.periods, rows, N_PERIODS, all) : new Uint8Array(0),
   });
 }
 
