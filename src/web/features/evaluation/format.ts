@@ -24,6 +24,11 @@ export function formatCount(x: number, lang: Lang): string {
   return new Intl.NumberFormat(locale(lang)).format(x);
 }
 
+/** A number with at most `maxFractionDigits` decimals (6.5, 0.2). */
+export function formatNumber(x: number, lang: Lang, maxFractionDigits: number): string {
+  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: maxFractionDigits }).format(x);
+}
+
 export function formatBytes(bytes: number, lang: Lang): string {
   const mb = bytes / 1024 / 1024;
   return `${new Intl.NumberFormat(locale(lang), { maximumFractionDigits: mb < 10 ? 2 : 0 }).format(mb)} MB`;

@@ -4,7 +4,7 @@
 // older jobvej versions) or the code is unknown here: the caller shows the English sentence.
 import type { Lang } from '../../../../domain/fip/index.ts';
 import type { WarningDetail } from '../api.ts';
-import { formatCount } from '../format.ts';
+import { formatCount, formatNumber } from '../format.ts';
 
 type T = (key: string, opts?: Record<string, unknown>) => string;
 
@@ -16,15 +16,13 @@ export function subgroupLabel(t: T, subgroup: string): string {
   return subgroup;
 }
 
-const locale = (lang: Lang): string => (lang === 'fa' ? 'fa-u-ca-gregory' : lang);
-
 export function warningText(t: T, exists: (key: string) => boolean, lang: Lang, detail: WarningDetail | undefined): string | undefined {
   if (!detail) return undefined;
   const key = `evaluationWarning.${detail.code}`;
   if (!exists(key)) return undefined;
   const values: Record<string, unknown> = { interpolation: { escapeValue: false } };
   for (const [name, v] of Object.entries(detail.params)) {
-    if (typeof v === 'number') values[name] = Number.isInteger(v) ? formatCount(v, lang) : new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1 }).format(v);
+    if (typeof v === 'number') values[name] = Number.isInteger(v) ? formatCount(v, lang) : formatNumber(v, lang, 1);
     else if (name === 'subgroup') values[name] = subgroupLabel(t, v);
     else if (name === 'outcome') values[name] = t(`evaluation.outcome.${v}`, { defaultValue: v });
     else values[name] = v;
