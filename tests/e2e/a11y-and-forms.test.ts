@@ -1,24 +1,13 @@
 // axe-core on the login page, the questionnaire and the citizen page in Danish and Arabic;
 // field errors on registration; the questionnaire at 360 px.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { startHarness, login, registerCitizen, chooseSelect, type Harness, axeViolations as violations } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { suiteHarness, login, registerCitizen, chooseSelect, axeViolations as violations } from './harness.ts';
 
-let h: Harness;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await h?.close();
-});
+const suite = suiteHarness();
 
 async function pageFor(opts: { width?: number; height?: number; lang?: string } = {}): Promise<Page> {
-  const ctx = await h.newContext(opts);
-  contexts.push(ctx);
-  return ctx.newPage();
+  return suite.page(opts);
 }
 
 async function setUiLang(page: Page, lang: string): Promise<void> {

@@ -1,25 +1,14 @@
 // axe-core on the citizen page with its case work (deadline banner, offers, timeline chart and
 // list, outcome form) and on the placement form, in Danish and Arabic, wide and at 360 px; neither
 // page scrolls sideways on a phone.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { startHarness, login, type Harness, axeViolations as violations } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { suiteHarness, login, axeViolations as violations } from './harness.ts';
 
-let h: Harness;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await h?.close();
-});
+const suite = suiteHarness();
 
 async function pageFor(opts: { width?: number; height?: number; lang?: string }): Promise<Page> {
-  const ctx = await h.newContext(opts);
-  contexts.push(ctx);
-  const page = await ctx.newPage();
+  const page = await suite.page(opts);
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error' && !/401/.test(m.text())) errors.push(m.text());

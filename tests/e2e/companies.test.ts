@@ -2,26 +2,15 @@
 // server's error shows at the CVR field), picks its DB07 industry, adds a labour need on the
 // company page, and sees the slots counted on the demand page; axe-core finds no violations on
 // the companies, company and demand pages in Danish and Arabic.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { cvrChecksum } from '../../src/domain/companies/index.ts';
-import { startHarness, login, chooseSelect, type Harness, axeViolations as violations } from './harness.ts';
+import { suiteHarness, login, chooseSelect, axeViolations as violations } from './harness.ts';
 
-let h: Harness;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await h?.close();
-});
+const suite = suiteHarness();
 
 async function pageFor(opts: { width?: number; lang?: string } = {}): Promise<Page> {
-  const ctx = await h.newContext(opts);
-  contexts.push(ctx);
-  return ctx.newPage();
+  return suite.page(opts);
 }
 
 /** A CVR with a valid modulus-11 check digit made from a 7-digit prefix. */

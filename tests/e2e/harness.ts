@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { AxeBuilder } from '@axe-core/playwright';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createTestDatabase } from '../../src/server/db/testing.ts';
 import { buildApp } from '../../src/server/app.ts';
@@ -90,6 +91,26 @@ export async function startHarness(): Promise<Harness> {
       await app.close();
       await drop();
       rmSync(webDist, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The harness of one test file: started before its tests and closed after them (closing the
+ * browser closes every context the file opened). `page(opts)` opens a page in a new context.
+ */
+export function suiteHarness(): { page(opts?: { width?: number; height?: number; lang?: string }): Promise<Page> } {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  return {
+    async page(opts = {}) {
+      if (!h) throw new Error('suiteHarness: the harness is not started (use it inside tests)');
+      return (await h.newContext(opts)).newPage();
     },
   };
 }

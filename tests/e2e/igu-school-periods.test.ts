@@ -3,22 +3,13 @@
 // overlapping second period is flagged on its field before saving; axe finds nothing on the form
 // with a school period, in Danish at 1280 px and in Arabic at 360 px (no sideways scrolling).
 // IGU_SHOTS=dir saves screenshots of the form and the offers list there.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { addDays } from '../../src/domain/dates.ts';
 import { formatDate } from '../../src/web/lib/dates.ts';
-import { startHarness, login, registerCitizen, type Harness, axeViolations as violations } from './harness.ts';
+import { suiteHarness, login, registerCitizen, axeViolations as violations } from './harness.ts';
 
-let h: Harness;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await h?.close();
-});
+const suite = suiteHarness();
 
 interface ApiOffer { id: string; kind: string; startDate: string; plannedEnd: string | null; schoolPeriods: { start: string; end: string }[] }
 
@@ -30,9 +21,7 @@ const citizenIdFromUrl = (p: Page) => decodeURIComponent(/#\/citizens\/([^/]+)/.
 describe('IGU school periods in the browser', () => {
   for (const [lang, width] of [['da', 1280], ['ar', 360]] as const) {
     it(`registers an IGU with one school period and shows it in the offers list and the timeline (${lang}, ${width} px)`, async () => {
-      const ctx = await h.newContext({ width, height: 900 });
-      contexts.push(ctx);
-      const page = await ctx.newPage();
+      const page = await suite.page({ width, height: 900 });
       const errors: string[] = [];
       page.on('console', (m) => {
         if (m.type() === 'error' && !/401/.test(m.text())) errors.push(m.text());

@@ -3,27 +3,16 @@
 // the unmet goal — signs off the last one and moves the citizen to module 2 (history: module 1
 // ended); then an override with a blank reason shows the field error, with a reason it advances
 // and the history shows it as an override. axe on the package list and package page (da, ar).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { startHarness, login, registerCitizen, type Harness, axeViolations as violations } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { suiteHarness, login, registerCitizen, axeViolations as violations } from './harness.ts';
 import { packageGateScenario } from './steps-packages.ts';
 
-let h: Harness;
-const contexts: BrowserContext[] = [];
+const suite = suiteHarness();
 const consoleErrors: string[] = [];
 
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await h?.close();
-});
-
 async function pageFor(opts: { width?: number; lang?: string } = {}): Promise<Page> {
-  const ctx = await h.newContext(opts);
-  contexts.push(ctx);
-  const page = await ctx.newPage();
+  const page = await suite.page(opts);
   page.on('console', (m) => {
     // Chromium logs every 4xx response as "Failed to load resource" (the 401 before login, the
     // expected 409 gate_blocked and 400 blank reason); anything else is an error of the app.
