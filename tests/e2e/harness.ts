@@ -152,8 +152,15 @@ export async function chooseSelect(page: Page, name: string, value: string): Pro
  * axe-core's violations on the page as it is at rest (the mouse moved away, so no hover colours
  * from the last click), one line per rule with the failing nodes and why.
  */
+/** Resolves when no loading indicator (components/ui/Loading.tsx) is on the page. */
+export async function loadingEnded(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[data-loading]') === null, undefined, { timeout: 15_000 });
+}
+
+/** axe-core on the page once loading has ended (a half-loaded page is not what a user reads). */
 export async function axeViolations(page: Page): Promise<string[]> {
   await page.mouse.move(0, 0);
+  await loadingEnded(page);
   const result = await new AxeBuilder({ page }).analyze();
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join(', ')}`);
 }

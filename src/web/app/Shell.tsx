@@ -1,4 +1,4 @@
-import { Anchor, Box, Button, Center, Container, Group, Loader, Text } from '@mantine/core';
+import { Anchor, Box, Button, Center, Container, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLogout, useMe } from '../features/auth/api.ts';
 import { LoginPage } from '../features/auth/components/LoginPage.tsx';
@@ -18,6 +18,7 @@ import { can } from '../../domain/permissions.ts';
 import type { User } from '../lib/types.ts';
 import { LanguageMenu } from '../components/ui/LanguageMenu.tsx';
 import { hrefFor, useRoute } from './router.ts';
+import { Loading } from '../components/ui/Loading.tsx';
 
 function Header({ name, user }: { name?: string; user?: User }) {
   const { t } = useTranslation();
@@ -96,12 +97,11 @@ function Routes({ user }: { user: User }) {
 }
 
 export function Shell() {
-  const { t } = useTranslation();
   const me = useMe();
   if (me.isPending) {
     return (
       <Center component="main" h="100vh">
-        <Loader aria-label={t('app.loading')} />
+        <Loading />
       </Center>
     );
   }

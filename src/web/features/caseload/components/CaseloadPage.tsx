@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Alert, Anchor, Badge, Box, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import type { CitizenSummary } from '../../../lib/types.ts';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { useUiLang } from '../../../app/use-ui-lang.ts';
 import { byNextDeadline } from '../../../../domain/deadlines/next-deadline.ts';
 import type { Lang } from '../../../../domain/fip/index.ts';
 import { ruleLabel, ruleShortLabel } from '../../citizen/casework-labels.ts';
+import { Loading } from '../../../components/ui/Loading.tsx';
 
 /** Badges keep their whole text in narrow table cells (no ellipsis). */
 const WHOLE = { root: { overflow: 'visible' }, label: { overflow: 'visible', textOverflow: 'clip' } } as const;
@@ -77,7 +78,7 @@ export function CaseloadPage() {
           {t('caseload.register')}
         </Button>
       </Group>
-      {citizens.isPending && <Loader aria-label={t('app.loading')} />}
+      {citizens.isPending && <Loading />}
       {citizens.isError && (
         <Alert color="red" role="alert">
           {t('errors.generic')}

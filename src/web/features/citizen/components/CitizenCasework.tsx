@@ -2,7 +2,7 @@
 // and outcomes sections. Each loads what it shows (React Query shares the requests).
 
 import { useMemo } from 'react';
-import { Alert, Loader, Text } from '@mantine/core';
+import { Alert, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../../domain/fip/index.ts';
 import type { CitizenDetail, Round } from '../../../lib/types.ts';
@@ -14,6 +14,7 @@ import { DeadlineBanner } from './DeadlineBanner.tsx';
 import { OffersSection } from './OffersSection.tsx';
 import { OutcomeSection } from './OutcomeForm.tsx';
 import { TimelineSection } from './Timeline.tsx';
+import { Loading } from '../../../components/ui/Loading.tsx';
 
 interface Common {
   citizen: CitizenDetail;
@@ -37,7 +38,7 @@ export function CitizenDeadlines({ citizen, abilities, lang, onStartRound, start
   const offers = useOffers(citizen.id, can('offer.view'));
   const outcomes = useOutcomes(citizen.id, can('outcome.view'));
   if (!can('deadline.view')) return null;
-  if (deadlines.isPending) return <Loader size="sm" aria-label={t('app.loading')} />;
+  if (deadlines.isPending) return <Loading size="sm" />;
   if (deadlines.isError) return <Failed />;
   // After a programme end or self-sufficiency no deadlines run (as in the caseload and the timeliness command).
   const exit = exitOutcome(outcomes.data ?? [], deadlines.data.asOf);
@@ -62,7 +63,6 @@ export function CitizenDeadlines({ citizen, abilities, lang, onStartRound, start
 }
 
 export function CitizenCasework({ citizen, abilities, lang, rounds }: Common & { rounds: Round[] }) {
-  const { t } = useTranslation();
   const can = (a: string) => abilities.includes(a);
   const offers = useOffers(citizen.id, can('offer.view'));
   const outcomes = useOutcomes(citizen.id, can('outcome.view'));
@@ -84,7 +84,7 @@ export function CitizenCasework({ citizen, abilities, lang, rounds }: Common & {
     [citizen.takeoverDate, offers.data, enrolments.data, roundPoints, outcomes.data],
   );
   if (!can('offer.view')) return null;
-  if (offers.isPending) return <Loader aria-label={t('app.loading')} />;
+  if (offers.isPending) return <Loading />;
   if (offers.isError) return <Failed />;
   return (
     <>

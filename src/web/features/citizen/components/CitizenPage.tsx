@@ -1,5 +1,5 @@
 import { Suspense, lazy, useState } from 'react';
-import { Alert, Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isRtl, type Respondent } from '../../../../domain/fip/index.ts';
 import { useCitizen } from '../api.ts';
@@ -12,6 +12,7 @@ import { CaseworkerForm } from './CaseworkerForm.tsx';
 import { AnswersSideBySide } from './AnswersSideBySide.tsx';
 import { ProgressionTable } from './ProgressionTable.tsx';
 import { CitizenCasework, CitizenDeadlines } from './CitizenCasework.tsx';
+import { Loading } from '../../../components/ui/Loading.tsx';
 
 // ECharts is the largest dependency: load it only when a citizen page shows a chart.
 const StarChart = lazy(() => import('./StarChart.tsx').then((m) => ({ default: m.StarChart })));
@@ -25,7 +26,7 @@ export function CitizenPage({ id }: { id: string }) {
   const handover = useHandover();
   const [respondent, setRespondent] = useState<Respondent>('citizen');
 
-  if (view.isPending || instrument.isPending) return <Loader aria-label={t('app.loading')} />;
+  if (view.isPending || instrument.isPending) return <Loading />;
   if (view.isError || instrument.isError) {
     return (
       <Alert color="red" role="alert">
@@ -129,7 +130,7 @@ export function CitizenPage({ id }: { id: string }) {
               data-testid="toggle-caseworker"
             />
           </Group>
-          <Suspense fallback={<Loader aria-label={t('app.loading')} />}>
+          <Suspense fallback={<Loading />}>
             <StarChart instrument={inst} rounds={charted} respondent={respondent} lang={lang} rtl={isRtl(lang)} />
           </Suspense>
         </Paper>

@@ -5,7 +5,7 @@
 // the offer does to the citizen's pending deadlines is shown as it is filled in.
 // From the citizen page a placement at a registered company takes 4 interactions (see docs/web.md).
 import { useMemo, useState, type FormEvent } from 'react';
-import { Alert, Anchor, Autocomplete, Button, Group, List, Loader, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Autocomplete, Button, Group, List, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isIsoDate } from '../../../../domain/dates.ts';
 import { OFFER_KIND_INFO, defaultHoursPerWeek, defaultPlannedEnd, defaultStatus, offerRuleEffects, suggestedStart, type OfferKind, type SchoolPeriod } from '../../../../domain/offers/index.ts';
@@ -18,6 +18,7 @@ import { useCompanies, useCreateOffer, useDeadlines, useOffers } from '../casewo
 import { companyLabel, matchCompany } from '../company-match.ts';
 import { SchoolPeriodsField } from './SchoolPeriodsField.tsx';
 import { READABLE_DESCRIPTION, localToday, offerKindLabel, offerStatusLabel, ruleLabel } from '../casework-labels.ts';
+import { Loading } from '../../../components/ui/Loading.tsx';
 
 /** Kinds in the order caseworkers reach for them; a private company placement first. */
 const KIND_ORDER: OfferKind[] = [
@@ -84,7 +85,7 @@ export function PlacementForm({ citizenId }: { citizenId: string }) {
     );
   };
 
-  if (citizen.isPending) return <Loader aria-label={t('app.loading')} />;
+  if (citizen.isPending) return <Loading />;
   if (citizen.isError) {
     return (
       <Alert color="red" role="alert">

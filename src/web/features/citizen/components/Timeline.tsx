@@ -2,7 +2,7 @@
 // on one date axis (buildTimeline, src/domain/timeline.ts). The chart is for sighted users on a
 // wide screen; the list of the same items is its text alternative and what a phone shows.
 import { Suspense, lazy, useCallback, useMemo } from 'react';
-import { Anchor, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { isRtl, type Lang } from '../../../../domain/fip/index.ts';
@@ -10,6 +10,7 @@ import { buildTimeline, isBar, type TimelineInput, type TimelineItem, type Timel
 import { formatDate } from '../../../lib/dates.ts';
 import { hrefFor } from '../../../app/router.ts';
 import { offerKindLabel, offerStatusLabel, outcomeKindLabel } from '../casework-labels.ts';
+import { Loading } from '../../../components/ui/Loading.tsx';
 
 // ECharts is loaded only when a wide screen shows the chart.
 const TimelineChart = lazy(() => import('./TimelineChart.tsx').then((m) => ({ default: m.TimelineChart })));
@@ -114,7 +115,7 @@ export function TimelineSection({ input, today, lang }: { input: TimelineInput; 
       </Title>
       {wide ? (
         <>
-          <Suspense fallback={<Loader aria-label={t('app.loading')} />}>
+          <Suspense fallback={<Loading />}>
             <TimelineChart
               timeline={timeline}
               laneLabels={laneLabels}

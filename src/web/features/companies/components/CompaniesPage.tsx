@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Box, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../../domain/permissions.ts';
 import { hrefFor } from '../../../app/router.ts';
@@ -7,6 +7,7 @@ import { useMe } from '../../auth/api.ts';
 import { useCompanies, useIndustries } from '../api.ts';
 import { IndustryLabel } from './IndustryLabel.tsx';
 import { RegisterCompanyForm } from './RegisterCompanyForm.tsx';
+import { Loading } from '../../../components/ui/Loading.tsx';
 
 export function CompaniesPage() {
   const { t } = useTranslation();
@@ -31,7 +32,7 @@ export function CompaniesPage() {
       </Group>
       <Text c="gray.8">{t('companies.intro')}</Text>
       {registering && <RegisterCompanyForm onCancel={() => setRegistering(false)} />}
-      {companies.isPending && <Loader aria-label={t('app.loading')} />}
+      {companies.isPending && <Loading />}
       {companies.isError && (
         <Alert color="red" role="alert">
           {t('errors.generic')}

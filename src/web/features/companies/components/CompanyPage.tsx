@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Box, Button, Group, List, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../../domain/permissions.ts';
 import { hrefFor } from '../../../app/router.ts';
@@ -9,6 +9,7 @@ import { useMe } from '../../auth/api.ts';
 import { useCompany, useIndustries, useNeeds, usePatchNeed } from '../api.ts';
 import { IndustryLabel } from './IndustryLabel.tsx';
 import { AddNeedForm } from './AddNeedForm.tsx';
+import { Loading } from '../../../components/ui/Loading.tsx';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -99,7 +100,7 @@ export function CompanyPage({ id }: { id: string }) {
   const needs = useNeeds(id);
   const industries = useIndustries();
   const mayEdit = me.data ? can(me.data.user, 'company.needs') : false;
-  if (company.isPending) return <Loader aria-label={t('app.loading')} />;
+  if (company.isPending) return <Loading />;
   if (company.isError || !company.data) {
     return (
       <Alert color="red" role="alert">
@@ -178,7 +179,7 @@ export function CompanyPage({ id }: { id: string }) {
       <Text size="sm" c="gray.8">
         {t('companies.needsIntro')}
       </Text>
-      {needs.isPending && <Loader aria-label={t('app.loading')} />}
+      {needs.isPending && <Loading />}
       {needs.data && needs.data.needs.length === 0 && <Text>{t('companies.noNeeds')}</Text>}
       {needs.data && needs.data.needs.length > 0 && <NeedsTable needs={needs.data.needs} mayEdit={mayEdit} />}
       {mayEdit && <AddNeedForm companyId={c.id} companyDb07={c.db07} />}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Box, Group, Loader, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { hrefFor } from '../../../app/router.ts';
 import { useUiLang } from '../../../app/use-ui-lang.ts';
@@ -8,6 +8,7 @@ import type { IndustryDemandView } from '../../../lib/types.ts';
 import { useDemand } from '../api.ts';
 import { localName, nameLang } from '../industry-names.ts';
 import { DemandChart } from './DemandChart.tsx';
+import { Loading } from '../../../components/ui/Loading.tsx';
 
 function IndustryCell({ row }: { row: IndustryDemandView }) {
   const { lang } = useUiLang();
@@ -107,7 +108,7 @@ export function DemandPage() {
           )}
         </Group>
       </Paper>
-      {demand.isPending && <Loader aria-label={t('app.loading')} />}
+      {demand.isPending && <Loading />}
       {demand.isError && (
         <Alert color="red" role="alert">
           {t('companies.demand.badPeriod')}

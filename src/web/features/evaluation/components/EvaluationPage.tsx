@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Grid, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Grid, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { hrefFor, navigate } from '../../../app/router.ts';
 import { useUiLang } from '../../../app/use-ui-lang.ts';
@@ -6,6 +6,7 @@ import { formatDate } from '../../../lib/dates.ts';
 import { useRuns } from '../api.ts';
 import { RunView, STATUS_COLOUR } from './RunView.tsx';
 import { UploadForm } from './UploadForm.tsx';
+import { Loading } from '../../../components/ui/Loading.tsx';
 
 export function EvaluationPage({ runId }: { runId?: string | undefined }) {
   const { t } = useTranslation();
@@ -31,7 +32,7 @@ export function EvaluationPage({ runId }: { runId?: string | undefined }) {
               <Title order={2} size="h3" id="jv-eval-runs" mb="xs">
                 {t('evaluation.runs')}
               </Title>
-              {runs.isPending && <Loader aria-label={t('app.loading')} />}
+              {runs.isPending && <Loading />}
               {runs.isError && (
                 <Alert color="red" role="alert">
                   {t('errors.generic')}

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Code, Group, List, Loader, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Code, Group, List, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useUiLang } from '../../../app/use-ui-lang.ts';
 import { formatDate } from '../../../lib/dates.ts';
@@ -6,6 +6,7 @@ import { downloadUrl, useRun, type RunStatus } from '../api.ts';
 import { formatBytes, formatCount } from '../format.ts';
 import { ResultsTable } from './ResultsTable.tsx';
 import { warningText } from './warning-text.ts';
+import { Loading } from '../../../components/ui/Loading.tsx';
 
 export const STATUS_COLOUR: Record<RunStatus, string> = { queued: 'gray.7', running: 'blue.8', done: 'teal.9', failed: 'red.9' };
 
@@ -13,7 +14,7 @@ export function RunView({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   const { lang } = useUiLang();
   const run = useRun(id);
-  if (run.isPending) return <Loader aria-label={t('app.loading')} />;
+  if (run.isPending) return <Loading />;
   if (run.isError || !run.data) {
     return (
       <Alert color="red" role="alert">

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Box, Button, Center, Container, Group, Loader, Progress, Stack, Text, Title } from '@mantine/core';
+import { Alert, Box, Button, Center, Container, Group, Progress, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { itemsFor, textOf, type Lang } from '../../../../domain/fip/index.ts';
 import type { AnswerMap, Handover } from '../../../lib/types.ts';
@@ -8,6 +8,7 @@ import { useUiLang } from '../../../app/use-ui-lang.ts';
 import { storedLang } from '../../../i18n/index.ts';
 import { ScaleButtons } from './ScaleButtons.tsx';
 import { TakebackForm } from './TakebackForm.tsx';
+import { Loading } from '../../../components/ui/Loading.tsx';
 
 /** The only thing a handed-over session shows: the citizen questionnaire, then the give-back screen. */
 export function HandoverScreen({ handover }: { handover: Handover }) {
@@ -63,7 +64,7 @@ function Questionnaire({ lang, roundId, onGiveBack }: { lang: Lang; roundId: str
   if (!instrument.data || !answers) {
     return (
       <Center h="50vh">
-        <Loader aria-label={t('app.loading')} />
+        <Loading />
       </Center>
     );
   }

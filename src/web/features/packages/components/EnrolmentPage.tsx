@@ -4,7 +4,7 @@
 // is audited, and the module history.
 import { useState } from 'react';
 import {
-  Alert, Anchor, Badge, Box, Button, Group, Loader, Paper, Stack, Text, TextInput, Textarea, Title,
+  Alert, Anchor, Badge, Box, Button, Group, Paper, Stack, Text, TextInput, Textarea, Title,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../../domain/permissions.ts';
@@ -17,6 +17,7 @@ import type { EnrolmentView, PackageModuleView, PackageView } from '../../../lib
 import { useAdvance, usePackage, useSignOff } from '../api.ts';
 import { localText, readableField } from './local-text.ts';
 import { WaitBadge } from './PackagePage.tsx';
+import { Loading } from '../../../components/ui/Loading.tsx';
 
 function GoalChecklist({ pkg, e, module, mayWrite }: { pkg: PackageView; e: EnrolmentView; module: PackageModuleView; mayWrite: boolean }) {
   const { t } = useTranslation();
@@ -261,7 +262,7 @@ export function EnrolmentPage({ packageId, enrolmentId }: { packageId: string; e
   const { lang } = useUiLang();
   const me = useMe();
   const query = usePackage(packageId);
-  if (query.isPending) return <Loader aria-label={t('app.loading')} />;
+  if (query.isPending) return <Loading />;
   const e = query.data?.enrolments.find((x) => x.id === enrolmentId);
   if (query.isError || !query.data || !e) {
     return (

@@ -3,7 +3,7 @@
 // in order with their kind, weeks, content elements and goals.
 import { useState } from 'react';
 import {
-  Alert, Anchor, Badge, Box, Button, Group, List, Loader, NativeSelect, Paper, Stack, Table, Text, Title,
+  Alert, Anchor, Badge, Box, Button, Group, List, NativeSelect, Paper, Stack, Table, Text, Title,
 } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import type { EnrolmentView, PackageView } from '../../../lib/types.ts';
 import { useCaseload, useEnrol, usePackage } from '../api.ts';
 import { localText, readableField } from './local-text.ts';
 import { byLongestWait, waitLevel } from '../wait.ts';
+import { Loading } from '../../../components/ui/Loading.tsx';
 
 export function WaitBadge({ e, t }: { e: EnrolmentView; t: TFunction }) {
   const level = waitLevel(e);
@@ -190,7 +191,7 @@ export function PackagePage({ id }: { id: string }) {
   const { lang } = useUiLang();
   const me = useMe();
   const query = usePackage(id);
-  if (query.isPending) return <Loader aria-label={t('app.loading')} />;
+  if (query.isPending) return <Loading />;
   if (query.isError || !query.data) {
     return (
       <Alert color="red" role="alert">

@@ -1,7 +1,7 @@
 // #/packages: the municipality's industry packages with where their citizens are, and creating
 // a package from one of the templates (Vejle's six).
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Box, Button, Group, Loader, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../../domain/permissions.ts';
 import { useMe } from '../../auth/api.ts';
@@ -10,6 +10,7 @@ import { useUiLang } from '../../../app/use-ui-lang.ts';
 import type { PackageSummaryView } from '../../../lib/types.ts';
 import { useCreatePackage, usePackageTemplates, usePackages } from '../api.ts';
 import { localText } from './local-text.ts';
+import { Loading } from '../../../components/ui/Loading.tsx';
 
 function Counts({ p }: { p: PackageSummaryView }) {
   const { t } = useTranslation();
@@ -78,7 +79,7 @@ export function PackagesPage() {
         {t('packages.title')}
       </Title>
       <Text size="sm" c="gray.8">{t('packages.intro')}</Text>
-      {packages.isPending && <Loader aria-label={t('app.loading')} />}
+      {packages.isPending && <Loading />}
       {packages.isError && (
         <Alert color="red" role="alert">
           {t('errors.generic')}
