@@ -33,6 +33,10 @@ export interface SessionsTable {
   handover_round_id: string | null;
   handover_citizen_id: string | null;
   handover_language: string | null;
+  /** Take-back attempts of the current hand-over (migration 010). */
+  handover_attempts: Generated<number>;
+  /** Set by the fifth wrong take-back password: the hand-over can no longer be taken back. */
+  handover_locked_at: NullableTimestamp;
 }
 
 export interface CitizensTable {
