@@ -11,6 +11,7 @@ import * as m007 from './migrations/007-company-links-labour-needs.ts';
 import * as m008 from './migrations/008-enrolment-modules.ts';
 import * as m009 from './migrations/009-igu-school-periods.ts';
 import * as m010 from './migrations/010-handover-takeback-limit.ts';
+import * as m011 from './migrations/011-audit-chain-order.ts';
 
 export const migrations: { version: number; name: string; sql: string }[] = [
   { version: 1, name: m001.name, sql: m001.sql },
@@ -23,6 +24,7 @@ export const migrations: { version: number; name: string; sql: string }[] = [
   { version: 8, name: m008.name, sql: m008.sql },
   { version: 9, name: m009.name, sql: m009.sql },
   { version: 10, name: m010.name, sql: m010.sql },
+  { version: 11, name: m011.name, sql: m011.sql },
 ];
 
 /** Returns the versions applied now. */

@@ -89,6 +89,16 @@ export interface AuditLogTable {
   hash: Generated<string>;
 }
 
+/** The one-row chain head kept by the audit trigger (migrations 001, 003, 011). */
+export interface AuditChainHeadTable {
+  id: boolean;
+  hash: string;
+  /** The head row's id; null while the chain is empty. */
+  last_id: string | null;
+  /** Rows from this id on are linked in id order; older ones in the order of their links. */
+  id_order_from: string;
+}
+
 export interface LoginAttemptsTable {
   id: Generated<string>;
   username: string;
@@ -261,6 +271,7 @@ export interface DB {
   fip_rounds: FipRoundsTable;
   fip_answers: FipAnswersTable;
   audit_log: AuditLogTable;
+  audit_chain_head: AuditChainHeadTable;
   login_attempts: LoginAttemptsTable;
   evaluation_runs: EvaluationRunsTable;
   offers: OffersTable;
