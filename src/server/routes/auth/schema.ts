@@ -1,13 +1,15 @@
 import { z } from 'zod';
+import { text } from '../../../contract/fields.ts';
+
+// A NUL in the user name reached the users query (a 500 from PostgreSQL): both fields are text.
+const password = text({ min: 1, max: 1000, trim: false });
 
 export const loginBody = z.object({
-  username: z.string().trim().min(1).max(200),
-  password: z.string().min(1).max(1000),
+  username: text({ min: 1, max: 200 }),
+  password,
 });
 
-export const takebackBody = z.object({
-  password: z.string().min(1).max(1000),
-});
+export const takebackBody = z.object({ password });
 
 export const userSchema = z.object({
   id: z.string(),

@@ -1,27 +1,26 @@
 import { z } from 'zod';
 import { LABOUR_NEED_KINDS, parseDb07 } from '../../../domain/companies/index.ts';
+import { isoDate, resourceId, safeString, text, wholeNumber } from '../../../contract/fields.ts';
 
-const isoDate = z.iso.date({ message: 'Expected a date YYYY-MM-DD' });
-
-export const needIdParams = z.object({ id: z.guid({ message: 'Expected a labour need id' }) });
+export const needIdParams = z.object({ id: resourceId('a labour need') });
 
 export const newNeedBody = z
   .object({
     /** placement = company placement (virksomhedspraktik) slot; job = ordinary or wage-subsidy job; igu = IGU position. */
     kind: z.enum(LABOUR_NEED_KINDS),
-    slots: z.number().int({ message: 'Expected a whole number' }).min(1).max(1000),
+    slots: wholeNumber(1, 1000),
     periodFrom: isoDate,
     periodTo: isoDate,
     /** Default: the company's DB07 code. */
-    db07: z.string().refine((v) => parseDb07(v).ok, { message: 'Expected a DB07 section letter or a code like 47, 47.11 or 47.11.10' }).nullable().optional(),
-    note: z.string().trim().max(1000).nullable().optional(),
+    db07: safeString.max(20).refine((v) => parseDb07(v).ok, { message: 'Expected a DB07 section letter or a code like 47, 47.11 or 47.11.10' }).nullable().optional(),
+    note: text({ max: 1000, multiline: true }).nullable().optional(),
   })
   .refine((b) => b.periodTo >= b.periodFrom, { message: 'The period ends before it starts', path: ['periodTo'] });
 export type NewNeed = z.infer<typeof newNeedBody>;
 
 export const patchNeedBody = z
   .object({
-    slots: z.number().int({ message: 'Expected a whole number' }).min(1).max(1000).optional(),
+    slots: wholeNumber(1, 1000).optional(),
     /** The need is closed from this day on (filled or withdrawn); null reopens it. */
     closedOn: isoDate.nullable().optional(),
   })
@@ -48,8 +47,8 @@ export const demandQuery = z
   })
   .refine((q) => q.from === undefined || q.to === undefined || q.to >= q.from, { message: 'The period ends before it starts', path: ['to'] });
 
-const text = z.object({ da: z.string(), en: z.string() });
-const entry = z.object({ code: z.string(), section: z.string(), name: text });
+const localText = z.object({ da: z.string(), en: z.string() });
+const entry = z.object({ code: z.string(), section: z.string(), name: localText });
 export const industriesSchema = z.object({ sections: z.array(entry), industries: z.array(entry) });
 
 export const demandSchema = z.object({
@@ -59,7 +58,7 @@ export const demandSchema = z.object({
     z.object({
       db07: z.string(),
       section: z.string().nullable(),
-      name: text.nullable(),
+      name: localText.nullable(),
       openSlots: z.object({ placement: z.number(), job: z.number(), igu: z.number(), total: z.number() }),
       companies: z.array(z.object({ id: z.string(), name: z.string(), slots: z.number() })),
       packages: z.array(
@@ -67,7 +66,7 @@ export const demandSchema = z.object({
           id: z.string(),
           name: z.string(),
           db07: z.string(),
-          modules: z.array(z.object({ index: z.number(), title: text, active: z.number(), waitingAtGate: z.number() })),
+          modules: z.array(z.object({ index: z.number(), title: localText, active: z.number(), waitingAtGate: z.number() })),
           active: z.number(),
           waitingAtGate: z.number(),
           completed: z.number(),

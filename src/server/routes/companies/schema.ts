@@ -1,22 +1,23 @@
 import { z } from 'zod';
 import { parseDb07 } from '../../../domain/companies/index.ts';
+import { resourceId, safeString, text } from '../../../contract/fields.ts';
 
-export const companyIdParams = z.object({ id: z.guid({ message: 'Expected a company id' }) });
+export const companyIdParams = z.object({ id: resourceId('a company') });
 
 const contact = z.object({
-  name: z.string().trim().min(1).max(200),
-  role: z.string().trim().min(1).max(200).nullable().optional(),
-  email: z.string().trim().max(200).nullable().optional(),
-  phone: z.string().trim().max(50).nullable().optional(),
+  name: text({ min: 1, max: 200 }),
+  role: text({ min: 1, max: 200 }).nullable().optional(),
+  email: text({ max: 200 }).nullable().optional(),
+  phone: text({ max: 50 }).nullable().optional(),
 });
 
 export const newCompanyBody = z.object({
   /** 8 digits with the modulus-11 check (spaces and a `DK` prefix are forgiven); checked by parseCvr in the route. */
-  cvr: z.string().trim().min(1).max(20),
-  name: z.string().trim().min(1).max(200),
+  cvr: text({ min: 1, max: 20 }),
+  name: text({ min: 1, max: 200 }),
   /** Danish industry code (DB07): a section letter or a code like `47`, `47.11` (or `4711`); stored dotted (parseDb07). */
-  db07: z.string().refine((v) => parseDb07(v).ok, { message: 'Expected a DB07 section letter or a code like 47, 47.11 or 47.11.10' }).nullable().optional(),
-  address: z.string().trim().min(1).max(300).nullable().optional(),
+  db07: safeString.max(20).refine((v) => parseDb07(v).ok, { message: 'Expected a DB07 section letter or a code like 47, 47.11 or 47.11.10' }).nullable().optional(),
+  address: text({ min: 1, max: 300 }).nullable().optional(),
   contacts: z.array(contact).max(20).optional(),
 });
 export type NewCompany = z.infer<typeof newCompanyBody>;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { METHODS } from '../../../evaluation/analyse.ts';
+import { resourceId, safeString, text } from '../../../contract/fields.ts';
 
 export const methodSchema = z.enum(METHODS);
-const column = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, { message: 'Expected a persons.csv column name' });
+const column = safeString.regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, { message: 'Expected a persons.csv column name' });
 
 export const runParameters = z.object({
   methods: z.array(methodSchema).min(1, { message: 'Choose at least one method' }).default([...METHODS]),
@@ -12,15 +13,16 @@ export type RunParameters = z.infer<typeof runParameters>;
 
 /** JSON body: files already on the server, inside the evaluation folder (JOBVEJ_EVALUATION_DIR). */
 export const serverPathsBody = runParameters.extend({
-  personsPath: z.string().min(1).max(1000),
-  weeksPath: z.string().min(1).max(1000),
+  // A NUL reached the file system (ERR_INVALID_ARG_VALUE, a 500): paths are text.
+  personsPath: text({ min: 1, max: 1000, trim: false }),
+  weeksPath: text({ min: 1, max: 1000, trim: false }),
 });
 
 /** Multipart text fields arrive as strings: lists are comma-separated (or repeated fields). */
 export const listField = (value: string[] | undefined): string[] | undefined =>
   value === undefined ? undefined : value.flatMap((v) => v.split(',')).map((s) => s.trim()).filter((s) => s !== '');
 
-export const runIdParams = z.object({ id: z.guid({ message: 'Expected an evaluation run id' }) });
+export const runIdParams = z.object({ id: resourceId('an evaluation run') });
 
 const storedInput = z.object({ name: z.string(), size: z.number(), sha256: z.string(), lines: z.number() });
 

@@ -1,26 +1,27 @@
 import { z } from 'zod';
 import { OFFER_KINDS, OFFER_STATUSES } from '../../../domain/offers/index.ts';
 import { OUTCOME_KINDS } from '../../../domain/outcomes.ts';
+import { boundedNumber, isoDate, resourceId, safeString, text } from '../../../contract/fields.ts';
 
-const isoDate = z.iso.date({ message: 'Expected a date YYYY-MM-DD' });
 export const offerKind = z.enum(OFFER_KINDS);
 export const offerStatus = z.enum(OFFER_STATUSES);
 
 /** IGU school periods, inclusive dates; checked against the offer by src/domain/offers/school-periods.ts. */
 const schoolPeriods = z.array(z.object({ start: isoDate, end: isoDate })).max(60, { message: 'At most 60 school periods' });
 
-export const offerIdParams = z.object({ id: z.guid({ message: 'Expected an offer id' }) });
+export const offerIdParams = z.object({ id: resourceId('an offer') });
 
 export const newOfferBody = z
   .object({
     kind: offerKind,
     /** A company of the caller's municipality; when given, the offer's companyName is the company's name. */
-    companyId: z.guid({ message: 'Expected a company id' }).nullable().optional(),
-    companyName: z.string().trim().min(1).max(200).nullable().optional(),
+    companyId: resourceId('a company').nullable().optional(),
+    companyName: text({ min: 1, max: 200 }).nullable().optional(),
+    // In the domain date range: an IGU starting in 9999 overflowed its default planned end (500).
     startDate: isoDate,
     /** Default: company placement start + 13 weeks − 1 day, IGU start + 2 years − 1 day, else none. */
     plannedEnd: isoDate.nullable().optional(),
-    hoursPerWeek: z.number().min(0).max(80).nullable().optional(),
+    hoursPerWeek: boundedNumber(0, 80).nullable().optional(),
     /** Default: `planned` when the start is after today, else `active`. */
     status: z.enum(['planned', 'active']).optional(),
     /** IGU only; default none. */
@@ -34,7 +35,7 @@ export const patchOfferBody = z
     actualEnd: isoDate.nullable().optional(),
     plannedEnd: isoDate.nullable().optional(),
     status: offerStatus.optional(),
-    hoursPerWeek: z.number().min(0).max(80).nullable().optional(),
+    hoursPerWeek: boundedNumber(0, 80).nullable().optional(),
     /** IGU only; replaces the whole list. */
     schoolPeriods: schoolPeriods.optional(),
   })
@@ -61,11 +62,11 @@ export const newOutcomeBody = z.object({
   date: isoDate,
   sector: z.enum(['public', 'private']).nullable().optional(),
   /** Danish industry code (DB07), 2–6 digits. */
-  db07: z.string().regex(/^[0-9]{2,6}$/, { message: 'Expected a DB07 code of 2–6 digits' }).nullable().optional(),
-  hours: z.number().min(0).max(80).nullable().optional(),
-  companyName: z.string().trim().min(1).max(200).nullable().optional(),
+  db07: safeString.regex(/^[0-9]{2,6}$/, { message: 'Expected a DB07 code of 2–6 digits' }).nullable().optional(),
+  hours: boundedNumber(0, 80).nullable().optional(),
+  companyName: text({ min: 1, max: 200 }).nullable().optional(),
   /** Where the outcome is known from; default `caseworker`. */
-  source: z.string().trim().min(1).max(100).optional(),
+  source: text({ min: 1, max: 100 }).optional(),
 });
 export type NewOutcome = z.infer<typeof newOutcomeBody>;
 

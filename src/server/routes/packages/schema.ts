@@ -1,20 +1,21 @@
 import { z } from 'zod';
+import { resourceId, text } from '../../../contract/fields.ts';
 
-export const packageIdParams = z.object({ id: z.guid({ message: 'Expected a package id' }) });
-export const enrolmentIdParams = z.object({ id: z.guid({ message: 'Expected an enrolment id' }) });
+export const packageIdParams = z.object({ id: resourceId('a package') });
+export const enrolmentIdParams = z.object({ id: resourceId('an enrolment') });
 
 export const newPackageBody = z.object({
   /** A template in content/packages (the file name without .json), e.g. `vejle-care`. */
-  templateId: z.string().trim().min(1).max(100),
+  templateId: text({ min: 1, max: 100 }),
   /** Default: the template's Danish title. */
-  name: z.string().trim().min(1).max(200).optional(),
+  name: text({ min: 1, max: 200 }).optional(),
 });
 export type NewPackage = z.infer<typeof newPackageBody>;
 
-export const newEnrolmentBody = z.object({ citizenId: z.guid({ message: 'Expected a citizen id' }) });
-export const signOffBody = z.object({ goalId: z.string().trim().min(1).max(100), note: z.string().trim().max(2000).optional() });
+export const newEnrolmentBody = z.object({ citizenId: resourceId('a citizen') });
+export const signOffBody = z.object({ goalId: text({ min: 1, max: 100 }), note: text({ max: 2000, multiline: true }).optional() });
 export type SignOffInput = z.infer<typeof signOffBody>;
-export const advanceBody = z.object({ override: z.object({ reason: z.string().max(2000) }).optional() }).optional();
+export const advanceBody = z.object({ override: z.object({ reason: text({ max: 2000, multiline: true, trim: false }) }).optional() }).optional();
 export type AdvanceInput = z.infer<typeof advanceBody>;
 
 const localText = z.object({ da: z.string(), en: z.string() });
@@ -81,7 +82,7 @@ export const citizenEnrolmentSchema = enrolmentSchema.extend({
   packageName: z.string(),
   industry: z.object({ db07: z.string(), name: localText }),
 });
-export const citizenIdParams = z.object({ id: z.guid({ message: 'Expected a citizen id' }) });
+export const citizenIdParams = z.object({ id: resourceId('a citizen') });
 
 export const packageTemplateSchema = z.object({
   id: z.string(),

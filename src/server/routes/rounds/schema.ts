@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { resourceId, text, wholeNumber } from '../../../contract/fields.ts';
 
-export const roundIdParams = z.object({ id: z.guid({ message: 'Expected a round id' }) });
+export const roundIdParams = z.object({ id: resourceId('a round') });
 
 export const answersBody = z.object({
   respondent: z.enum(['citizen', 'caseworker']),
   answers: z
     .array(
       z.object({
-        itemId: z.string().min(1).max(50),
-        value: z.number().int({ message: 'Expected an integer 1..7 or null' }).min(1).max(7).nullable(),
+        itemId: text({ min: 1, max: 50, trim: false }),
+        value: wholeNumber(1, 7, 'Expected an integer 1..7 or null').nullable(),
       }),
     )
     .max(100),
