@@ -14,8 +14,10 @@ const zones = [
     message: 'The server must not import the web app; share rules through src/domain.' },
   { target: './src/server', from: './src/cli',
     message: 'The server must not import the CLI; the CLI sits on top of the server.' },
-  { target: './src/web', from: './src', except: ['./web', './domain'],
-    message: 'The web app may import only src/domain (shared rules and types) and its own code.' },
+  { target: './src/contract', from: './src', except: ['./contract', './domain'],
+    message: 'src/contract holds the request/response schemas: it may import only src/domain (and zod).' },
+  { target: './src/web', from: './src', except: ['./web', './domain', './contract'],
+    message: 'The web app may import only src/domain and src/contract (shared rules, schemas and types) and its own code.' },
 ];
 
 export default tseslint.config(

@@ -86,3 +86,13 @@ describe('addDays and daysBetween', () => {
     expect(compareIsoDates('2025-12-31', '2026-01-01')).toBeLessThan(0);
   });
 });
+
+describe('the calendar edges', () => {
+  it('saturate instead of throwing, so a stored year-9999 date can still be presented', () => {
+    expect(addMonths('9999-11-15', 3)).toBe('9999-12-31');
+    expect(addDays('9999-12-30', 5)).toBe('9999-12-31');
+    expect(addDays('0001-01-02', -5)).toBe('0001-01-01');
+    expect(addMonths('0001-02-01', -3)).toBe('0001-01-01');
+    expect(addDays('9999-12-30', 1)).toBe('9999-12-31');
+  });
+});

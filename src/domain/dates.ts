@@ -49,8 +49,17 @@ function toEpochDay(iso: string): number {
   return Math.round(d.getTime() / MS_PER_DAY);
 }
 
+/** 0001-01-01 and 9999-12-31 as epoch days: the years an ISO date can write. */
+const FIRST_EPOCH_DAY = -719_162;
+const LAST_EPOCH_DAY = 2_932_896;
+
+/**
+ * The date of an epoch day, saturated to 0001-01-01 … 9999-12-31: arithmetic on a date near the
+ * edge of the calendar (a stored year-9999 typo plus three months) stays a date instead of
+ * throwing, so one bad row can still be presented (input is held to the domain range, date-range.ts).
+ */
 function fromEpochDay(epochDay: number): string {
-  const d = new Date(epochDay * MS_PER_DAY);
+  const d = new Date(Math.min(LAST_EPOCH_DAY, Math.max(FIRST_EPOCH_DAY, epochDay)) * MS_PER_DAY);
   return formatIsoDate({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
 }
 
@@ -71,7 +80,9 @@ export function addMonths(iso: string, months: number): string {
   const total = year * 12 + (month - 1) + months;
   const y = Math.floor(total / 12);
   const m = total - y * 12 + 1;
-  if (y < 1 || y > 9999) throw new RangeError(`addMonths(${iso}, ${months}) leaves the years 0001-9999`);
+  // Saturated at the calendar's ends, like fromEpochDay.
+  if (y > 9999) return '9999-12-31';
+  if (y < 1) return '0001-01-01';
   return formatIsoDate({ year: y, month: m, day: Math.min(day, daysInMonth(y, m)) });
 }
 

@@ -3,6 +3,7 @@
 // needs (change), 400 companyId when linking an offer to a 607 company, never sees 607 needs
 // in the demand report, nothing is written, and labour_needs' own policy hides 607 rows from a
 // 727 transaction and refuses 607 inserts.
+import { auditMark, expectOnlyDenials } from '../support/audit-checks.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { databases } from '../../src/server/db/testing.ts';
@@ -44,9 +45,9 @@ describe.each(databases)('labour needs, demand and offer links isolated between 
     const rows = async () => ({
       needs: await f.test.db.kysely.selectFrom('labour_needs').select(['id', 'slots', 'closed_on']).execute(),
       offers: (await f.test.db.kysely.selectFrom('offers').select('id').execute()).length,
-      audit: (await f.test.db.kysely.selectFrom('audit_log').select('id').execute()).length,
     });
     const before = await rows();
+    const mark = await auditMark(f);
     const read = { cookie: cw727.headers.cookie ?? '' };
     const notFound = [
       await f.app.inject({ method: 'GET', url: `/api/companies/${company607}/needs`, headers: read }),
@@ -64,6 +65,8 @@ describe.each(databases)('labour needs, demand and offer links isolated between 
     expect(link.statusCode, link.body).toBe(400);
     expect(link.json().errors).toEqual([{ field: 'companyId', message: 'No such company in this municipality' }]);
     expect(await rows()).toEqual(before);
+    // The four refusals are audited once each as the 727 caller; the 400 wrote nothing.
+    await expectOnlyDenials(f, mark, notFound.length, '727', [company607, need607]);
   });
 
   it('727’s demand report and company list do not show 607’s needs; 607’s do', async () => {

@@ -2,6 +2,7 @@
 // Fredericia's (607) companies, packages and enrolments (sign-off, advance, a citizen's
 // enrolment list), cannot enrol a 607 citizen in a 727 package, nothing is written, and the
 // tables' own policies (incl. the module history) hide 607 rows from a 727 transaction.
+import { auditMark, expectOnlyDenials } from '../support/audit-checks.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { databases } from '../../src/server/db/testing.ts';
@@ -44,7 +45,7 @@ describe.each(databases)('companies and packages isolation between municipalitie
     const counts = async () => Promise.all(TABLES.map(async (t) => (await f.test.db.kysely.selectFrom(t).selectAll().execute()).length));
     const before = await counts();
     expect(before).toEqual([1, 2, 1, 1, 1, 2]);
-    const auditBefore = (await f.test.db.kysely.selectFrom('audit_log').select('id').execute()).length;
+    const mark = await auditMark(f);
     const read = { cookie: cw727.headers.cookie ?? '' };
     const responses = [
       await f.app.inject({ method: 'GET', url: `/api/companies/${company607}`, headers: read }),
@@ -61,7 +62,8 @@ describe.each(databases)('companies and packages isolation between municipalitie
       expect(res.json()).toMatchObject({ code: 'not_found' });
     }
     expect(await counts()).toEqual(before);
-    expect((await f.test.db.kysely.selectFrom('audit_log').select('id').execute()).length).toBe(auditBefore);
+    // Each refused attempt is audited once, as the 727 caller, naming the id it asked for.
+    await expectOnlyDenials(f, mark, responses.length, '727', [company607, package607, package727, citizen607, enrolment607]);
     const companies = await f.app.inject({ method: 'GET', url: '/api/companies', headers: read });
     expect(companies.json().companies).toEqual([]);
     const packages = await f.app.inject({ method: 'GET', url: '/api/packages', headers: read });

@@ -44,13 +44,17 @@ export type AuditAction =
   | 'evaluation.list'
   | 'evaluation.view'
   | 'evaluation.resume'
-  | 'evaluation.interrupted';
+  | 'evaluation.interrupted'
+  /** A refused read or write of an id (403/404); detail names the action tried. */
+  | 'access.denied';
+
+export type AuditEntity = 'citizen' | 'round' | 'evaluation_run' | 'offer' | 'outcome' | 'municipality' | 'company' | 'labour_need' | 'package' | 'enrolment';
 
 export async function writeAudit(
   tx: Tx,
   actor: AuditActor,
   action: AuditAction,
-  entity: 'citizen' | 'round' | 'evaluation_run' | 'offer' | 'outcome' | 'municipality' | 'company' | 'labour_need' | 'package' | 'enrolment',
+  entity: AuditEntity,
   entityId: string | null,
   detail: Record<string, unknown> = {},
 ): Promise<void> {

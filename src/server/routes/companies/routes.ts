@@ -1,15 +1,12 @@
-// Companies of the caller's municipality. Every read and write runs in one withTenant
-// transaction (row-level security: another municipality's company is 404) and is audited.
+// Companies of the caller's municipality. Every read and write runs through the route wrapper's
+// tenant transaction (row-level security: another municipality's company is 404) and is audited.
 // Labour needs, the DB07 reference and demand per industry are in needs-routes.ts.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../http/app-context.ts';
-import { isoDate } from '../../http/app-context.ts';
-import { actorOf } from '../../http/authenticate.ts';
-import { requireAbility } from '../../http/authorize.ts';
+import { defineRoute } from '../../http/route.ts';
 import { ApiError } from '../../http/errors.ts';
-import { withTenant, type Tx } from '../../db/tenant.ts';
-import { writeAudit } from '../../audit/audit-writer.ts';
+import type { Tx } from '../../db/tenant.ts';
 import { createCompany, type CompanyRow } from '../../commands/company-registrar.ts';
 import { companyIdParams, companySchema, newCompanyBody } from './schema.ts';
 import { needRoutes } from './needs-routes.ts';
@@ -46,47 +43,45 @@ export function companyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(needRoutes(ctx));
 
-    app.get('/api/companies', { schema: { response: { 200: z.object({ companies: z.array(companySchema) }) } } }, async (request) => {
-      const actor = actorOf(request);
-      requireAbility(actor, 'company.view');
-      const rows = await withTenant(ctx.db, actor, async (tx) => {
+    defineRoute(app, ctx, {
+      method: 'GET',
+      url: '/api/companies',
+      response: z.object({ companies: z.array(companySchema) }),
+      can: 'company.view',
+      audit: { action: 'company.list', entity: 'company', id: () => null, detail: (_, out) => ({ count: out.companies.length }) },
+      handler: async ({ tx, today, presentEach }) => {
         // Sorted in Danish (the database's collation may be byte order: "DSV" before "Danish").
         const found = (await tx.selectFrom('companies').selectAll().execute())
           .sort((a, b) => a.name.localeCompare(b.name, 'da') || a.id.localeCompare(b.id));
-        const slots = await openSlotsByCompany(tx, isoDate(ctx.now()));
-        await writeAudit(tx, actor, 'company.list', 'company', null, { count: found.length });
-        return found.map((row) => presentCompany(row, slots.get(row.id) ?? 0));
-      });
-      return { companies: rows };
+        const slots = await openSlotsByCompany(tx, today);
+        return { companies: presentEach(found, companySchema, (row) => presentCompany(row, slots.get(row.id) ?? 0), (row) => row.id) };
+      },
     });
 
-    app.post(
-      '/api/companies',
-      { schema: { body: newCompanyBody, response: { 201: z.object({ company: companySchema }) } } },
-      async (request, reply) => {
-        const actor = actorOf(request);
-        requireAbility(actor, 'company.create');
-        const row = await withTenant(ctx.db, actor, (tx) => createCompany(tx, actor, request.body));
-        return reply.code(201).send({ company: presentCompany(row, 0) });
-      },
-    );
+    defineRoute(app, ctx, {
+      method: 'POST',
+      url: '/api/companies',
+      body: newCompanyBody,
+      response: z.object({ company: companySchema }),
+      status: 201,
+      can: 'company.create',
+      audit: { action: 'company.create', entity: 'company', writtenByCommand: true },
+      handler: async ({ tx, actor, body }) => ({ company: presentCompany(await createCompany(tx, actor, body), 0) }),
+    });
 
-    app.get(
-      '/api/companies/:id',
-      { schema: { params: companyIdParams, response: { 200: z.object({ company: companySchema }) } } },
-      async (request) => {
-        const actor = actorOf(request);
-        requireAbility(actor, 'company.view');
-        const row = await withTenant(ctx.db, actor, async (tx) => {
-          const found = await tx.selectFrom('companies').selectAll().where('id', '=', request.params.id).executeTakeFirst();
-          if (!found) return null;
-          const slots = await openSlotsByCompany(tx, isoDate(ctx.now()), found.id);
-          await writeAudit(tx, actor, 'company.view', 'company', found.id);
-          return presentCompany(found, slots.get(found.id) ?? 0);
-        });
-        if (!row) throw new ApiError('not_found', 'No such company');
-        return { company: row };
+    defineRoute(app, ctx, {
+      method: 'GET',
+      url: '/api/companies/:id',
+      params: companyIdParams,
+      response: z.object({ company: companySchema }),
+      can: 'company.view',
+      audit: { action: 'company.view', entity: 'company' },
+      handler: async ({ tx, params, today }) => {
+        const found = await tx.selectFrom('companies').selectAll().where('id', '=', params.id).executeTakeFirst();
+        if (!found) throw new ApiError('not_found', 'No such company');
+        const slots = await openSlotsByCompany(tx, today, found.id);
+        return { company: presentCompany(found, slots.get(found.id) ?? 0) };
       },
-    );
+    });
   };
 }

@@ -1,15 +1,11 @@
-// Offers, outcomes and the deadline report of one citizen. Every read and write runs in one
-// withTenant transaction (row-level security: another municipality's citizen or offer is 404)
-// and is audited.
+// Offers, outcomes and the deadline report of one citizen. Every read and write runs through the
+// route wrapper's tenant transaction (row-level security: another municipality's citizen or offer
+// is 404) and is audited.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../http/app-context.ts';
-import { isoDate } from '../../http/app-context.ts';
-import { actorOf } from '../../http/authenticate.ts';
-import { requireAbility } from '../../http/authorize.ts';
+import { defineRoute } from '../../http/route.ts';
 import { ApiError } from '../../http/errors.ts';
-import { withTenant } from '../../db/tenant.ts';
-import { writeAudit } from '../../audit/audit-writer.ts';
 import { loadCases, schoolPeriodsOf, type OfferRow } from '../../queries/case-queries.ts';
 import { createOffer, createOutcome, updateOffer, type OutcomeRow } from '../../commands/offer-recorder.ts';
 import type { PolicyStore } from '../../deadlines/policy-store.ts';
@@ -55,89 +51,80 @@ function presentOutcome(row: OutcomeRow): z.infer<typeof outcomeSchema> {
 
 export function offerRoutes(ctx: AppContext, policies: PolicyStore): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
-      '/api/citizens/:id/offers',
-      { schema: { params: citizenIdParams, response: { 200: z.object({ offers: z.array(offerSchema) }) } } },
-      async (request) => {
-        const actor = actorOf(request);
-        requireAbility(actor, 'offer.view');
-        const rows = await withTenant(ctx.db, actor, async (tx) => {
-          const citizen = await tx.selectFrom('citizens').select('id').where('id', '=', request.params.id).executeTakeFirst();
-          if (!citizen) return null;
-          const found = await tx.selectFrom('offers').selectAll().where('citizen_id', '=', citizen.id).orderBy('start_date').orderBy('created_at').execute();
-          await writeAudit(tx, actor, 'offer.list', 'citizen', citizen.id, { count: found.length });
-          return found;
-        });
-        if (!rows) throw new ApiError('not_found', 'No such citizen');
-        return { offers: rows.map(presentOffer) };
+    defineRoute(app, ctx, {
+      method: 'GET',
+      url: '/api/citizens/:id/offers',
+      params: citizenIdParams,
+      response: z.object({ offers: z.array(offerSchema) }),
+      can: 'offer.view',
+      audit: { action: 'offer.list', entity: 'citizen', detail: (_, out) => ({ count: out.offers.length }) },
+      handler: async ({ tx, params, presentEach }) => {
+        const citizen = await tx.selectFrom('citizens').select('id').where('id', '=', params.id).executeTakeFirst();
+        if (!citizen) throw new ApiError('not_found', 'No such citizen');
+        const found = await tx.selectFrom('offers').selectAll().where('citizen_id', '=', citizen.id).orderBy('start_date').orderBy('created_at').execute();
+        return { offers: presentEach(found, offerSchema, presentOffer, (row) => row.id) };
       },
-    );
+    });
 
-    app.post(
-      '/api/citizens/:id/offers',
-      { schema: { params: citizenIdParams, body: newOfferBody, response: { 201: z.object({ offer: offerSchema }) } } },
-      async (request, reply) => {
-        const actor = actorOf(request);
-        requireAbility(actor, 'offer.create');
-        const today = isoDate(ctx.now());
-        const row = await withTenant(ctx.db, actor, (tx) => createOffer(tx, actor, request.params.id, request.body, today));
-        return reply.code(201).send({ offer: presentOffer(row) });
+    defineRoute(app, ctx, {
+      method: 'POST',
+      url: '/api/citizens/:id/offers',
+      params: citizenIdParams,
+      body: newOfferBody,
+      response: z.object({ offer: offerSchema }),
+      status: 201,
+      can: 'offer.create',
+      audit: { action: 'offer.create', entity: 'offer', writtenByCommand: true },
+      handler: async ({ tx, actor, params, body, today }) => ({ offer: presentOffer(await createOffer(tx, actor, params.id, body, today)) }),
+    });
+
+    defineRoute(app, ctx, {
+      method: 'PATCH',
+      url: '/api/offers/:id',
+      params: offerIdParams,
+      body: patchOfferBody,
+      response: z.object({ offer: offerSchema }),
+      can: 'offer.update',
+      audit: { action: 'offer.update', entity: 'offer', writtenByCommand: true },
+      handler: async ({ tx, actor, params, body }) => ({ offer: presentOffer(await updateOffer(tx, actor, params.id, body)) }),
+    });
+
+    defineRoute(app, ctx, {
+      method: 'GET',
+      url: '/api/citizens/:id/outcomes',
+      params: citizenIdParams,
+      response: z.object({ outcomes: z.array(outcomeSchema) }),
+      can: 'outcome.view',
+      audit: { action: 'outcome.list', entity: 'citizen', detail: (_, out) => ({ count: out.outcomes.length }) },
+      handler: async ({ tx, params, presentEach }) => {
+        const citizen = await tx.selectFrom('citizens').select('id').where('id', '=', params.id).executeTakeFirst();
+        if (!citizen) throw new ApiError('not_found', 'No such citizen');
+        const found = await tx.selectFrom('outcomes').selectAll().where('citizen_id', '=', citizen.id).orderBy('date').orderBy('created_at').execute();
+        return { outcomes: presentEach(found, outcomeSchema, presentOutcome, (row) => row.id) };
       },
-    );
+    });
 
-    app.patch(
-      '/api/offers/:id',
-      { schema: { params: offerIdParams, body: patchOfferBody, response: { 200: z.object({ offer: offerSchema }) } } },
-      async (request) => {
-        const actor = actorOf(request);
-        requireAbility(actor, 'offer.update');
-        const row = await withTenant(ctx.db, actor, (tx) => updateOffer(tx, actor, request.params.id, request.body));
-        return { offer: presentOffer(row) };
-      },
-    );
+    defineRoute(app, ctx, {
+      method: 'POST',
+      url: '/api/citizens/:id/outcomes',
+      params: citizenIdParams,
+      body: newOutcomeBody,
+      response: z.object({ outcome: outcomeSchema }),
+      status: 201,
+      can: 'outcome.create',
+      audit: { action: 'outcome.create', entity: 'outcome', writtenByCommand: true },
+      handler: async ({ tx, actor, params, body }) => ({ outcome: presentOutcome(await createOutcome(tx, actor, params.id, body)) }),
+    });
 
-    app.get(
-      '/api/citizens/:id/outcomes',
-      { schema: { params: citizenIdParams, response: { 200: z.object({ outcomes: z.array(outcomeSchema) }) } } },
-      async (request) => {
-        const actor = actorOf(request);
-        requireAbility(actor, 'outcome.view');
-        const rows = await withTenant(ctx.db, actor, async (tx) => {
-          const citizen = await tx.selectFrom('citizens').select('id').where('id', '=', request.params.id).executeTakeFirst();
-          if (!citizen) return null;
-          const found = await tx.selectFrom('outcomes').selectAll().where('citizen_id', '=', citizen.id).orderBy('date').orderBy('created_at').execute();
-          await writeAudit(tx, actor, 'outcome.list', 'citizen', citizen.id, { count: found.length });
-          return found;
-        });
-        if (!rows) throw new ApiError('not_found', 'No such citizen');
-        return { outcomes: rows.map(presentOutcome) };
-      },
-    );
-
-    app.post(
-      '/api/citizens/:id/outcomes',
-      { schema: { params: citizenIdParams, body: newOutcomeBody, response: { 201: z.object({ outcome: outcomeSchema }) } } },
-      async (request, reply) => {
-        const actor = actorOf(request);
-        requireAbility(actor, 'outcome.create');
-        const row = await withTenant(ctx.db, actor, (tx) => createOutcome(tx, actor, request.params.id, request.body));
-        return reply.code(201).send({ outcome: presentOutcome(row) });
-      },
-    );
-
-    app.get(
-      '/api/citizens/:id/deadlines',
-      { schema: { params: citizenIdParams, response: { 200: deadlineReportSchema } } },
-      async (request) => {
-        const actor = actorOf(request);
-        requireAbility(actor, 'deadline.view');
-        const today = isoDate(ctx.now());
-        const citizenCase = await withTenant(ctx.db, actor, async (tx) => {
-          const [found] = await loadCases(tx, request.params.id);
-          if (!found) return null;
-          await writeAudit(tx, actor, 'deadline.view', 'citizen', found.citizenId, { asOf: today });
-          return found;
-        });
+    defineRoute(app, ctx, {
+      method: 'GET',
+      url: '/api/citizens/:id/deadlines',
+      params: citizenIdParams,
+      response: deadlineReportSchema,
+      can: 'deadline.view',
+      audit: { action: 'deadline.view', entity: 'citizen', detail: ({ today }) => ({ asOf: today }) },
+      handler: async ({ tx, params, today }) => {
+        const [citizenCase] = await loadCases(tx, params.id);
         if (!citizenCase) throw new ApiError('not_found', 'No such citizen');
         const policy = policies.forDate(citizenCase.takeoverDate);
         const report = evaluateDeadlines(citizenCase, policy, today);
@@ -150,6 +137,6 @@ export function offerRoutes(ctx: AppContext, policies: PolicyStore): FastifyPlug
           ignoredOffers: [...report.ignoredOffers],
         };
       },
-    );
+    });
   };
 }
