@@ -1,5 +1,5 @@
 // Server-side sessions: the cookie holds a random 32-byte token; the database holds only its
-// sha256, the user, a CSRF token and the handover lock.
+// sha256, the user, a CSRF token and the handover lock (with its take-back attempts, takeback.ts).
 import { createHash, randomBytes } from 'node:crypto';
 import type { Tx } from '../db/tenant.ts';
 import type { Role } from '../db/schema.ts';
@@ -16,7 +16,8 @@ export interface Handover {
 export interface SessionUser {
   sessionId: string;
   csrfToken: string;
-  handover: Handover | null;
+  /** `locked`: too many wrong take-back passwords; the hand-over cannot be taken back. */
+  handover: (Handover & { locked: boolean }) | null;
   user: {
     id: string;
     username: string;
@@ -60,6 +61,7 @@ export async function findSession(tx: Tx, token: string, now: Date): Promise<Ses
       's.handover_round_id',
       's.handover_citizen_id',
       's.handover_language',
+      's.handover_locked_at',
       'u.id as userId',
       'u.username',
       'u.display_name',
@@ -76,7 +78,12 @@ export async function findSession(tx: Tx, token: string, now: Date): Promise<Ses
     csrfToken: row.csrf_token,
     handover:
       row.handover_round_id && row.handover_citizen_id
-        ? { roundId: row.handover_round_id, citizenId: row.handover_citizen_id, language: row.handover_language ?? 'da' }
+        ? {
+            roundId: row.handover_round_id,
+            citizenId: row.handover_citizen_id,
+            language: row.handover_language ?? 'da',
+            locked: row.handover_locked_at !== null,
+          }
         : null,
     user: {
       id: row.userId,
@@ -94,6 +101,7 @@ export async function deleteSession(tx: Tx, sessionId: string): Promise<void> {
   await tx.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
 
+/** Hand the session over (or end the hand-over); either way its take-back attempts start again. */
 export async function setHandover(tx: Tx, sessionId: string, handover: Handover | null): Promise<void> {
   await tx
     .updateTable('sessions')
@@ -101,6 +109,8 @@ export async function setHandover(tx: Tx, sessionId: string, handover: Handover 
       handover_round_id: handover?.roundId ?? null,
       handover_citizen_id: handover?.citizenId ?? null,
       handover_language: handover?.language ?? null,
+      handover_attempts: 0,
+      handover_locked_at: null,
     })
     .where('id', '=', sessionId)
     .execute();

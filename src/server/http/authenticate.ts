@@ -1,11 +1,14 @@
 // Authentication, CSRF and the handover lock, as one onRequest hook. Routes opt out with
 // `config: { public: true }` and opt into the handover lock's allow-list with
-// `config: { duringHandover: true }`.
+// `config: { duringHandover: true }`. A hand-over locked by wrong take-back passwords
+// (src/server/auth/takeback.ts) reaches only routes with `config: { whenHandoverLocked: true }`;
+// everything else answers it 429.
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../db/database.ts';
 import { ANONYMOUS, withTenant, type TenantContext } from '../db/tenant.ts';
 import { SESSION_COOKIE, findSession, type SessionUser } from '../auth/session-store.ts';
+import { HANDOVER_LOCKED } from '../auth/takeback.ts';
 import { ApiError } from './errors.ts';
 import type { AuditActor } from '../audit/audit-writer.ts';
 
@@ -16,6 +19,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     public?: boolean;
     duringHandover?: boolean;
+    whenHandoverLocked?: boolean;
   }
 }
 
@@ -42,7 +46,9 @@ export function registerAuthentication(app: FastifyInstance, db: Database, now: 
         throw new ApiError('csrf_failed', 'Missing or wrong x-csrf-token header');
       }
     }
-    if (session.handover && !config.duringHandover) {
+    if (session.handover?.locked) {
+      if (!config.whenHandoverLocked) throw new ApiError('rate_limited', HANDOVER_LOCKED);
+    } else if (session.handover && !config.duringHandover) {
       throw new ApiError('locked_for_citizen', 'This session is handed over to the citizen');
     }
     request.session = session;

@@ -36,3 +36,35 @@ export async function presentRounds(tx: Tx, rows: RoundRow[]): Promise<Round[]> 
 }
 
 export const ROUND_COLUMNS = ['id', 'citizen_id', 'round_no', 'started_on', 'citizen_completed_at', 'caseworker_completed_at'] as const;
+
+/**
+ * The round as the citizen holding a handed-over tablet sees it: their own answers and whether
+ * they finished; nothing of the caseworker's assessment (neither answers nor completion). Only
+ * citizen answers are read from the database, so none can slip into the response.
+ */
+export interface CitizenRound {
+  id: string;
+  citizenId: string;
+  roundNo: number;
+  startedOn: string;
+  citizenCompletedAt: string | null;
+  answers: { citizen: Round['answers']['citizen'] };
+}
+
+export async function presentCitizenRound(tx: Tx, row: RoundRow): Promise<CitizenRound> {
+  const answers = await tx
+    .selectFrom('fip_answers')
+    .select(['item_id', 'value'])
+    .where('round_id', '=', row.id)
+    .where('respondent', '=', 'citizen')
+    .orderBy('item_id')
+    .execute();
+  return {
+    id: row.id,
+    citizenId: row.citizen_id,
+    roundNo: row.round_no,
+    startedOn: row.started_on,
+    citizenCompletedAt: row.citizen_completed_at?.toISOString() ?? null,
+    answers: { citizen: Object.fromEntries(answers.map((a) => [a.item_id, a.value])) },
+  };
+}

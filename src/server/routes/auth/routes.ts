@@ -1,18 +1,21 @@
-// Login, logout, who am I, and taking the session back from the citizen (handover lock).
+// Login, logout, who am I, and taking the session back from the citizen (handover lock;
+// take-back attempts are limited per hand-over session, src/server/auth/takeback.ts).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../http/app-context.ts';
 import { ANONYMOUS, withTenant } from '../../db/tenant.ts';
 import { ApiError } from '../../http/errors.ts';
 import { sessionOf, actorOf } from '../../http/authenticate.ts';
 import { dummyHash, verifyPassword } from '../../auth/passwords.ts';
-import { isLimited, recordAttempt } from '../../auth/login-limiter.ts';
+import { markSucceeded, reserveAttempt } from '../../auth/login-limiter.ts';
+import { HANDOVER_LOCKED, endLockedHandovers, recordTakebackFailure, reserveTakeback } from '../../auth/takeback.ts';
 import { SESSION_COOKIE, SESSION_TTL_MS, createSession, deleteSession, findSession, setHandover, type SessionUser } from '../../auth/session-store.ts';
 import { writeAudit } from '../../audit/audit-writer.ts';
 import { loginBody, sessionResponse, takebackBody } from './schema.ts';
 
 function present(session: SessionUser) {
   const { passwordHash: _omit, ...user } = session.user;
-  return { user, csrfToken: session.csrfToken, handover: session.handover };
+  const handover = session.handover && { roundId: session.handover.roundId, citizenId: session.handover.citizenId, language: session.handover.language };
+  return { user, csrfToken: session.csrfToken, handover };
 }
 
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -31,35 +34,37 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const { username, password } = request.body;
         const now = ctx.now();
-        const outcome = await withTenant(ctx.db, ANONYMOUS, async (tx) => {
-          if (await isLimited(tx, username, request.ip, now)) return { kind: 'limited' as const };
-          const user = await tx
-            .selectFrom('users')
-            .select(['id', 'password_hash'])
-            .where('username', '=', username.toLowerCase())
-            .executeTakeFirst();
-          const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
-          await recordAttempt(tx, username, request.ip, ok && !!user, now);
-          if (!ok || !user) return { kind: 'bad' as const };
-          const { token } = await createSession(tx, user.id, now);
-          const session = await findSession(tx, token, now);
-          return { kind: 'ok' as const, token, session };
+        // The attempt is counted (and committed) before the password is verified: see login-limiter.ts.
+        const attempt = await withTenant(ctx.db, ANONYMOUS, async (tx) => {
+          const attemptId = await reserveAttempt(tx, username, request.ip, now);
+          if (!attemptId) return null;
+          const user = await tx.selectFrom('users').select(['id', 'password_hash']).where('username', '=', username.toLowerCase()).executeTakeFirst();
+          return { attemptId, user };
         });
-        if (outcome.kind === 'limited') throw new ApiError('rate_limited', 'Too many failed logins; try again in 15 minutes');
-        if (outcome.kind === 'bad' || !outcome.session) throw new ApiError('unauthenticated', 'Wrong username or password');
+        if (!attempt) throw new ApiError('rate_limited', 'Too many failed logins; try again in 15 minutes');
+        const { user } = attempt;
+        const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
+        if (!ok || !user) throw new ApiError('unauthenticated', 'Wrong username or password');
+        const outcome = await withTenant(ctx.db, ANONYMOUS, async (tx) => {
+          await markSucceeded(tx, attempt.attemptId);
+          await endLockedHandovers(tx, user.id);
+          const { token } = await createSession(tx, user.id, now);
+          return { token, session: await findSession(tx, token, now) };
+        });
+        if (!outcome.session) throw new ApiError('unauthenticated', 'Wrong username or password');
         reply.setCookie(SESSION_COOKIE, outcome.token, cookieOptions);
         return present(outcome.session);
       },
     );
 
-    app.post('/api/auth/logout', {}, async (request, reply) => {
+    app.post('/api/auth/logout', { config: { whenHandoverLocked: true } }, async (request, reply) => {
       const session = sessionOf(request);
       await withTenant(ctx.db, ANONYMOUS, (tx) => deleteSession(tx, session.sessionId));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.code(204).send();
     });
 
-    app.get('/api/auth/me', { config: { duringHandover: true }, schema: { response: { 200: sessionResponse } } }, async (request) =>
+    app.get('/api/auth/me', { config: { duringHandover: true, whenHandoverLocked: true }, schema: { response: { 200: sessionResponse } } }, async (request) =>
       present(sessionOf(request)),
     );
 
@@ -69,21 +74,18 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const session = sessionOf(request);
         const actor = actorOf(request);
-        const now = ctx.now();
-        const outcome = await withTenant(ctx.db, actor, async (tx) => {
-          const key = `takeback:${session.user.username}`;
-          if (await isLimited(tx, key, request.ip, now)) return 'limited' as const;
-          const ok = await verifyPassword(session.user.passwordHash, request.body.password);
-          await recordAttempt(tx, key, request.ip, ok, now);
-          if (!ok) return 'bad' as const;
-          if (session.handover) {
-            await setHandover(tx, session.sessionId, null);
-            await writeAudit(tx, actor, 'round.takeback', 'round', session.handover.roundId, { citizenId: session.handover.citizenId });
-          }
-          return 'ok' as const;
+        const handover = session.handover;
+        // Nothing to take back (e.g. a repeated submit after success): no password is checked.
+        if (!handover) return { handover: null };
+        if (!(await withTenant(ctx.db, ANONYMOUS, (tx) => reserveTakeback(tx, session.sessionId)))) throw new ApiError('rate_limited', HANDOVER_LOCKED);
+        if (!(await verifyPassword(session.user.passwordHash, request.body.password))) {
+          await withTenant(ctx.db, ANONYMOUS, (tx) => recordTakebackFailure(tx, session.sessionId, ctx.now()));
+          throw new ApiError('forbidden', 'Wrong password');
+        }
+        await withTenant(ctx.db, actor, async (tx) => {
+          await setHandover(tx, session.sessionId, null);
+          await writeAudit(tx, actor, 'round.takeback', 'round', handover.roundId, { citizenId: handover.citizenId });
         });
-        if (outcome === 'limited') throw new ApiError('rate_limited', 'Too many wrong passwords; try again in 15 minutes');
-        if (outcome === 'bad') throw new ApiError('forbidden', 'Wrong password');
         return { handover: null };
       },
     );

@@ -1,5 +1,7 @@
 // Rounds: save answers (also from a handed-over session, citizen answers only), hand the
-// session over to the citizen, and the handed-over round for the citizen form.
+// session over to the citizen, and the handed-over round for the citizen form. What a
+// handed-over session gets back is the citizen's view of its one round (presentCitizenRound):
+// never the caseworker's answers or completion, nor anything of another round or citizen.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../http/app-context.ts';
@@ -10,7 +12,7 @@ import { withTenant } from '../../db/tenant.ts';
 import { writeAudit } from '../../audit/audit-writer.ts';
 import { setHandover } from '../../auth/session-store.ts';
 import { findRound } from '../../queries/citizen-queries.ts';
-import { presentRounds } from '../../presenters/round-presenter.ts';
+import { presentCitizenRound, presentRounds } from '../../presenters/round-presenter.ts';
 import { saveAnswers } from '../../commands/round-recorder.ts';
 import { roundSchema } from '../citizens/schema.ts';
 import { answersBody, roundIdParams, type AnswersBody } from './schema.ts';
@@ -27,11 +29,20 @@ function checkItems(ctx: AppContext, body: AnswersBody): void {
   if (errors.length) throw new ApiError('validation_failed', 'Invalid answers', errors);
 }
 
+const citizenRoundSchema = z.object({
+  id: z.string(),
+  citizenId: z.string(),
+  roundNo: z.number(),
+  startedOn: z.string(),
+  citizenCompletedAt: z.string().nullable(),
+  answers: z.object({ citizen: z.record(z.string(), z.number().nullable()) }),
+});
+
 export function roundRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.put(
       '/api/rounds/:id/answers',
-      { config: { duringHandover: true }, schema: { params: roundIdParams, body: answersBody, response: { 200: z.object({ round: roundSchema }) } } },
+      { config: { duringHandover: true }, schema: { params: roundIdParams, body: answersBody, response: { 200: z.object({ round: z.union([roundSchema, citizenRoundSchema]) }) } } },
       async (request) => {
         const session = sessionOf(request);
         const actor = actorOf(request);
@@ -48,7 +59,8 @@ export function roundRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           if (!row) return null;
           await saveAnswers(tx, actor, row, request.body.respondent, request.body.answers, request.body.complete, ctx.now());
           const fresh = await findRound(tx, row.id);
-          return fresh ? (await presentRounds(tx, [fresh]))[0] : null;
+          if (!fresh) return null;
+          return session.handover ? presentCitizenRound(tx, fresh) : (await presentRounds(tx, [fresh]))[0];
         });
         if (!round) throw new ApiError('not_found', 'No such round');
         return { round };
@@ -79,7 +91,7 @@ export function roundRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/handover/round',
-      { config: { duringHandover: true }, schema: { response: { 200: z.object({ round: roundSchema, language: z.string() }) } } },
+      { config: { duringHandover: true }, schema: { response: { 200: z.object({ round: citizenRoundSchema, language: z.string() }) } } },
       async (request) => {
         const session = sessionOf(request);
         const actor = actorOf(request);
@@ -89,7 +101,7 @@ export function roundRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           const row = await findRound(tx, handover.roundId);
           if (!row) return null;
           await writeAudit(tx, actor, 'round.view', 'round', row.id, { citizenId: row.citizen_id, viaHandover: true });
-          return (await presentRounds(tx, [row]))[0] ?? null;
+          return presentCitizenRound(tx, row);
         });
         if (!round) throw new ApiError('not_found', 'No such round');
         return { round, language: handover.language };

@@ -1,7 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Instrument, Lang, Respondent } from '../../../domain/fip/index.ts';
-import { api } from '../../lib/http.ts';
+import { api, ApiError } from '../../lib/http.ts';
 import type { AnswerInput, Round } from '../../lib/types.ts';
+
+/** The round as a handed-over session gets it (docs/api.md): the citizen's own answers only. */
+export type HandoverRound = Omit<Round, 'caseworkerCompletedAt' | 'answers'> & { answers: Pick<Round['answers'], 'citizen'> };
+
+/** 429 on a handed-over session: too many wrong take-back passwords locked it. */
+export function isHandoverLocked(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 429;
+}
 
 export function useInstrument() {
   return useQuery({
@@ -15,9 +23,10 @@ export function useInstrument() {
 export function useHandoverRound(roundId: string) {
   return useQuery({
     queryKey: ['handover', 'round', roundId],
-    queryFn: () => api<{ round: Round; language: Lang }>('GET', '/api/handover/round'),
+    queryFn: () => api<{ round: HandoverRound; language: Lang }>('GET', '/api/handover/round'),
     staleTime: 0,
     gcTime: 0,
+    retry: (failures, error) => !isHandoverLocked(error) && failures < 1,
   });
 }
 
@@ -25,7 +34,7 @@ export function useSaveAnswers(roundId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: { respondent: Respondent; answers: AnswerInput[]; complete: boolean }) =>
-      api<{ round: Round }>('PUT', `/api/rounds/${roundId}/answers`, body),
+      api<{ round: Round | HandoverRound }>('PUT', `/api/rounds/${roundId}/answers`, body),
     onSuccess: async ({ round }, vars) => {
       if (vars.respondent === 'caseworker' || vars.complete) {
         await qc.invalidateQueries({ queryKey: ['citizen', round.citizenId] });

@@ -1,16 +1,20 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Alert, Box, Button, Center, Container, Group, Progress, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { itemsFor, textOf, type Lang } from '../../../../domain/fip/index.ts';
 import type { AnswerMap, Handover } from '../../../lib/types.ts';
-import { useHandoverRound, useInstrument, useSaveAnswers } from '../api.ts';
+import { isHandoverLocked, useHandoverRound, useInstrument, useSaveAnswers } from '../api.ts';
 import { useUiLang } from '../../../app/use-ui-lang.ts';
 import { storedLang } from '../../../i18n/index.ts';
 import { ScaleButtons } from './ScaleButtons.tsx';
 import { TakebackForm } from './TakebackForm.tsx';
+import { LockedNotice } from './LockedNotice.tsx';
 import { Loading } from '../../../components/ui/Loading.tsx';
 
-/** The only thing a handed-over session shows: the citizen questionnaire, then the give-back screen. */
+/**
+ * The only thing a handed-over session shows: the citizen questionnaire, then the give-back
+ * screen; or, once too many wrong take-back passwords locked the session, the lock notice.
+ */
 export function HandoverScreen({ handover }: { handover: Handover }) {
   const { setLang } = useUiLang();
   useEffect(() => {
@@ -18,18 +22,22 @@ export function HandoverScreen({ handover }: { handover: Handover }) {
     return () => setLang(storedLang(), false);
   }, [handover.language, setLang]);
   const [givingBack, setGivingBack] = useState(false);
+  const [locked, setLocked] = useState(false);
+  const onLocked = useCallback(() => setLocked(true), []);
   return (
     <Container component="main" size="sm" px="sm" py="md">
-      {givingBack ? (
-        <TakebackForm onCancel={() => setGivingBack(false)} />
+      {locked ? (
+        <LockedNotice lang={handover.language} />
+      ) : givingBack ? (
+        <TakebackForm onCancel={() => setGivingBack(false)} onLocked={onLocked} />
       ) : (
-        <Questionnaire lang={handover.language} roundId={handover.roundId} onGiveBack={() => setGivingBack(true)} />
+        <Questionnaire lang={handover.language} roundId={handover.roundId} onGiveBack={() => setGivingBack(true)} onLocked={onLocked} />
       )}
     </Container>
   );
 }
 
-function Questionnaire({ lang, roundId, onGiveBack }: { lang: Lang; roundId: string; onGiveBack: () => void }) {
+function Questionnaire({ lang, roundId, onGiveBack, onLocked }: { lang: Lang; roundId: string; onGiveBack: () => void; onLocked: () => void }) {
   const { t, i18n } = useTranslation();
   const instrument = useInstrument();
   const round = useHandoverRound(roundId);
@@ -39,6 +47,10 @@ function Questionnaire({ lang, roundId, onGiveBack }: { lang: Lang; roundId: str
   const [done, setDone] = useState(false);
 
   const items = instrument.data ? itemsFor(instrument.data, 'citizen') : [];
+  const lockedNow = isHandoverLocked(round.error) || isHandoverLocked(save.error);
+  useEffect(() => {
+    if (lockedNow) onLocked();
+  }, [lockedNow, onLocked]);
   useEffect(() => {
     if (round.data && round.data.round.id === roundId && answers === null) {
       const initial = round.data.round.answers.citizen;

@@ -1,13 +1,21 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Alert, Button, Group, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useTakeback } from '../../auth/api.ts';
 import { ApiError } from '../../../lib/http.ts';
+import { isHandoverLocked } from '../api.ts';
 
-/** "Give back to caseworker": the caseworker's password ends the lock. Shown in Danish too. */
-export function TakebackForm({ onCancel }: { onCancel: () => void }) {
+/**
+ * "Give back to caseworker": the caseworker's password ends the lock. 429 means the hand-over
+ * is locked after too many wrong passwords (onLocked shows the lock notice instead).
+ */
+export function TakebackForm({ onCancel, onLocked }: { onCancel: () => void; onLocked: () => void }) {
   const { t } = useTranslation();
   const takeback = useTakeback();
+  const lockedNow = isHandoverLocked(takeback.error);
+  useEffect(() => {
+    if (lockedNow) onLocked();
+  }, [lockedNow, onLocked]);
   const [password, setPassword] = useState('');
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -20,13 +28,11 @@ export function TakebackForm({ onCancel }: { onCancel: () => void }) {
           {t('handover.takebackTitle')}
         </Title>
         <Text>{t('handover.takebackBody')}</Text>
-        {takeback.isError && (
+        {takeback.isError && !lockedNow && (
           <Alert color="red" role="alert">
             {takeback.error instanceof ApiError && (takeback.error.status === 401 || takeback.error.status === 403)
               ? t('auth.wrongPassword')
-              : takeback.error instanceof ApiError && takeback.error.status === 429
-                ? t('errors.rateLimited')
-                : t('errors.generic')}
+              : t('errors.generic')}
           </Alert>
         )}
         <PasswordInput
