@@ -12,6 +12,7 @@ import * as m008 from './migrations/008-enrolment-modules.ts';
 import * as m009 from './migrations/009-igu-school-periods.ts';
 import * as m010 from './migrations/010-handover-takeback-limit.ts';
 import * as m011 from './migrations/011-audit-chain-order.ts';
+import * as m012 from './migrations/012-audit-citizen-id-index.ts';
 
 export const migrations: { version: number; name: string; sql: string }[] = [
   { version: 1, name: m001.name, sql: m001.sql },
@@ -25,6 +26,7 @@ export const migrations: { version: number; name: string; sql: string }[] = [
   { version: 9, name: m009.name, sql: m009.sql },
   { version: 10, name: m010.name, sql: m010.sql },
   { version: 11, name: m011.name, sql: m011.sql },
+  { version: 12, name: m012.name, sql: m012.sql },
 ];
 
 /** Returns the versions applied now. */
