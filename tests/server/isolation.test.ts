@@ -52,17 +52,17 @@ describe.each(databases)('isolation between municipalities on %s', (kind) => {
     expect(answers).toEqual([]);
     expect(await f.test.db.kysely.selectFrom('fip_rounds').select('id').execute()).toHaveLength(roundsBefore.length);
     // The list read was audited with the one citizen it showed; each refused attempt on a citizen
-    // route was audited once as the 727 caller (the rounds routes are not on the route wrapper yet).
+    // or round route was audited once as the 727 caller, naming the id it asked for.
     const rows = await auditAfter(f, mark);
     const listed = rows.filter((r) => r.action === 'citizen.list');
     expect(listed).toHaveLength(1);
     expect(listed[0]?.detail).toMatchObject({ count: 1 });
     const denied = rows.filter((r) => r.action === 'access.denied');
-    expect(denied).toHaveLength(ids607.length * 3);
+    expect(denied).toHaveLength(ids607.length * 6);
     expect(rows).toHaveLength(denied.length + 1);
     for (const row of denied) {
       expect(row.municipality_code).toBe('727');
-      expect(ids607.map((i) => i.citizenId)).toContain(row.entity_id);
+      expect(ids607.flatMap((i) => [i.citizenId, i.roundId])).toContain(row.entity_id);
     }
   });
 

@@ -86,7 +86,7 @@ export function packageRoutes(ctx: AppContext, templates: PackageTemplateStore):
       params: packageIdParams,
       response: z.object({ package: packageSchema, enrolments: z.array(enrolmentSchema) }),
       can: 'package.view',
-      audit: { action: 'package.view', entity: 'package', detail: (_, out) => ({ enrolments: out.enrolments.length }) },
+      audit: { action: 'package.view', entity: 'package', detail: (_, out) => ({ enrolments: out.enrolments.length, citizenIds: out.enrolments.map((e) => e.citizenId) }) },
       handler: async ({ tx, params, today }) => {
         const row = await tx.selectFrom('packages').selectAll().where('id', '=', params.id).executeTakeFirst();
         if (!row) throw new ApiError('not_found', 'No such package');

@@ -5,11 +5,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../http/app-context.ts';
-import { actorOf, sessionOf } from '../../http/authenticate.ts';
-import { requireAbility } from '../../http/authorize.ts';
+import { sessionOf } from '../../http/authenticate.ts';
+import { defineRoute } from '../../http/route.ts';
 import { ApiError, type FieldError } from '../../http/errors.ts';
-import { withTenant } from '../../db/tenant.ts';
-import { writeAudit } from '../../audit/audit-writer.ts';
 import { setHandover } from '../../auth/session-store.ts';
 import { findRound } from '../../queries/citizen-queries.ts';
 import { presentCitizenRound, presentRounds } from '../../presenters/round-presenter.ts';
@@ -40,72 +38,64 @@ const citizenRoundSchema = z.object({
 
 export function roundRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.put(
-      '/api/rounds/:id/answers',
-      { config: { duringHandover: true }, schema: { params: roundIdParams, body: answersBody, response: { 200: z.object({ round: z.union([roundSchema, citizenRoundSchema]) }) } } },
-      async (request) => {
-        const session = sessionOf(request);
-        const actor = actorOf(request);
-        if (session.handover) {
-          if (session.handover.roundId !== request.params.id || request.body.respondent !== 'citizen') {
-            throw new ApiError('locked_for_citizen', 'This session is handed over to the citizen');
-          }
-        } else {
-          requireAbility(actor, 'round.answer');
+    defineRoute(app, ctx, {
+      method: 'PUT',
+      url: '/api/rounds/:id/answers',
+      params: roundIdParams,
+      body: answersBody,
+      response: z.object({ round: z.union([roundSchema, citizenRoundSchema]) }),
+      // A handed-over session is the caseworker's: the role check holds, and the hand-over lock narrows it.
+      can: 'round.answer',
+      duringHandover: true,
+      audit: { action: 'round.answers', entity: 'round', writtenByCommand: true },
+      handler: async ({ tx, actor, params, body, request }) => {
+        const { handover } = sessionOf(request);
+        if (handover && (handover.roundId !== params.id || body.respondent !== 'citizen')) {
+          throw new ApiError('locked_for_citizen', 'This session is handed over to the citizen');
         }
-        checkItems(ctx, request.body);
-        const round = await withTenant(ctx.db, actor, async (tx) => {
-          const row = await findRound(tx, request.params.id);
-          if (!row) return null;
-          await saveAnswers(tx, actor, row, request.body.respondent, request.body.answers, request.body.complete, ctx.now());
-          const fresh = await findRound(tx, row.id);
-          if (!fresh) return null;
-          return session.handover ? presentCitizenRound(tx, fresh) : (await presentRounds(tx, [fresh]))[0];
-        });
-        if (!round) throw new ApiError('not_found', 'No such round');
+        checkItems(ctx, body);
+        const row = await findRound(tx, params.id);
+        if (!row) throw new ApiError('not_found', 'No such round');
+        await saveAnswers(tx, actor, row, body.respondent, body.answers, body.complete, ctx.now());
+        const fresh = await findRound(tx, row.id);
+        const round = !fresh ? undefined : handover ? await presentCitizenRound(tx, fresh) : (await presentRounds(tx, [fresh]))[0];
+        if (!round) throw new ApiError('internal', 'Round vanished after saving its answers');
         return { round };
       },
-    );
+    });
 
-    app.post(
-      '/api/rounds/:id/handover',
-      { schema: { params: roundIdParams, response: { 200: z.object({ handover: z.object({ roundId: z.string(), citizenId: z.string(), language: z.string() }) }) } } },
-      async (request) => {
+    defineRoute(app, ctx, {
+      method: 'POST',
+      url: '/api/rounds/:id/handover',
+      params: roundIdParams,
+      response: z.object({ handover: z.object({ roundId: z.string(), citizenId: z.string(), language: z.string() }) }),
+      can: 'round.handover',
+      audit: { action: 'round.handover', entity: 'round', detail: (_, out) => ({ citizenId: out.handover.citizenId }) },
+      handler: async ({ tx, params, request }) => {
         const session = sessionOf(request);
-        const actor = actorOf(request);
-        requireAbility(actor, 'round.handover');
-        const handover = await withTenant(ctx.db, actor, async (tx) => {
-          const row = await findRound(tx, request.params.id);
-          if (!row) return null;
-          const citizen = await tx.selectFrom('citizens').select('language').where('id', '=', row.citizen_id).executeTakeFirst();
-          if (!citizen) return null;
-          const value = { roundId: row.id, citizenId: row.citizen_id, language: citizen.language };
-          await setHandover(tx, session.sessionId, value);
-          await writeAudit(tx, actor, 'round.handover', 'round', row.id, { citizenId: row.citizen_id });
-          return value;
-        });
-        if (!handover) throw new ApiError('not_found', 'No such round');
+        const row = await findRound(tx, params.id);
+        const citizen = row && (await tx.selectFrom('citizens').select('language').where('id', '=', row.citizen_id).executeTakeFirst());
+        if (!row || !citizen) throw new ApiError('not_found', 'No such round');
+        const handover = { roundId: row.id, citizenId: row.citizen_id, language: citizen.language };
+        await setHandover(tx, session.sessionId, handover);
         return { handover };
       },
-    );
+    });
 
-    app.get(
-      '/api/handover/round',
-      { config: { duringHandover: true }, schema: { response: { 200: z.object({ round: citizenRoundSchema, language: z.string() }) } } },
-      async (request) => {
-        const session = sessionOf(request);
-        const actor = actorOf(request);
-        const handover = session.handover;
+    defineRoute(app, ctx, {
+      method: 'GET',
+      url: '/api/handover/round',
+      response: z.object({ round: citizenRoundSchema, language: z.string() }),
+      can: 'round.answer',
+      duringHandover: true,
+      audit: { action: 'round.view', entity: 'round', id: (_, out) => out.round.id, detail: (_, out) => ({ citizenId: out.round.citizenId, viaHandover: true }) },
+      handler: async ({ tx, request }) => {
+        const { handover } = sessionOf(request);
         if (!handover) throw new ApiError('not_found', 'This session is not handed over');
-        const round = await withTenant(ctx.db, actor, async (tx) => {
-          const row = await findRound(tx, handover.roundId);
-          if (!row) return null;
-          await writeAudit(tx, actor, 'round.view', 'round', row.id, { citizenId: row.citizen_id, viaHandover: true });
-          return presentCitizenRound(tx, row);
-        });
-        if (!round) throw new ApiError('not_found', 'No such round');
-        return { round, language: handover.language };
+        const row = await findRound(tx, handover.roundId);
+        if (!row) throw new ApiError('not_found', 'No such round');
+        return { round: await presentCitizenRound(tx, row), language: handover.language };
       },
-    );
+    });
   };
 }
