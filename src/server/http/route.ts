@@ -70,17 +70,16 @@ export interface RouteSpec<P extends Schema | undefined, Q extends Schema | unde
   handler: (input: HandlerInput<Infer<P>, Infer<Q>, Infer<B>>) => Promise<z.input<R>>;
 }
 
-/** Every route defined through the wrapper, with what it declared (the audit test reads this). */
-export interface DeclaredRoute {
-  method: HTTPMethods;
-  url: string;
+/** What a route declared to the wrapper, kept in its Fastify config (the route-pipeline test reads it). */
+export interface DeclaredPipeline {
   can: Action;
   audit: AuditAction | null;
 }
 
-const declared: DeclaredRoute[] = [];
-export function declaredRoutes(): readonly DeclaredRoute[] {
-  return declared;
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    pipeline?: DeclaredPipeline;
+  }
 }
 
 function presentEachWith(log: FastifyBaseLogger) {
@@ -113,7 +112,6 @@ export function defineRoute<P extends Schema | undefined, Q extends Schema | und
   spec: RouteSpec<P, Q, B, R>,
 ): void {
   const status = spec.status ?? 200;
-  declared.push({ method: spec.method, url: spec.url, can: spec.can, audit: spec.audit?.action ?? null });
   const schema: FastifySchema = {
     ...(spec.params ? { params: spec.params } : {}),
     ...(spec.query ? { querystring: spec.query } : {}),
@@ -123,7 +121,7 @@ export function defineRoute<P extends Schema | undefined, Q extends Schema | und
   app.route({
     method: spec.method,
     url: spec.url,
-    config: { duringHandover: spec.duringHandover ?? false },
+    config: { duringHandover: spec.duringHandover ?? false, pipeline: { can: spec.can, audit: spec.audit?.action ?? null } },
     schema,
     handler: async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
       const actor = actorOf(request);
