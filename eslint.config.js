@@ -1,7 +1,13 @@
 // Lint: TypeScript rules plus the one-way import boundaries of docs/ARCHITECTURE.md.
+// tests/lint/boundaries.test.ts shows each boundary rule firing on a wrong import.
+import { readdirSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
+
+const ROOT = fileURLToPath(new URL('.', import.meta.url));
 
 const zones = [
   { target: './src/domain', from: './src', except: ['./domain'],
@@ -18,7 +24,43 @@ const zones = [
     message: 'src/contract holds the request/response schemas: it may import only src/domain (and zod).' },
   { target: './src/web', from: './src', except: ['./web', './domain', './contract'],
     message: 'The web app may import only src/domain and src/contract (shared rules, schemas and types) and its own code.' },
+  ...webZones(),
 ];
+
+/**
+ * Inside the web app: a feature (src/web/features/<f>) imports neither src/web/app (the shell,
+ * the route table) nor another feature, and the shared folders import neither; what two places
+ * need lives in src/web/lib (hooks, routing, labels) or src/web/components (UI). One pair of
+ * zones per feature folder, read from disk, so a new feature is covered without an edit here.
+ */
+function webZones() {
+  const features = readdirSync(`${ROOT}src/web/features`, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+  return [
+    ...features.flatMap((f) => [
+      { target: `./src/web/features/${f}`, from: './src/web/app',
+        message: `A web feature (here ${f}) must not import src/web/app (shell, route table): take shared hooks and routing (hrefFor, navigate, useUiLang, the session) from src/web/lib.` },
+      { target: `./src/web/features/${f}`, from: './src/web/features', except: [`./${f}`],
+        message: `Web features do not import each other (here ${f}): move what both need to src/web/lib (logic) or src/web/components (UI).` },
+    ]),
+    { target: ['./src/web/lib', './src/web/components', './src/web/i18n'], from: ['./src/web/app', './src/web/features'],
+      message: 'src/web/lib, src/web/components and src/web/i18n are shared by the features: they import no feature and not src/web/app.' },
+  ];
+}
+
+/**
+ * Pure folders: no Node built-ins and no process.env (configuration is read at the edge, in
+ * src/cli and src/server, and passed in). src/evaluation/readers (file I/O) and
+ * src/evaluation/parallel (worker threads; JOBVEJ_THREADS, which the server's evaluation worker
+ * relies on too) are the evaluation's boundary to the runtime and exempt, as are tests and
+ * their helpers.
+ */
+const PURE_FOLDERS = ['src/domain', 'src/stats', 'src/contract', 'src/evaluation'];
+const PURE_EXEMPT = ['src/evaluation/readers/**', 'src/evaluation/parallel/**', 'src/evaluation/testing/**', 'src/stats/test-utils.ts', '**/*.test.ts'];
+const NO_NODE = 'Pure folders (src/domain, src/stats, src/contract, src/evaluation outside readers/ and parallel/) import no Node built-in: file and thread access belong in src/evaluation/readers, src/evaluation/parallel, src/server or src/cli.';
+const NO_ENV = 'Pure folders read no process.env: read configuration in src/cli or src/server and pass it in as an argument.';
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'data/**', 'coverage/**', '.bench-data/**', 'scripts/fixtures/**'] },
@@ -29,10 +71,25 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     settings: { 'import-x/resolver': { typescript: true, node: true } },
     rules: {
-      'import-x/no-restricted-paths': ['error', { zones }],
+      'import-x/no-restricted-paths': ['error', { zones, basePath: ROOT }],
       'import-x/no-cycle': ['error', { maxDepth: 10 }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: PURE_FOLDERS.map((f) => `${f}/**/*.{ts,tsx,js,mjs}`),
+    ignores: PURE_EXEMPT,
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: builtinModules.filter((m) => !m.startsWith('_')).map((name) => ({ name, message: NO_NODE })),
+        patterns: [{ group: ['node:*'], message: NO_NODE }],
+      }],
+      'no-restricted-syntax': ['error',
+        { selector: "ImportExpression[source.value=/^node:/]", message: NO_NODE }],
+      'no-restricted-properties': ['error',
+        { object: 'process', property: 'env', message: NO_ENV },
+        { object: 'globalThis', property: 'process', message: NO_ENV }],
     },
   },
 );

@@ -1,24 +1,15 @@
+import { useEffect } from 'react';
 import { Anchor, Box, Button, Center, Container, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useLogout, useMe } from '../features/auth/api.ts';
+import { useLogout, useMe } from '../lib/session.ts';
 import { LoginPage } from '../features/auth/components/LoginPage.tsx';
 import { HandoverScreen } from '../features/fip/components/HandoverScreen.tsx';
-import { CaseloadPage } from '../features/caseload/components/CaseloadPage.tsx';
-import { RegisterCitizenPage } from '../features/caseload/components/RegisterCitizenPage.tsx';
-import { CitizenPage } from '../features/citizen/components/CitizenPage.tsx';
-import { PlacementForm } from '../features/citizen/components/PlacementForm.tsx';
-import { EvaluationPage } from '../features/evaluation/components/EvaluationPage.tsx';
-import { PackagesPage } from '../features/packages/components/PackagesPage.tsx';
-import { PackagePage } from '../features/packages/components/PackagePage.tsx';
-import { EnrolmentPage } from '../features/packages/components/EnrolmentPage.tsx';
-import { CompaniesPage } from '../features/companies/components/CompaniesPage.tsx';
-import { CompanyPage } from '../features/companies/components/CompanyPage.tsx';
-import { DemandPage } from '../features/companies/components/DemandPage.tsx';
 import { can } from '../../domain/permissions.ts';
 import type { User } from '../lib/types.ts';
 import { LanguageMenu } from '../components/ui/LanguageMenu.tsx';
-import { hrefFor, useRoute } from './router.ts';
+import { fillPath, matchRoute, useHashPath } from '../lib/router.ts';
 import { Loading } from '../components/ui/Loading.tsx';
+import { homeRoute, routes } from './routes.tsx';
 
 function Header({ name, user }: { name?: string; user?: User }) {
   const { t } = useTranslation();
@@ -30,26 +21,16 @@ function Header({ name, user }: { name?: string; user?: User }) {
           jobvej
         </Anchor>
         <Group gap="xs">
-          {user && can(user, 'company.view') && (
-            <Anchor href={hrefFor({ name: 'companies' })} size="sm" fw={600}>
-              {t('companies.nav')}
-            </Anchor>
-          )}
-          {user && can(user, 'company.view') && (
-            <Anchor href={hrefFor({ name: 'demand' })} size="sm" fw={600}>
-              {t('companies.demand.nav')}
-            </Anchor>
-          )}
-          {user && can(user, 'package.view') && (
-            <Anchor href={hrefFor({ name: 'packages' })} size="sm" fw={600}>
-              {t('packages.nav')}
-            </Anchor>
-          )}
-          {user && can(user, 'evaluation.view') && (
-            <Anchor href={hrefFor({ name: 'evaluations' })} size="sm" fw={600}>
-              {t('evaluation.nav')}
-            </Anchor>
-          )}
+          {user &&
+            routes.flatMap(({ path, nav }) =>
+              nav && can(user, nav.can)
+                ? [
+                    <Anchor key={path} href={fillPath(path, {})} size="sm" fw={600}>
+                      {t(nav.label)}
+                    </Anchor>,
+                  ]
+                : [],
+            )}
           {name && (
             <Text size="sm" c="gray.8">
               {name}
@@ -67,33 +48,19 @@ function Header({ name, user }: { name?: string; user?: User }) {
   );
 }
 
-function Routes({ user }: { user: User }) {
-  const route = useRoute();
-  const evaluatorOnly = can(user, 'evaluation.view') && !can(user, 'citizen.list');
-  switch (route.name) {
-    case 'caseload':
-      return evaluatorOnly ? <EvaluationPage /> : <CaseloadPage />;
-    case 'evaluations':
-      return <EvaluationPage runId={route.runId} />;
-    case 'newCitizen':
-      return <RegisterCitizenPage />;
-    case 'citizen':
-      return <CitizenPage id={route.id} />;
-    case 'companies':
-      return <CompaniesPage />;
-    case 'company':
-      return <CompanyPage id={route.id} />;
-    case 'demand':
-      return <DemandPage />;
-    case 'packages':
-      return <PackagesPage />;
-    case 'package':
-      return <PackagePage id={route.id} />;
-    case 'enrolment':
-      return <EnrolmentPage packageId={route.packageId} enrolmentId={route.enrolmentId} />;
-    case 'newOffer':
-      return <PlacementForm citizenId={route.id} />;
-  }
+/** The page of the current path (the route table, routes.tsx); unknown paths show '/'. */
+function CurrentPage({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const path = useHashPath();
+  const { route, params } = matchRoute(routes, path) ?? { route: homeRoute, params: {} };
+  const title = t(typeof route.title === 'function' ? route.title(user) : route.title);
+  useEffect(() => {
+    document.title = `${title} · jobvej`;
+    return () => {
+      document.title = 'jobvej';
+    };
+  }, [title]);
+  return route.page(params, user);
 }
 
 export function Shell() {
@@ -118,7 +85,7 @@ export function Shell() {
     <>
       <Header name={me.data.user.displayName} user={me.data.user} />
       <Container component="main" size="lg" py="md" px="sm">
-        <Routes user={me.data.user} />
+        <CurrentPage user={me.data.user} />
       </Container>
     </>
   );

@@ -2,7 +2,7 @@ import { Button, Menu } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { LANGS } from '../../../domain/fip/index.ts';
 import { LANGUAGE_NAMES } from '../../i18n/index.ts';
-import { useUiLang } from '../../app/use-ui-lang.ts';
+import { useUiLang } from '../../lib/use-ui-lang.ts';
 
 export function LanguageMenu() {
   const { t } = useTranslation();

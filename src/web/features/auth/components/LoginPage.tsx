@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Container, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useLogin } from '../api.ts';
+import { useLogin } from '../../../lib/session.ts';
 import { ApiError } from '../../../lib/http.ts';
 
 export function LoginPage() {

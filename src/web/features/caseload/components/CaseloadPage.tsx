@@ -4,12 +4,12 @@ import type { TFunction } from 'i18next';
 import type { CitizenSummary } from '../../../lib/types.ts';
 import { useTranslation } from 'react-i18next';
 import { useCitizens } from '../api.ts';
-import { hrefFor } from '../../../app/router.ts';
+import { hrefFor } from '../../../lib/router.ts';
 import { formatDate } from '../../../lib/dates.ts';
-import { useUiLang } from '../../../app/use-ui-lang.ts';
+import { useUiLang } from '../../../lib/use-ui-lang.ts';
 import { byNextDeadline } from '../../../../domain/deadlines/next-deadline.ts';
 import type { Lang } from '../../../../domain/fip/index.ts';
-import { ruleLabel, ruleShortLabel } from '../../citizen/casework-labels.ts';
+import { ruleLabel, ruleShortLabel } from '../../../lib/casework-labels.ts';
 import { Loading } from '../../../components/ui/Loading.tsx';
 
 /** Badges keep their whole text in narrow table cells (no ellipsis). */

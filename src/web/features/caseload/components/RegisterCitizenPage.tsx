@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { LANGS, type Lang } from '../../../../domain/fip/index.ts';
 import { useRegisterCitizen } from '../api.ts';
 import { ApiError } from '../../../lib/http.ts';
-import { hrefFor, navigate } from '../../../app/router.ts';
+import { hrefFor, navigate } from '../../../lib/router.ts';
 import type { Gender, NewCitizen, TargetGroup } from '../../../lib/types.ts';
 
 const COUNTRIES = ['SY', 'ER', 'IR', 'AF', 'TR', 'IQ', 'SO', 'UA', 'ET', 'LB', 'PS', 'SD', 'MM', 'CD', 'RU'];

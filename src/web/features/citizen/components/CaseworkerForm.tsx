@@ -3,7 +3,7 @@ import { Alert, Button, Chip, Group, Paper, Stack, Text, Title } from '@mantine/
 import { useTranslation } from 'react-i18next';
 import { itemsFor, textOf, type Instrument, type Lang } from '../../../../domain/fip/index.ts';
 import type { AnswerMap, Round } from '../../../lib/types.ts';
-import { useSaveAnswers } from '../../fip/api.ts';
+import { useSaveAnswers } from '../../../lib/fip-rounds.ts';
 
 /** The caseworker questionnaire: all items on one page, saved as they are answered. */
 export function CaseworkerForm({ instrument, round, lang }: { instrument: Instrument; round: Round; lang: Lang }) {

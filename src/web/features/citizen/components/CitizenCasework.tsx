@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../../domain/fip/index.ts';
 import type { CitizenDetail, Round } from '../../../lib/types.ts';
 import { useCitizenEnrolments, useDeadlines, useOffers, useOutcomes } from '../casework-api.ts';
-import { localToday, outcomeKindLabel } from '../casework-labels.ts';
+import { localToday, outcomeKindLabel } from '../../../lib/casework-labels.ts';
 import { formatDate } from '../../../lib/dates.ts';
 import { exitOutcome } from '../../../../domain/outcomes.ts';
 import { DeadlineBanner } from './DeadlineBanner.tsx';

@@ -8,8 +8,8 @@ import type { TFunction } from 'i18next';
 import type { Lang } from '../../../../domain/fip/index.ts';
 import type { DeadlineReportView, DeadlineRuleView, OfferView } from '../../../lib/types.ts';
 import { formatDate } from '../../../lib/dates.ts';
-import { hrefFor } from '../../../app/router.ts';
-import { offerKindLabel, ruleLabel } from '../casework-labels.ts';
+import { hrefFor } from '../../../lib/router.ts';
+import { offerKindLabel, ruleLabel } from '../../../lib/casework-labels.ts';
 
 interface Props {
   citizenId: string;

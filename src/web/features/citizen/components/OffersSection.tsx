@@ -10,10 +10,10 @@ import { OFFER_KIND_INFO } from '../../../../domain/offers/index.ts';
 import type { OfferView } from '../../../lib/types.ts';
 import { ApiError } from '../../../lib/http.ts';
 import { formatDate } from '../../../lib/dates.ts';
-import { hrefFor } from '../../../app/router.ts';
+import { hrefFor } from '../../../lib/router.ts';
 import { usePatchOffer } from '../casework-api.ts';
 import { SchoolPeriodsField } from './SchoolPeriodsField.tsx';
-import { offerKindLabel, offerStatusLabel } from '../casework-labels.ts';
+import { offerKindLabel, offerStatusLabel } from '../../../lib/casework-labels.ts';
 
 const STATUS_COLOR: Record<OfferView['status'], string> = { planned: 'gray.7', active: 'teal.9', completed: 'blue.9', cancelled: 'dark.4' };
 

@@ -8,7 +8,7 @@ import type { OutcomeKind, OutcomeView } from '../../../lib/types.ts';
 import { ApiError } from '../../../lib/http.ts';
 import { formatDate } from '../../../lib/dates.ts';
 import { useCompanies, useCreateOutcome } from '../casework-api.ts';
-import { READABLE_DESCRIPTION, outcomeKindLabel } from '../casework-labels.ts';
+import { READABLE_DESCRIPTION, outcomeKindLabel } from '../../../lib/casework-labels.ts';
 import { companyLabel, matchCompany } from '../company-match.ts';
 
 const KINDS: OutcomeKind[] = ['employment', 'igu_start', 'education', 'self_sufficiency', 'programme_end'];

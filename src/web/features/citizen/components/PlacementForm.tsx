@@ -11,13 +11,13 @@ import { isIsoDate } from '../../../../domain/dates.ts';
 import { OFFER_KIND_INFO, defaultHoursPerWeek, defaultPlannedEnd, defaultStatus, offerRuleEffects, suggestedStart, type OfferKind, type SchoolPeriod } from '../../../../domain/offers/index.ts';
 import { ApiError } from '../../../lib/http.ts';
 import { formatDate } from '../../../lib/dates.ts';
-import { hrefFor, navigate } from '../../../app/router.ts';
-import { useUiLang } from '../../../app/use-ui-lang.ts';
+import { hrefFor, navigate } from '../../../lib/router.ts';
+import { useUiLang } from '../../../lib/use-ui-lang.ts';
 import { useCitizen } from '../api.ts';
 import { useCompanies, useCreateOffer, useDeadlines, useOffers } from '../casework-api.ts';
 import { companyLabel, matchCompany } from '../company-match.ts';
 import { SchoolPeriodsField } from './SchoolPeriodsField.tsx';
-import { READABLE_DESCRIPTION, localToday, offerKindLabel, offerStatusLabel, ruleLabel } from '../casework-labels.ts';
+import { READABLE_DESCRIPTION, localToday, offerKindLabel, offerStatusLabel, ruleLabel } from '../../../lib/casework-labels.ts';
 import { Loading } from '../../../components/ui/Loading.tsx';
 
 /** Kinds in the order caseworkers reach for them; a private company placement first. */

@@ -7,7 +7,7 @@ import { Button, Fieldset, Group, SimpleGrid, Stack, Text, TextInput } from '@ma
 import { useTranslation } from 'react-i18next';
 import { isIsoDate } from '../../../../domain/dates.ts';
 import { suggestSchoolPeriod, validateSchoolPeriods, type SchoolPeriod } from '../../../../domain/offers/index.ts';
-import { READABLE_DESCRIPTION } from '../casework-labels.ts';
+import { READABLE_DESCRIPTION } from '../../../lib/casework-labels.ts';
 
 /** A fieldset flush with the form's other fields (no browser margin, may shrink on a phone). */
 const FLUSH = { minInlineSize: 0 } as const;

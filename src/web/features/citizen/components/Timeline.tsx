@@ -8,8 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { isRtl, type Lang } from '../../../../domain/fip/index.ts';
 import { buildTimeline, isBar, type TimelineInput, type TimelineItem, type TimelineLane } from '../../../../domain/timeline.ts';
 import { formatDate } from '../../../lib/dates.ts';
-import { hrefFor } from '../../../app/router.ts';
-import { offerKindLabel, offerStatusLabel, outcomeKindLabel } from '../casework-labels.ts';
+import { hrefFor } from '../../../lib/router.ts';
+import { offerKindLabel, offerStatusLabel, outcomeKindLabel } from '../../../lib/casework-labels.ts';
 import { Loading } from '../../../components/ui/Loading.tsx';
 
 // ECharts is loaded only when a wide screen shows the chart.

@@ -10,7 +10,7 @@ import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams, CustomSer
 import { addDays, parseIsoDate } from '../../../../domain/dates.ts';
 import { OFFER_KIND_INFO } from '../../../../domain/offers/index.ts';
 import { isBar, type Timeline, type TimelineItem } from '../../../../domain/timeline.ts';
-import { useUiLang } from '../../../app/use-ui-lang.ts';
+import { useUiLang } from '../../../lib/use-ui-lang.ts';
 
 echarts.use([CustomChart, GridComponent, TooltipComponent, SVGRenderer]);
 

@@ -1,11 +1,11 @@
 import { Alert, Anchor, Badge, Box, Button, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../../domain/permissions.ts';
-import { hrefFor } from '../../../app/router.ts';
-import { useUiLang } from '../../../app/use-ui-lang.ts';
+import { hrefFor } from '../../../lib/router.ts';
+import { useUiLang } from '../../../lib/use-ui-lang.ts';
 import { formatDate } from '../../../lib/dates.ts';
 import type { LabourNeedView } from '../../../lib/types.ts';
-import { useMe } from '../../auth/api.ts';
+import { useMe } from '../../../lib/session.ts';
 import { useCompany, useIndustries, useNeeds, usePatchNeed } from '../api.ts';
 import { IndustryLabel } from './IndustryLabel.tsx';
 import { AddNeedForm } from './AddNeedForm.tsx';

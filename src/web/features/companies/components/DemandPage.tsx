@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Alert, Anchor, Box, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { hrefFor } from '../../../app/router.ts';
-import { useUiLang } from '../../../app/use-ui-lang.ts';
+import { hrefFor } from '../../../lib/router.ts';
+import { useUiLang } from '../../../lib/use-ui-lang.ts';
 import { formatDate } from '../../../lib/dates.ts';
 import type { IndustryDemandView } from '../../../lib/types.ts';
 import { useDemand } from '../api.ts';

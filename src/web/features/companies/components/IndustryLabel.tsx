@@ -1,4 +1,4 @@
-import { useUiLang } from '../../../app/use-ui-lang.ts';
+import { useUiLang } from '../../../lib/use-ui-lang.ts';
 import type { IndustriesView } from '../../../lib/types.ts';
 import { industryLabel, nameLang } from '../industry-names.ts';
 

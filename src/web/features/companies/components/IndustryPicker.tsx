@@ -1,6 +1,6 @@
 import { Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useUiLang } from '../../../app/use-ui-lang.ts';
+import { useUiLang } from '../../../lib/use-ui-lang.ts';
 import { useIndustries } from '../api.ts';
 import { db07Section } from '../../../../domain/companies/index.ts';
 import { industryLabel, nameLang } from '../industry-names.ts';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Fieldset, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../../../app/router.ts';
+import { navigate } from '../../../lib/router.ts';
 import { ApiError } from '../../../lib/http.ts';
 import { useRegisterCompany } from '../api.ts';
 import { IndustryPicker } from './IndustryPicker.tsx';

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Grid, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { hrefFor, navigate } from '../../../app/router.ts';
-import { useUiLang } from '../../../app/use-ui-lang.ts';
+import { hrefFor, navigate } from '../../../lib/router.ts';
+import { useUiLang } from '../../../lib/use-ui-lang.ts';
 import { formatDate } from '../../../lib/dates.ts';
 import { useRuns } from '../api.ts';
 import { RunView, STATUS_COLOUR } from './RunView.tsx';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Group, Select, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useUiLang } from '../../../app/use-ui-lang.ts';
+import { useUiLang } from '../../../lib/use-ui-lang.ts';
 import type { ResultRow } from '../api.ts';
 import { formatCount, formatPercent, formatPoints, formatRelative } from '../format.ts';
 import { subgroupLabel } from './warning-text.ts';

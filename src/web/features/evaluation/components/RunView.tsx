@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Code, Group, List, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useUiLang } from '../../../app/use-ui-lang.ts';
+import { useUiLang } from '../../../lib/use-ui-lang.ts';
 import { formatDate } from '../../../lib/dates.ts';
 import { downloadUrl, useRun, type RunStatus } from '../api.ts';
 import { formatBytes, formatCount } from '../format.ts';

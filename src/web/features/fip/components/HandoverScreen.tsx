@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { itemsFor, textOf, type Lang } from '../../../../domain/fip/index.ts';
 import type { AnswerMap, Handover } from '../../../lib/types.ts';
 import { isHandoverLocked, useHandoverRound, useInstrument, useSaveAnswers } from '../api.ts';
-import { useUiLang } from '../../../app/use-ui-lang.ts';
+import { useUiLang } from '../../../lib/use-ui-lang.ts';
 import { storedLang } from '../../../i18n/index.ts';
 import { ScaleButtons } from './ScaleButtons.tsx';
 import { TakebackForm } from './TakebackForm.tsx';

@@ -3,7 +3,7 @@ import { Button, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../../domain/fip/index.ts';
-import { meKey, useLogout } from '../../auth/api.ts';
+import { meKey, useLogout } from '../../../lib/session.ts';
 
 /** How often the tablet asks whether the caseworker's new login has ended this session. */
 const RECHECK_MS = 15_000;

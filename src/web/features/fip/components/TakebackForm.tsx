@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Alert, Button, Group, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useTakeback } from '../../auth/api.ts';
+import { useTakeback } from '../../../lib/session.ts';
 import { ApiError } from '../../../lib/http.ts';
 import { isHandoverLocked } from '../api.ts';
 

@@ -8,9 +8,9 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../../domain/permissions.ts';
-import { useMe } from '../../auth/api.ts';
-import { hrefFor } from '../../../app/router.ts';
-import { useUiLang } from '../../../app/use-ui-lang.ts';
+import { useMe } from '../../../lib/session.ts';
+import { hrefFor } from '../../../lib/router.ts';
+import { useUiLang } from '../../../lib/use-ui-lang.ts';
 import { formatDate } from '../../../lib/dates.ts';
 import { ApiError } from '../../../lib/http.ts';
 import type { EnrolmentView, PackageModuleView, PackageView } from '../../../lib/types.ts';

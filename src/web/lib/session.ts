@@ -1,6 +1,8 @@
+// The session: who is signed in (GET /api/auth/me, the ["me"] query) and the calls that change it —
+// login, logout, hand-over to the citizen and take-back. Shared by the shell and every feature.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, setCsrfToken } from '../../lib/http.ts';
-import type { Handover, Me } from '../../lib/types.ts';
+import { api, ApiError, setCsrfToken } from './http.ts';
+import type { Handover, Me } from './types.ts';
 
 export const meKey = ['me'] as const;
 

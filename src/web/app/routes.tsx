@@ -1,0 +1,111 @@
+// The route table (decision 014): every page of the app once — the name features link to it by
+// (hrefFor/navigate in src/web/lib/router.ts), its path pattern, the page it shows, its title (an
+// i18n key, shown as the document title) and, for top-level pages, its entry in the header's nav.
+// A new page is one entry here plus its component.
+import type { ReactNode } from 'react';
+import { can, type Action } from '../../domain/permissions.ts';
+import type { User } from '../lib/types.ts';
+import { registerRoutes, type PathParams } from '../lib/router.ts';
+import { CaseloadPage } from '../features/caseload/components/CaseloadPage.tsx';
+import { RegisterCitizenPage } from '../features/caseload/components/RegisterCitizenPage.tsx';
+import { CitizenPage } from '../features/citizen/components/CitizenPage.tsx';
+import { PlacementForm } from '../features/citizen/components/PlacementForm.tsx';
+import { EvaluationPage } from '../features/evaluation/components/EvaluationPage.tsx';
+import { PackagesPage } from '../features/packages/components/PackagesPage.tsx';
+import { PackagePage } from '../features/packages/components/PackagePage.tsx';
+import { EnrolmentPage } from '../features/packages/components/EnrolmentPage.tsx';
+import { CompaniesPage } from '../features/companies/components/CompaniesPage.tsx';
+import { CompanyPage } from '../features/companies/components/CompanyPage.tsx';
+import { DemandPage } from '../features/companies/components/DemandPage.tsx';
+
+/** A link in the header: its label (i18n key) and who sees it. Only for patterns without required parameters. */
+export interface NavEntry {
+  label: string;
+  can: Action;
+}
+
+export interface AppRoute<N extends string = string, P extends string = string> {
+  name: N;
+  path: P;
+  /** The page for the path's parameters and the signed-in user. */
+  page: (params: Record<string, string>, user: User) => ReactNode;
+  /** i18n key of the document title (a function when it depends on the user). */
+  title: string | ((user: User) => string);
+  nav?: NavEntry | undefined;
+}
+
+type RequiredKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? never : K }[keyof T];
+
+/** One table entry; page gets the parameters its pattern names, typed. */
+function route<N extends string, P extends string>(def: {
+  name: N;
+  path: P;
+  page: (params: PathParams<P>, user: User) => ReactNode;
+  title: AppRoute['title'];
+  nav?: [RequiredKeys<PathParams<P>>] extends [never] ? NavEntry : never;
+}): AppRoute<N, P> {
+  return { ...def, page: (params, user) => def.page(params as PathParams<P>, user) };
+}
+
+/** An evaluator without a caseload gets the evaluations at '/'. */
+const evaluatorOnly = (user: User): boolean => can(user, 'evaluation.view') && !can(user, 'citizen.list');
+
+/** '/': the caseload (the evaluations for an evaluator without one); also shown for unknown paths. */
+export const homeRoute = route({
+  name: 'caseload',
+  path: '/',
+  title: (user) => (evaluatorOnly(user) ? 'evaluation.title' : 'caseload.title'),
+  page: (_, user) => (evaluatorOnly(user) ? <EvaluationPage /> : <CaseloadPage />),
+});
+
+/** Every page; the header shows the nav entries in this order. */
+export const routes = [
+  homeRoute,
+  route({ name: 'newCitizen', path: '/citizens/new', title: 'register.title', page: () => <RegisterCitizenPage /> }),
+  route({ name: 'citizen', path: '/citizens/:id', title: 'caseload.title', page: ({ id }) => <CitizenPage id={id} /> }),
+  route({ name: 'newOffer', path: '/citizens/:id/offers/new', title: 'casework.form.title', page: ({ id }) => <PlacementForm citizenId={id} /> }),
+  route({
+    name: 'companies',
+    path: '/companies',
+    title: 'companies.title',
+    nav: { label: 'companies.nav', can: 'company.view' },
+    page: () => <CompaniesPage />,
+  }),
+  route({ name: 'company', path: '/companies/:id', title: 'companies.title', page: ({ id }) => <CompanyPage id={id} /> }),
+  route({
+    name: 'demand',
+    path: '/demand',
+    title: 'companies.demand.title',
+    nav: { label: 'companies.demand.nav', can: 'company.view' },
+    page: () => <DemandPage />,
+  }),
+  route({
+    name: 'packages',
+    path: '/packages',
+    title: 'packages.title',
+    nav: { label: 'packages.nav', can: 'package.view' },
+    page: () => <PackagesPage />,
+  }),
+  route({ name: 'package', path: '/packages/:id', title: 'packages.title', page: ({ id }) => <PackagePage id={id} /> }),
+  route({
+    name: 'enrolment',
+    path: '/packages/:packageId/enrolments/:enrolmentId',
+    title: 'packages.title',
+    page: ({ packageId, enrolmentId }) => <EnrolmentPage packageId={packageId} enrolmentId={enrolmentId} />,
+  }),
+  route({
+    name: 'evaluations',
+    path: '/evaluations/:runId?',
+    title: 'evaluation.title',
+    nav: { label: 'evaluation.nav', can: 'evaluation.view' },
+    page: ({ runId }) => <EvaluationPage runId={runId} />,
+  }),
+];
+registerRoutes(routes);
+
+// hrefFor and navigate (src/web/lib/router.ts) accept exactly this table's routes and parameters.
+declare module '../lib/router.ts' {
+  interface RouteRegister {
+    routes: typeof routes;
+  }
+}
