@@ -10,6 +10,8 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Database } from './db/database.ts';
 import { createCprVault } from './crypto/cpr-vault.ts';
 import { errorHandler, sendProblem } from './http/errors.ts';
+import { clientErrorHandler, frameworkErrors, registerUrlLengthCheck } from './http/edge-errors.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerAuthentication } from './http/authenticate.ts';
 import { loadInstrument } from './instrument/instrument-store.ts';
 import { healthRoutes } from './routes/health/routes.ts';
@@ -51,6 +53,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       : false,
     trustProxy: opts.trustProxy ?? false,
     bodyLimit: 256 * 1024,
+    // Errors answered before any hook runs (router, Node's HTTP parser) are problem+json too.
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -72,6 +77,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     secureCookies: (opts.nodeEnv ?? process.env.NODE_ENV) === 'production',
   };
 
+  await registerSecurityHeaders(app, { production: ctx.secureCookies });
+  registerUrlLengthCheck(app);
   await app.register(cookie);
   await app.register(rateLimit, {
     max: 1200,

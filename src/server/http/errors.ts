@@ -1,6 +1,7 @@
 // Typed errors with the stable codes of docs/api.md, rendered as application/problem+json.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { edgeProblem, sendEdgeProblem } from './edge-errors.ts';
 
 export type ErrorCode =
   | 'validation_failed'
@@ -69,12 +70,10 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     return sendProblem(reply, 'validation_failed', `Invalid ${error.validationContext ?? 'request'}`, errors);
   }
   if (error.statusCode === 429) return sendProblem(reply, 'rate_limited', 'Too many requests');
-  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-    // Malformed JSON, wrong content type, body too large …: the client's fault, no detail leaked.
-    return sendProblem(reply, 'validation_failed', error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'Unsupported content type' : 'Malformed request', [
-      { field: 'body', message: 'Malformed request body' },
-    ]);
-  }
+  // Malformed JSON (400, field body), body too large (413), unsupported content type (415), a
+  // too-long URL (414), our upload refusals (413, 507) …: problem+json, no detail leaked.
+  const edge = edgeProblem(error);
+  if (edge) return sendEdgeProblem(reply, edge);
   request.log.error({ err: error }, 'unhandled error');
   return sendProblem(reply, 'internal', 'Something went wrong on our side');
 }
