@@ -19,7 +19,7 @@ import { authRoutes } from './routes/auth/routes.ts';
 import { instrumentRoutes } from './routes/instruments/routes.ts';
 import { citizenRoutes } from './routes/citizens/routes.ts';
 import { roundRoutes } from './routes/rounds/routes.ts';
-import { evaluationRoutes } from './routes/evaluations/routes.ts';
+import { evaluationRoutes, type EvaluationRouteOptions } from './routes/evaluations/routes.ts';
 import { offerRoutes } from './routes/offers/routes.ts';
 import { companyRoutes } from './routes/companies/routes.ts';
 import { packageRoutes } from './routes/packages/routes.ts';
@@ -44,6 +44,8 @@ export interface BuildAppOptions {
    */
   evaluationStoreDir?: string;
   evaluationInboxDir?: string;
+  /** Evaluation uploads: largest file, free space to leave on the store's disk (defaults in routes/evaluations). */
+  evaluationUploads?: Pick<EvaluationRouteOptions, 'maxFileBytes' | 'reserveBytes' | 'statfs'>;
 }
 
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
@@ -97,7 +99,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(companyRoutes(ctx));
   await app.register(packageRoutes(ctx, loadPackageTemplates()));
   const evaluationStore = opts.evaluationStoreDir ?? join(tmpdir(), `jobvej-evaluations-${process.pid}`);
-  await app.register(evaluationRoutes(ctx, { storeDir: evaluationStore, inboxDir: opts.evaluationInboxDir ?? join(evaluationStore, 'inbox') }));
+  await app.register(evaluationRoutes(ctx, { storeDir: evaluationStore, inboxDir: opts.evaluationInboxDir ?? join(evaluationStore, 'inbox'), ...opts.evaluationUploads }));
 
   const webDist = opts.webDist ? resolve(opts.webDist) : undefined;
   const hasWeb = webDist !== undefined && existsSync(join(webDist, 'index.html'));

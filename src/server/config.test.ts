@@ -6,7 +6,9 @@ import { loadConfig, loadCprKey } from './config.ts';
 
 describe('config', () => {
   it('applies defaults', () => {
-    expect(loadConfig({})).toMatchObject({ PORT: 3000, HOST: '0.0.0.0', JOBVEJ_DATA_DIR: './data' });
+    expect(loadConfig({})).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', JOBVEJ_DATA_DIR: './data' });
+    expect(loadConfig({})).toMatchObject({ JOBVEJ_UPLOAD_MAX_FILE_BYTES: 16 * 1024 ** 3, JOBVEJ_UPLOAD_RESERVE_BYTES: 1024 ** 3 });
+    expect(loadConfig({ HOST: '0.0.0.0', JOBVEJ_UPLOAD_MAX_FILE_BYTES: '1000' })).toMatchObject({ HOST: '0.0.0.0', JOBVEJ_UPLOAD_MAX_FILE_BYTES: 1000 });
   });
 
   it('names the bad variable without echoing secrets', () => {

@@ -10,12 +10,17 @@ const base64Key = z
 
 export const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Loopback by default: reachable only from this machine (or a reverse proxy on it); HOST=0.0.0.0 to listen on every interface. */
+  HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   JOBVEJ_DATA_DIR: z.string().min(1).default('./data'),
   JOBVEJ_CPR_KEY: base64Key.optional(),
   /** Folder whose files evaluators may pick as evaluation inputs (default <data dir>/evaluations/inbox). */
   JOBVEJ_EVALUATION_DIR: z.string().min(1).optional(),
+  /** Largest evaluation upload per file, bytes (16 GiB). */
+  JOBVEJ_UPLOAD_MAX_FILE_BYTES: z.coerce.number().int().positive().default(16 * 1024 ** 3),
+  /** Free disk space an evaluation upload must leave on the store's file system, bytes (1 GiB). */
+  JOBVEJ_UPLOAD_RESERVE_BYTES: z.coerce.number().int().min(0).default(1024 ** 3),
   NODE_ENV: z.string().optional(),
 });
 export type Config = z.infer<typeof envSchema>;

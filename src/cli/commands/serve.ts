@@ -13,7 +13,7 @@ const WEB_DIST = fileURLToPath(new URL('../../../dist/web', import.meta.url));
 
 export async function run(argv: string[]): Promise<number> {
   if (argv.includes('--help')) {
-    console.log('Usage: jobvej serve\n\nEnv: PORT (3000), HOST (0.0.0.0), DATABASE_URL, JOBVEJ_DATA_DIR (./data), JOBVEJ_CPR_KEY, JOBVEJ_EVALUATION_DIR (<data dir>/evaluations/inbox), NODE_ENV.');
+    console.log('Usage: jobvej serve\n\nEnv: PORT (3000), HOST (127.0.0.1; 0.0.0.0 for every interface), DATABASE_URL, JOBVEJ_DATA_DIR (./data), JOBVEJ_CPR_KEY, JOBVEJ_EVALUATION_DIR (<data dir>/evaluations/inbox), JOBVEJ_UPLOAD_MAX_FILE_BYTES (16 GiB), JOBVEJ_UPLOAD_RESERVE_BYTES (1 GiB), NODE_ENV.');
     return 0;
   }
   const config = configOrReport();
@@ -31,6 +31,7 @@ export async function run(argv: string[]): Promise<number> {
     db, cprKey, webDist: WEB_DIST, logger: true, ...(config.NODE_ENV ? { nodeEnv: config.NODE_ENV } : {}),
     evaluationStoreDir: join(config.JOBVEJ_DATA_DIR, 'evaluations'),
     ...(config.JOBVEJ_EVALUATION_DIR ? { evaluationInboxDir: config.JOBVEJ_EVALUATION_DIR } : {}),
+    evaluationUploads: { maxFileBytes: config.JOBVEJ_UPLOAD_MAX_FILE_BYTES, reserveBytes: config.JOBVEJ_UPLOAD_RESERVE_BYTES },
   });
   const shutdown = async () => {
     await app.close();
@@ -40,6 +41,6 @@ export async function run(argv: string[]): Promise<number> {
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
   await app.listen({ port: config.PORT, host: config.HOST });
-  console.log(`jobvej serves http://localhost:${config.PORT} on ${describeDatabase(config)}`);
+  console.log(`jobvej serves http://${config.HOST}:${config.PORT} on ${describeDatabase(config)}`);
   return 0;
 }

@@ -2,10 +2,11 @@
 // evaluation folder, follow its progress, read and download the result (JSON, CSV, HTML).
 // Evaluators and admins only; runs belong to the creator's municipality (or are national).
 import { randomUUID } from 'node:crypto';
-import { createReadStream, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createReadStream, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { statfs as statfsAsync } from 'node:fs/promises';
 import { join } from 'node:path';
 import multipart from '@fastify/multipart';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { can, type Action } from '../../../domain/permissions.ts';
@@ -19,6 +20,7 @@ import { withTenant } from '../../db/tenant.ts';
 import type { AppContext } from '../../http/app-context.ts';
 import { actorOf } from '../../http/authenticate.ts';
 import { ApiError } from '../../http/errors.ts';
+import { EdgeError } from '../../http/edge-errors.ts';
 import { canonicalResult, presentRun, resultsCsv } from '../../presenters/evaluation-presenter.ts';
 import { listField, runDetail, runIdParams, runParameters, runSummary, serverPathsBody, type RunParameters } from './schema.ts';
 
@@ -29,9 +31,43 @@ export interface EvaluationRouteOptions {
   storeDir: string;
   /** Server-side input files must lie inside this folder (JOBVEJ_EVALUATION_DIR). */
   inboxDir: string;
-  /** Largest accepted upload per file, bytes. */
+  /** Largest accepted upload per file, bytes (default 16 GiB). */
   maxFileBytes?: number;
+  /** Free space that must stay on the store's file system after the inputs are copied (default 1 GiB). */
+  reserveBytes?: number;
+  /** fs.promises.statfs, replaceable in tests. */
+  statfs?: (path: string) => Promise<{ bavail: number; bsize: number }>;
   runner?: EvaluationRunner;
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 ** 3;
+export const DEFAULT_RESERVE_BYTES = 1024 ** 3;
+/** Multipart framing and the text fields (at most 10 × 1 KiB) on top of the two files. */
+const MULTIPART_OVERHEAD = 64 * 1024;
+
+/** One answer for every server-side path that is not a regular file inside the folder, so that
+ * the response says nothing about files elsewhere on the server (no existence oracle). */
+export const NOT_IN_FOLDER = 'Not a file in the evaluation folder';
+
+function tooLarge(detail: string, field = 'body'): EdgeError {
+  return new EdgeError({ status: 413, code: 'payload_too_large', detail, errors: [{ field, message: detail }] });
+}
+
+function noSpace(detail: string): EdgeError {
+  return new EdgeError({ status: 507, code: 'insufficient_storage', detail });
+}
+
+/**
+ * An error while a multipart body was read and stored: a full disk is 507, any other file-system
+ * error stays a server error, the plugin's own errors keep their status (413 limits), and the rest
+ * (busboy: "Unexpected end of form", "Malformed part header" …) is a malformed body, 400.
+ */
+function multipartFailure(error: unknown): unknown {
+  if (error instanceof ApiError || error instanceof EdgeError) return error;
+  const e = error as { code?: string; syscall?: string; statusCode?: number };
+  if (e.code === 'ENOSPC') return noSpace('The evaluation store ran out of disk space');
+  if (e.syscall !== undefined || e.statusCode !== undefined) return error;
+  return new EdgeError({ status: 400, code: 'validation_failed', detail: 'Malformed multipart body', errors: [{ field: 'body', message: 'The multipart body is malformed or ended early' }] });
 }
 
 type Actor = ReturnType<typeof actorOf>;
@@ -58,8 +94,26 @@ function parseParameters(raw: { methods?: string[] | undefined; by?: string[] | 
 
 export function evaluationRoutes(ctx: AppContext, opts: EvaluationRouteOptions): FastifyPluginAsyncZod {
   return async (app) => {
-    const maxFileBytes = opts.maxFileBytes ?? 4 * 1024 ** 3;
+    const maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    const reserveBytes = opts.reserveBytes ?? DEFAULT_RESERVE_BYTES;
+    const statfs = opts.statfs ?? ((path: string) => statfsAsync(path));
     await app.register(multipart, { limits: { files: 2, fields: 10, fieldSize: 1024, fileSize: maxFileBytes } });
+
+    /** 507 unless `needed` bytes fit on the store's file system with the reserve left over. */
+    async function requireSpace(needed: number): Promise<void> {
+      mkdirSync(opts.storeDir, { recursive: true });
+      const { bavail, bsize } = await statfs(opts.storeDir);
+      if (bavail * bsize - needed < reserveBytes) throw noSpace('Not enough free disk space for these files; ask the administrator to free space');
+    }
+
+    /** Before any byte of the body is read: a Content-Length over the two files' limit is 413, one that would not fit on disk 507. */
+    async function checkUploadSize(request: FastifyRequest): Promise<void> {
+      requireEvaluation(actorOf(request), 'evaluation.run');
+      if (!request.headers['content-type']?.startsWith('multipart/')) return;
+      const length = Number(request.headers['content-length'] ?? 0);
+      if (length > 2 * maxFileBytes + MULTIPART_OVERHEAD) throw tooLarge(`Each file may be at most ${maxFileBytes} bytes`);
+      await requireSpace(Number.isFinite(length) ? length : 0);
+    }
     const runner = opts.runner ?? createEvaluationRunner(ctx.db, (error) => app.log.error({ err: error }, 'evaluation run'));
     // Closing the app stops a running evaluation (marked failed: start it again) rather than waiting for it.
     app.addHook('onClose', async () => runner.stop());
@@ -83,50 +137,64 @@ export function evaluationRoutes(ctx: AppContext, opts: EvaluationRouteOptions):
       return canonicalResult(row.result) as unknown as EvaluationOutput;
     }
 
-    app.post('/api/evaluations', async (request, reply) => {
+    type Inputs = Partial<Record<'persons' | 'weeks', StoredInput>>;
+
+    /** A multipart upload: the two files streamed into `partial` (hashed, counted), the text fields parsed. */
+    async function receiveUpload(request: FastifyRequest, partial: string): Promise<{ params: RunParameters; inputs: Inputs }> {
+      const fields: Record<string, string[]> = {};
+      const inputs: Inputs = {};
+      try {
+        for await (const part of request.parts()) {
+          if (part.type === 'file') {
+            if (part.fieldname !== 'persons' && part.fieldname !== 'weeks') {
+              part.file.resume();
+              throw invalid(part.fieldname, 'Unexpected file field (expected persons and weeks)');
+            }
+            if (inputs[part.fieldname]) throw invalid(part.fieldname, 'Give one file');
+            const stored = await storeStream(part.file, join(partial, `${part.fieldname}.csv`), part.filename || `${part.fieldname}.csv`);
+            if (part.file.truncated) throw tooLarge(`The file is larger than ${maxFileBytes} bytes`, part.fieldname);
+            inputs[part.fieldname] = stored;
+          } else {
+            (fields[part.fieldname] ??= []).push(String(part.value));
+          }
+        }
+      } catch (error) {
+        throw multipartFailure(error);
+      }
+      return { params: parseParameters({ methods: listField(fields.methods), by: fields.by === undefined ? undefined : listField(fields.by) }), inputs };
+    }
+
+    /** A JSON body naming files in the evaluation folder: checked, then copied into `partial`. */
+    async function copyServerFiles(body: unknown, partial: string): Promise<{ params: RunParameters; inputs: Inputs }> {
+      const parsed = serverPathsBody.safeParse(body ?? {});
+      if (!parsed.success) {
+        throw new ApiError('validation_failed', 'Invalid body', parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'body', message: i.message })));
+      }
+      const { personsPath, weeksPath, ...params } = parsed.data;
+      const files: [kind: 'persons' | 'weeks', full: string, path: string][] = [];
+      for (const [field, path, kind] of [['personsPath', personsPath, 'persons'], ['weeksPath', weeksPath, 'weeks']] as const) {
+        try {
+          files.push([kind, resolveInboxPath(opts.inboxDir, path), path]);
+        } catch (error) {
+          // Missing, outside the folder, or not a regular file: one answer (no existence oracle).
+          if (error instanceof OutsideInboxError) throw invalid(field, NOT_IN_FOLDER);
+          throw error;
+        }
+      }
+      await requireSpace(files.reduce((sum, [, full]) => sum + statSync(full).size, 0));
+      const inputs: Inputs = {};
+      for (const [kind, full, path] of files) inputs[kind] = await storeStream(createReadStream(full), join(partial, `${kind}.csv`), path);
+      return { params, inputs };
+    }
+
+    app.post('/api/evaluations', { onRequest: checkUploadSize }, async (request, reply) => {
       const actor = actorOf(request);
       requireEvaluation(actor, 'evaluation.run');
       const id = randomUUID();
       const partial = join(opts.storeDir, `.${id}.partial`);
       mkdirSync(partial, { recursive: true });
       try {
-        let params: RunParameters;
-        const inputs: Partial<Record<'persons' | 'weeks', StoredInput>> = {};
-        if (request.isMultipart()) {
-          const fields: Record<string, string[]> = {};
-          for await (const part of request.parts()) {
-            if (part.type === 'file') {
-              if (part.fieldname !== 'persons' && part.fieldname !== 'weeks') {
-                part.file.resume();
-                throw invalid(part.fieldname, 'Unexpected file field (expected persons and weeks)');
-              }
-              if (inputs[part.fieldname]) throw invalid(part.fieldname, 'Give one file');
-              const stored = await storeStream(part.file, join(partial, `${part.fieldname}.csv`), part.filename || `${part.fieldname}.csv`);
-              if (part.file.truncated) throw invalid(part.fieldname, `The file is larger than ${maxFileBytes} bytes`);
-              inputs[part.fieldname] = stored;
-            } else {
-              (fields[part.fieldname] ??= []).push(String(part.value));
-            }
-          }
-          params = parseParameters({ methods: listField(fields.methods), by: fields.by === undefined ? undefined : listField(fields.by) });
-        } else {
-          const parsed = serverPathsBody.safeParse(request.body ?? {});
-          if (!parsed.success) {
-            throw new ApiError('validation_failed', 'Invalid body', parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'body', message: i.message })));
-          }
-          const { personsPath, weeksPath, ...rest } = parsed.data;
-          params = rest;
-          for (const [field, path, kind] of [['personsPath', personsPath, 'persons'], ['weeksPath', weeksPath, 'weeks']] as const) {
-            let full: string;
-            try {
-              full = resolveInboxPath(opts.inboxDir, path);
-            } catch (error) {
-              if (error instanceof OutsideInboxError) throw invalid(field, error.message);
-              throw error;
-            }
-            inputs[kind] = await storeStream(createReadStream(full), join(partial, `${kind}.csv`), path);
-          }
-        }
+        const { params, inputs } = request.isMultipart() ? await receiveUpload(request, partial) : await copyServerFiles(request.body, partial);
         for (const kind of ['persons', 'weeks'] as const) if (!inputs[kind]) throw invalid(kind, 'Required: a CSV file');
         const row = await withTenant(ctx.db, actor, async (tx) => {
           const created = await tx
