@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCprKey } from '../../server/config.ts';
 import { migrate } from '../../server/db/migrate.ts';
+import { durabilityReport } from '../../server/db/database.ts';
 import { seedDemo } from '../../server/demo/seed.ts';
 import { buildApp } from '../../server/app.ts';
 import { configOrReport, describeDatabase, openConfiguredDatabase } from '../open-configured-database.ts';
@@ -21,6 +22,8 @@ export async function run(argv: string[]): Promise<number> {
   const cprKey = loadCprKey(config);
   const db = await openConfiguredDatabase(config);
   await migrate(db);
+  const durability = await durabilityReport(db);
+  (durability.durable ? console.log : console.warn)(durability.line);
   const production = config.NODE_ENV === 'production';
   if (!production) {
     const result = await seedDemo(db, { cprKey, ...(config.NODE_ENV ? { nodeEnv: config.NODE_ENV } : {}) });
