@@ -1,16 +1,17 @@
 // The evaluate pipeline: read persons.csv and weeks.csv (or a DREAM wide file with its code
 // mapping) into the panel, then analyse. Progress is reported per stage through a callback.
-// On large inputs a helper thread (parallel/helper.ts) takes part of the work; it is stopped
-// when the evaluation ends, however it ends.
+// On large inputs a helper thread (parallel/helper.ts) takes part of the work, as
+// parallel/schedule.ts places it; it is stopped when the evaluation ends, however it ends.
 import { analyse, type AnalyseOptions, type ProgressFn } from './analyse.ts';
-import { startHelper, threadCount, type Helper } from './parallel/helper.ts';
+import { startHelper, type Helper } from './parallel/helper.ts';
+import { threadCount } from './parallel/schedule.ts';
 import { readDreamWide } from './readers/dream-wide.ts';
 import { fileSizeOrZero } from './readers/file-size.ts';
 import { readPersonsCsv } from './readers/persons-csv.ts';
 import type { WeeksResult } from './readers/weeks-csv.ts';
 import { readWeeksParallel, startRemotePart } from './parallel/read-weeks.ts';
 import type { EvaluationOutput } from './report/model.ts';
-import { runWarning, type RunWarning } from './warnings.ts';
+import { warn, type RunWarning } from './warnings.ts';
 
 export interface EvaluateFiles {
   persons: string;
@@ -53,6 +54,6 @@ async function evaluateWith(files: EvaluateFiles, opts: EvaluateOptions, helper:
   if (files.weeks !== undefined) weeks = await readWeeksParallel(files.weeks, persons, readOpts, helper, remote);
   else weeks = await readDreamWide(files.dream as string, files.codes as string, persons, readOpts);
   const warnings: RunWarning[] = [];
-  if (weeks.beforeArrival > 0) warnings.push(runWarning('before_arrival', { count: weeks.beforeArrival }, `${weeks.beforeArrival} person-week row(s) before the person's arrival date were ignored.`));
+  if (weeks.beforeArrival > 0) warnings.push(warn('before_arrival', { count: weeks.beforeArrival }));
   return analyse(persons, weeks.panel, { ...opts, personWeeks: weeks.rows, warnings }, helper);
 }

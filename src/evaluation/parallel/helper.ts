@@ -2,34 +2,10 @@
 // thread hands it independent pieces of work (tasks.ts; e.g. the score model of one subgroup)
 // and goes on with its own share, so the two cores work at once. Results are the same as on
 // one thread: each task runs the same code on the same inputs, only elsewhere.
-//
-// Threads: the `threads` option (CLI --threads), else the JOBVEJ_THREADS environment
-// variable, else 2 when the machine has 2+ cores and the input is large enough to gain
-// (PARALLEL_MIN_BYTES; a worker costs 0.1-0.3 s to start and runs its code cold). 1 =
-// everything on the main thread.
-import { availableParallelism } from 'node:os';
+// Whether there is a helper, and what it runs, parallel/schedule.ts decides.
 import { Worker } from 'node:worker_threads';
 import type { TaskMessage } from './worker.ts';
-import { runTask, type Task, type TaskResult } from './tasks.ts';
-
-/**
- * Inputs smaller than this (weeks.csv bytes) run on one thread unless threads are asked for:
- * measured interleaved on this 2-core machine (load ~2.5-3), 10 k persons (68 MB) took
- * 1.61-1.76 s on one thread and 2.00-2.41 s with the helper (its start-up and cold JIT outweigh
- * the split), 100 k (704 MB) 11.6-13.3 s against 8.0-11.4 s.
- */
-export const PARALLEL_MIN_BYTES = 256 << 20;
-
-/** Number of threads to use (1 or 2): explicit request, then JOBVEJ_THREADS, then automatic. */
-export function threadCount(requested: number | undefined, inputBytes: number): number {
-  let want = requested;
-  if (want === undefined && process.env.JOBVEJ_THREADS !== undefined && process.env.JOBVEJ_THREADS !== '') {
-    want = Number(process.env.JOBVEJ_THREADS);
-    if (!Number.isInteger(want) || want < 1) throw new RangeError(`JOBVEJ_THREADS must be a positive integer, got "${process.env.JOBVEJ_THREADS}"`);
-  }
-  if (want !== undefined) return want >= 2 ? 2 : 1;
-  return availableParallelism() >= 2 && inputBytes >= PARALLEL_MIN_BYTES ? 2 : 1;
-}
+import type { Task, TaskResult } from './tasks.ts';
 
 /** Where the worker's entry is: next to the CLI bundle when bundled, else the tsx bootstrap. */
 function workerUrl(): URL {
@@ -80,9 +56,4 @@ export function startHelper(): Helper {
       await worker.terminate();
     },
   };
-}
-
-/** Run a task here (one thread) or on the helper; same result either way. */
-export function runOn<T extends Task>(helper: Helper | undefined, task: T, transfer: ArrayBuffer[]): Promise<TaskResult<T>> {
-  return helper ? helper.run(task, transfer) : Promise.resolve(runTask(task));
 }

@@ -7,7 +7,8 @@ import { simulate } from '../simulation/generate.ts';
 import { tmpFiles } from '../testing/tmp-files.ts';
 import { readPersonsCsv } from '../readers/persons-csv.ts';
 import { readWeeksCsv } from '../readers/weeks-csv.ts';
-import { startHelper, threadCount, type Helper } from './helper.ts';
+import { startHelper, type Helper } from './helper.ts';
+import { threadCount } from './schedule.ts';
 import { splitPoints } from '../readers/weeks-split.ts';
 import { readWeeksParallel } from './read-weeks.ts';
 

@@ -14,19 +14,9 @@ import { checkFileSize } from '../readers/file-size.ts';
 import { splitPoints } from '../readers/weeks-split.ts';
 import { finishPanel, readWeeksCsv, readWeeksRange, type WeeksChunk, type WeeksReadOptions, type WeeksResult } from '../readers/weeks-csv.ts';
 import type { Helper } from './helper.ts';
+import { weeksSplitFraction } from './schedule.ts';
 import type { TaskResult, WeeksTask } from './tasks.ts';
-import type { WeeksPart } from './tasks.ts';
-
-/**
- * Reading persons.csv costs about this many times as much per byte as reading weeks.csv, the
- * helper's id numbering included. Timelines of both threads at 1 M persons (CPU profiles,
- * after the weeks.csv run loop of 29df0be): persons.csv ~4 s for 44 MB on the main thread,
- * weeks.csv ~2.6 s per GB on the helper and ~3.4 s per GB here (the panel builder's growth
- * included); at 11 the helper finished ~5 s early, so the balance is at ~50.
- * The main thread reads persons.csv first, so it takes that much less of weeks.csv and both
- * threads finish together.
- */
-export const PERSONS_COST_PER_BYTE = 45;
+import type { WeeksPart } from './weeks-part.ts';
 
 /** The helper's part of weeks.csv, started before persons.csv is read. */
 export interface RemotePart {
@@ -37,8 +27,8 @@ export interface RemotePart {
 }
 
 /**
- * Start reading the second part of weeks.csv on the helper. The split leaves this thread
- * half of the work counting persons.csv (`personsBytes`) at PERSONS_COST_PER_BYTE. Undefined
+ * Start reading the second part of weeks.csv on the helper, split where the schedule says
+ * (weeksSplitFraction: this thread reads persons.csv, `personsBytes`, first). Undefined
  * (read on one thread later) when the file cannot be split or not be read now: its errors
  * are then reported in the usual order, after persons.csv's.
  */
@@ -49,7 +39,7 @@ export function startRemotePart(file: string, helper: Helper, personsBytes: numb
   } catch {
     return undefined;
   }
-  const fraction = size > 0 ? Math.min(0.5, Math.max(0.1, (size - PERSONS_COST_PER_BYTE * personsBytes) / 2 / size)) : 0.5;
+  const fraction = weeksSplitFraction(size, personsBytes);
   let split: { headerEnd: number; mid: number } | undefined;
   try {
     split = splitPoints(file, size, fraction);

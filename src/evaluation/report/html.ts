@@ -1,7 +1,8 @@
 // Self-contained HTML report of an evaluation: results table, employment by 4-week period with
 // CI bands per method (inline SVG), love plot, warnings. No scripts, no external resources.
 import type { EvaluationOutput, ResultRow } from './model.ts';
-import { lovePlot, METHOD_COLOURS, periodChart } from './svg.ts';
+import { methodColour } from '../estimators/registry.ts';
+import { lovePlot, periodChart } from './svg.ts';
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const pct = (x: number): string => (Number.isFinite(x) ? `${(x * 100).toFixed(1)} %` : '–');
@@ -14,7 +15,7 @@ function resultsTable(rows: ResultRow[]): string {
     .map((r) => {
       const sig = r.ci_low > 0 || r.ci_high < 0 ? ' class="sig"' : '';
       const rel = r.relative_effect === null || !Number.isFinite(r.relative_effect) ? '–' : `${r.relative_effect >= 0 ? '+' : '−'}${Math.abs(r.relative_effect * 100).toFixed(0)} %`;
-      return `<tr${sig}><td>${esc(r.outcome)}</td><td>${esc(r.subgroup)}</td><td><span class="dot" style="background:${METHOD_COLOURS[r.method] ?? '#555'}"></span>${esc(r.method)}</td><td>${r.n_treated}</td><td>${r.n_control}</td><td>${pct(r.treated_mean)}</td><td>${pct(r.control_mean)}</td><td>${pp(r.att)}</td><td>${pp(r.ci_low)} to ${pp(r.ci_high)}</td><td>${rel}</td><td>${pval(r.p_value)}</td></tr>`;
+      return `<tr${sig}><td>${esc(r.outcome)}</td><td>${esc(r.subgroup)}</td><td><span class="dot" style="background:${methodColour(r.method)}"></span>${esc(r.method)}</td><td>${r.n_treated}</td><td>${r.n_control}</td><td>${pct(r.treated_mean)}</td><td>${pct(r.control_mean)}</td><td>${pp(r.att)}</td><td>${pp(r.ci_low)} to ${pp(r.ci_high)}</td><td>${rel}</td><td>${pval(r.p_value)}</td></tr>`;
     })
     .join('');
   return `<table>${head}${body}</table>`;

@@ -1,7 +1,12 @@
 // Small inline-SVG charts for the HTML report (no scripts, no external files).
+import { EVALUATION_METHODS } from '../../domain/evaluation-methods.ts';
+import { methodColour } from '../estimators/registry.ts';
 import type { BalanceRow, PeriodRow } from './model.ts';
 
-export const METHOD_COLOURS: Record<string, string> = { naive: '#8c8c8c', psm: '#1f6fb2', ipw: '#d9711c', did: '#4a9a4a' };
+// The love plot's marks: before adjustment in the naive colour, after PSM and after IPW in theirs.
+const BEFORE = EVALUATION_METHODS.naive.colour;
+const AFTER_PSM = EVALUATION_METHODS.psm.colour;
+const AFTER_IPW = EVALUATION_METHODS.ipw.colour;
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const f = (x: number): string => x.toFixed(1);
@@ -35,7 +40,7 @@ export function periodChart(rows: PeriodRow[], title: string): string {
   methods.forEach((method, k) => {
     const rs = rows.filter((r) => r.method === method && Number.isFinite(r.att)).sort((a, b) => a.period - b.period);
     if (rs.length === 0) return;
-    const c = METHOD_COLOURS[method] ?? '#555';
+    const c = methodColour(method);
     const upper = rs.map((r) => `${f(x(r.period))},${f(y(r.ci_high))}`);
     const lower = rs.map((r) => `${f(x(r.period))},${f(y(r.ci_low))}`).reverse();
     parts.push(`<polygon points="${[...upper, ...lower].join(' ')}" fill="${c}" fill-opacity="0.15" stroke="none"/>`);
@@ -63,11 +68,11 @@ export function lovePlot(rows: BalanceRow[], subgroup = 'all'): string {
   rows.forEach((r, i) => {
     const cy = m.t + rowH * i + rowH / 2;
     parts.push(`<text x="${m.l - 8}" y="${f(cy + 4)}" text-anchor="end">${esc(r.covariate)}</text>`);
-    if (Number.isFinite(r.smd_before)) parts.push(`<circle cx="${f(x(r.smd_before))}" cy="${f(cy)}" r="4" fill="none" stroke="${METHOD_COLOURS.naive}" stroke-width="1.5"/>`);
-    if (Number.isFinite(r.smd_after)) parts.push(`<circle cx="${f(x(r.smd_after))}" cy="${f(cy)}" r="4" fill="${METHOD_COLOURS.psm}"/>`);
-    if (Number.isFinite(r.smd_after_ipw)) parts.push(`<rect x="${f(x(r.smd_after_ipw) - 3.5)}" y="${f(cy - 3.5)}" width="7" height="7" fill="${METHOD_COLOURS.ipw}"/>`);
+    if (Number.isFinite(r.smd_before)) parts.push(`<circle cx="${f(x(r.smd_before))}" cy="${f(cy)}" r="4" fill="none" stroke="${BEFORE}" stroke-width="1.5"/>`);
+    if (Number.isFinite(r.smd_after)) parts.push(`<circle cx="${f(x(r.smd_after))}" cy="${f(cy)}" r="4" fill="${AFTER_PSM}"/>`);
+    if (Number.isFinite(r.smd_after_ipw)) parts.push(`<rect x="${f(x(r.smd_after_ipw) - 3.5)}" y="${f(cy - 3.5)}" width="7" height="7" fill="${AFTER_IPW}"/>`);
   });
-  const legend: [string, string][] = [['before', `<circle cx="0" cy="0" r="4" fill="none" stroke="${METHOD_COLOURS.naive}" stroke-width="1.5"/>`], ['after PSM', `<circle cx="0" cy="0" r="4" fill="${METHOD_COLOURS.psm}"/>`], ['after IPW', `<rect x="-3.5" y="-3.5" width="7" height="7" fill="${METHOD_COLOURS.ipw}"/>`]];
+  const legend: [string, string][] = [['before', `<circle cx="0" cy="0" r="4" fill="none" stroke="${BEFORE}" stroke-width="1.5"/>`], ['after PSM', `<circle cx="0" cy="0" r="4" fill="${AFTER_PSM}"/>`], ['after IPW', `<rect x="-3.5" y="-3.5" width="7" height="7" fill="${AFTER_IPW}"/>`]];
   legend.forEach(([label, mark], k) => parts.push(`<g transform="translate(${W - m.r + 16} ${m.t + 10 + 18 * k})">${mark}<text x="10" y="4">${label}</text></g>`));
   parts.push(`<text x="${(m.l + W - m.r) / 2}" y="${H - 6}" text-anchor="middle">|SMD| (dashed line: 0.1)</text>`);
   return `<svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="Love plot">${parts.join('')}</svg>`;

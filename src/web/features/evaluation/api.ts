@@ -3,9 +3,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, type FieldError } from '../../lib/http.ts';
 import type { Me } from '../../lib/types.ts';
+import type { Method } from '../../../domain/evaluation-methods.ts';
 
-export const METHODS = ['naive', 'psm', 'ipw', 'did'] as const;
-export type Method = (typeof METHODS)[number];
+// The methods, their names' i18n keys and colours: the evaluation's own vocabulary.
+export { EVALUATION_METHODS, METHODS, methodVocabulary, type Method } from '../../../domain/evaluation-methods.ts';
 export type RunStatus = 'queued' | 'running' | 'done' | 'failed';
 
 export interface StoredInput {

@@ -2,9 +2,12 @@ import { useState } from 'react';
 import { Group, Select, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useUiLang } from '../../../lib/use-ui-lang.ts';
-import type { ResultRow } from '../api.ts';
+import { methodVocabulary, type ResultRow } from '../api.ts';
 import { formatCount, formatPercent, formatPoints, formatRelative } from '../format.ts';
 import { subgroupLabel } from './warning-text.ts';
+
+/** The method's colour, as in the HTML report's table and charts. */
+const DOT = { display: 'inline-block', width: '0.7em', height: '0.7em', borderRadius: '50%', marginInlineEnd: '0.35em' } as const;
 
 export function ResultsTable({ rows }: { rows: ResultRow[] }) {
   const { t } = useTranslation();
@@ -14,6 +17,11 @@ export function ResultsTable({ rows }: { rows: ResultRow[] }) {
   const shown = outcome === 'all' ? rows : rows.filter((r) => r.outcome === outcome);
   const outcomeLabel = (o: string) => t(`evaluation.outcome.${o}`, { defaultValue: o });
   const showOutcome = outcome === 'all';
+  // A method this version does not know (a result of another jobvej version) shows by its id.
+  const method = (m: string) => {
+    const v = methodVocabulary(m);
+    return { label: v ? t(v.labelKey) : m, colour: v?.colour };
+  };
   return (
     <>
       <Group mb="xs">
@@ -44,12 +52,16 @@ export function ResultsTable({ rows }: { rows: ResultRow[] }) {
           </Table.Thead>
           <Table.Tbody>
             {shown.map((r) => {
+              const m = method(r.method);
               const significant = r.ci_low !== null && r.ci_high !== null && (r.ci_low > 0 || r.ci_high < 0);
               return (
                 <Table.Tr key={`${r.outcome}|${r.subgroup}|${r.method}`}>
                   {showOutcome && <Table.Td>{outcomeLabel(r.outcome)}</Table.Td>}
                   <Table.Td>{subgroupLabel(t, r.subgroup)}</Table.Td>
-                  <Table.Td>{t(`evaluation.method.${r.method}`, { defaultValue: r.method })}</Table.Td>
+                  <Table.Td>
+                    {m.colour && <span aria-hidden="true" style={{ ...DOT, background: m.colour }} />}
+                    {m.label}
+                  </Table.Td>
                   <Table.Td ta="end">
                     {formatCount(r.n_treated, lang)} / {formatCount(r.n_control, lang)}
                   </Table.Td>

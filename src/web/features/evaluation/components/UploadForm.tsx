@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Button, Checkbox, FileInput, Group, SegmentedControl, Stack, Switch, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/http.ts';
-import { METHODS, useStartRun, type Method, type Run } from '../api.ts';
+import { EVALUATION_METHODS, METHODS, useStartRun, type Method, type Run } from '../api.ts';
 
 /** Fields whose errors show next to their input; anything else shows the generic alert. */
 const SHOWN_FIELDS = ['persons', 'weeks', 'personsPath', 'weeksPath', 'methods'];
@@ -75,7 +75,7 @@ export function UploadForm({ onStarted }: { onStarted: (run: Run) => void }) {
         <Checkbox.Group label={t('evaluation.methods')} value={methods} onChange={(v) => setMethods(METHODS.filter((m) => v.includes(m)))} error={fieldError('methods')}>
           <Group gap="md" mt={4} wrap="wrap">
             {METHODS.map((m) => (
-              <Checkbox key={m} value={m} label={t(`evaluation.method.${m}`)} />
+              <Checkbox key={m} value={m} label={t(EVALUATION_METHODS[m].labelKey)} />
             ))}
           </Group>
         </Checkbox.Group>

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, robustCov, seFromCov, wls } from '../../stats/index.ts';
 import { N_PERIODS } from '../design/outcomes.ts';
-import { groupEstimates } from './group-estimates.ts';
+import { groupEstimates } from './estimate.ts';
 
 describe('groupEstimates standard errors', () => {
   const rand = createRng(11);

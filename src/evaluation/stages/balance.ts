@@ -1,7 +1,7 @@
-// Covariate balance (standardised mean differences) of a subgroup before matching, after PSM
-// (matching weights) and after IPW, for the covariates asked for (all but the cohort dummies,
-// which are matched exactly). A pure function of its arrays, so the main thread and the helper
-// thread can each take part of the covariates (analyse.ts).
+// Stage "balance": covariate balance (standardised mean differences) of a subgroup before
+// matching, after PSM (matching weights) and after IPW, for the covariates asked for (all but
+// the cohort dummies, which are matched exactly). A pure function of its arrays, so the main
+// thread and the helper thread can each take part of the covariates (parallel/schedule.ts).
 import { smdMany } from '../../stats/index.ts';
 import type { CovariateTable } from '../design/covariates.ts';
 import type { BalanceRow } from '../report/model.ts';
@@ -17,6 +17,18 @@ export interface BalanceInput {
   ipwWeight?: Float64Array;
   /** Table column indices to report, in order. */
   covariates: number[];
+}
+
+/** A subgroup's input to this stage for some of the table's columns: its rows and, when it was matched or weighted, its weights. */
+export function balanceInput(g: { rows: Int32Array; treated: Uint8Array; sample?: { unitWeight: Float64Array }; ipw?: { weights: Float64Array } }, table: CovariateTable, covariates: number[]): BalanceInput {
+  return {
+    table,
+    rows: g.rows,
+    treated: g.treated,
+    ...(g.sample ? { matchWeight: g.sample.unitWeight } : {}),
+    ...(g.ipw ? { ipwWeight: g.ipw.weights } : {}),
+    covariates,
+  };
 }
 
 /** The columns of the table whose balance is reported (not the cohort dummies). */

@@ -1,0 +1,58 @@
+// The evaluation output (model.ts: FORMATS.md's JSON and jobvej's additions) from what the
+// stages produced.
+import { WINDOW_WEEKS, type CohortReport } from '../design/cohorts.ts';
+import type { CovariateTable } from '../design/covariates.ts';
+import { CALIPER_SD } from '../estimators/psm.ts';
+import type { Method } from '../estimators/registry.ts';
+import type { Persons } from '../readers/persons-csv.ts';
+import type { RunWarning } from '../warnings.ts';
+import type { BalanceRow, EvaluationOutput, PeriodRow, ResultRow } from './model.ts';
+
+export interface OutputParts {
+  version: string;
+  persons: Persons;
+  personWeeks: number;
+  cohorts: CohortReport;
+  /** Participant units. */
+  nTreated: number;
+  table: CovariateTable;
+  /** Covariate columns of the score models fitted (empty: none was). */
+  scoreNames: ReadonlySet<string>;
+  scoreModel: 'separate' | 'pooled';
+  methods: readonly Method[];
+  results: ResultRow[];
+  byPeriod: PeriodRow[];
+  /** Balance table per subgroup, in subgroup order. */
+  balance: ReadonlyMap<string, BalanceRow[]>;
+  warnings: RunWarning[];
+}
+
+export function buildOutput(p: OutputParts): EvaluationOutput {
+  const { table, cohorts } = p;
+  const units = cohorts.units;
+  const covariates = table.names.filter((n, k) => table.kinds[k] !== 'cohort' && (p.scoreNames.size === 0 || p.scoreNames.has(n)));
+  if (units.cohorts.length > 1) covariates.push('cohort');
+  const balanceBySubgroup: Record<string, BalanceRow[]> = {};
+  for (const [label, rows] of p.balance) if (label !== 'all') balanceBySubgroup[label] = rows;
+  return {
+    jobvej_version: p.version,
+    input: { persons: p.persons.n, person_weeks: p.personWeeks, participants: cohorts.participants, control_pool: cohorts.controlPool },
+    design: {
+      window_weeks: WINDOW_WEEKS,
+      cohort: 'quarter',
+      covariates,
+      cohorts: units.cohorts,
+      units: { participants: p.nTreated, control_rows: units.n - p.nTreated },
+      caliper_sd: CALIPER_SD,
+      score_model: p.scoreModel,
+      methods: [...p.methods],
+    },
+    results: p.results,
+    by_period: p.byPeriod,
+    balance: p.balance.get('all') ?? [],
+    warnings: p.warnings.map((w) => w.text),
+    // Optional additions after FORMATS.md's keys.
+    ...(Object.keys(balanceBySubgroup).length > 0 ? { balance_by_subgroup: balanceBySubgroup } : {}),
+    warning_details: p.warnings.map(({ code, params }) => ({ code, params })),
+  };
+}
