@@ -14,6 +14,7 @@ function expectSecurityHeaders(res: LightMyRequestResponse): void {
   expect(res.headers['x-content-type-options']).toBe('nosniff');
   expect(res.headers['referrer-policy']).toBe('no-referrer');
   expect(res.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+  expect(res.headers['permissions-policy']).toBe(PERMISSIONS_POLICY);
 }
 
 describe('security headers', () => {
