@@ -3,7 +3,8 @@ import { Alert, Box, Button, Center, Container, Group, Progress, Stack, Text, Ti
 import { useTranslation } from 'react-i18next';
 import { itemsFor, textOf, type Lang } from '../../../../domain/fip/index.ts';
 import type { AnswerMap, Handover } from '../../../lib/types.ts';
-import { isHandoverLocked, useHandoverRound, useInstrument, useSaveAnswers } from '../api.ts';
+import { isHandoverLocked, useHandoverRound } from '../api.ts';
+import { useInstrument, useSaveAnswers } from '../../../lib/fip-rounds.ts';
 import { useUiLang } from '../../../lib/use-ui-lang.ts';
 import { storedLang } from '../../../i18n/index.ts';
 import { ScaleButtons } from './ScaleButtons.tsx';
