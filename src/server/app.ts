@@ -59,6 +59,13 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     frameworkErrors,
     clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
+  // Every route as registered (method, url, schema, config), so tests can walk all of them
+  // (tests/server/fuzz.test.ts; typed in tests/support/fuzz/catalogue.ts).
+  const routeCatalogue: { method: string | string[]; url: string; schema: unknown; config: unknown }[] = [];
+  app.decorate('routeCatalogue', routeCatalogue);
+  app.addHook('onRoute', (route) => {
+    routeCatalogue.push({ method: route.method, url: route.url, schema: route.schema, config: route.config });
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);

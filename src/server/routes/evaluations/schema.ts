@@ -18,6 +18,12 @@ export const serverPathsBody = runParameters.extend({
   weeksPath: text({ min: 1, max: 1000, trim: false }),
 });
 
+/**
+ * The name an uploaded file gives itself (multipart `filename`), kept in the run's inputs (jsonb):
+ * text, so a NUL cannot reach the database (it was a 500). Empty means none given.
+ */
+export const uploadFileName = text({ max: 255, trim: false });
+
 /** Multipart text fields arrive as strings: lists are comma-separated (or repeated fields). */
 export const listField = (value: string[] | undefined): string[] | undefined =>
   value === undefined ? undefined : value.flatMap((v) => v.split(',')).map((s) => s.trim()).filter((s) => s !== '');
