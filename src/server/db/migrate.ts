@@ -13,6 +13,7 @@ import * as m009 from './migrations/009-igu-school-periods.ts';
 import * as m010 from './migrations/010-handover-takeback-limit.ts';
 import * as m011 from './migrations/011-audit-chain-order.ts';
 import * as m012 from './migrations/012-audit-citizen-id-index.ts';
+import * as m013 from './migrations/013-audit-citizen-rows.ts';
 
 export const migrations: { version: number; name: string; sql: string }[] = [
   { version: 1, name: m001.name, sql: m001.sql },
@@ -27,6 +28,7 @@ export const migrations: { version: number; name: string; sql: string }[] = [
   { version: 10, name: m010.name, sql: m010.sql },
   { version: 11, name: m011.name, sql: m011.sql },
   { version: 12, name: m012.name, sql: m012.sql },
+  { version: 13, name: m013.name, sql: m013.sql },
 ];
 
 /** Returns the versions applied now. */
