@@ -66,7 +66,7 @@ function hint(name: string | null, world: World): fc.Arbitrary<unknown> | null {
     case 'goalId': return pick(world.goalIds);
     case 'db07': return fc.oneof(pick(world.db07Codes) ?? fc.constant('47'), (pick(world.db07Codes) ?? fc.constant('47')).map((c) => c.replaceAll('.', '')));
     case 'username': return pick(world.usernames);
-    case 'password': return fc.constantFrom(world.password, 'wrong-password');
+    case 'password': return fc.oneof({ weight: 3, arbitrary: fc.constant(world.password) }, { weight: 1, arbitrary: fc.constant('wrong-password') });
     case 'personsPath': case 'weeksPath': return pick(world.inboxFiles);
     case 'by': return fc.subarray(world.personsColumns.filter((c) => c !== 'person_id'), { maxLength: 3 });
     case 'email': return fc.emailAddress().filter((e) => e.length <= 200);
