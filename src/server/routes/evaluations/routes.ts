@@ -22,7 +22,7 @@ import { actorOf } from '../../http/authenticate.ts';
 import { ApiError } from '../../http/errors.ts';
 import { EdgeError } from '../../http/edge-errors.ts';
 import { canonicalResult, presentRun, resultsCsv } from '../../presenters/evaluation-presenter.ts';
-import { listField, runDetail, runIdParams, runParameters, runSummary, serverPathsBody, type RunParameters } from './schema.ts';
+import { listField, runDetail, runIdParams, runParameters, runSummary, serverPathsBody, uploadFileName, type RunParameters } from './schema.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -151,7 +151,12 @@ export function evaluationRoutes(ctx: AppContext, opts: EvaluationRouteOptions):
               throw invalid(part.fieldname, 'Unexpected file field (expected persons and weeks)');
             }
             if (inputs[part.fieldname]) throw invalid(part.fieldname, 'Give one file');
-            const stored = await storeStream(part.file, join(partial, `${part.fieldname}.csv`), part.filename || `${part.fieldname}.csv`);
+            const name = uploadFileName.safeParse(part.filename ?? '');
+            if (!name.success) {
+              part.file.resume();
+              throw invalid(part.fieldname, name.error.issues[0]?.message ?? 'Invalid file name');
+            }
+            const stored = await storeStream(part.file, join(partial, `${part.fieldname}.csv`), name.data || `${part.fieldname}.csv`);
             if (part.file.truncated) throw tooLarge(`The file is larger than ${maxFileBytes} bytes`, part.fieldname);
             inputs[part.fieldname] = stored;
           } else {

@@ -147,6 +147,14 @@ describe.each(databases)('evaluation uploads on %s', (kind) => {
     expect(storeEntries()).toEqual(before);
   });
 
+  it('a file name with a NUL is 400 naming the file field, not a 500 from the database', async () => {
+    const before = storeEntries();
+    const res = await post(small, evaluator, multipart([{ name: 'persons', filename: 'p\u0000.csv', content: PERSONS }, { name: 'weeks', filename: 'w.csv', content: WEEKS }]));
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'validation_failed', errors: [{ field: 'persons' }] });
+    expect(storeEntries()).toEqual(before);
+  });
+
   it('answers server-side paths the same whether or not a file exists outside the folder', async () => {
     const answer = async (personsPath: string) => {
       const res = await post(small, evaluator, { personsPath, weeksPath: 'persons.csv' });
