@@ -5,6 +5,7 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: (ar
   migrate: { summary: 'apply database migrations', load: () => import('./commands/migrate.ts') },
   demo: { summary: 'create the demo municipalities, users and citizens', load: () => import('./commands/demo.ts') },
   timeliness: { summary: 'deadline rules per municipality as of a date (--as-of YYYY-MM-DD [--municipality CODE] [--json])', load: () => import('./commands/timeliness.ts') },
+  audit: { summary: 'verify the audit chain, or checkpoint its head (verify [--from ID] | checkpoint)', load: () => import('./commands/audit.ts') },
   evaluate: { summary: 'impact evaluation on register files (persons.csv, weeks.csv)', load: () => import('./commands/evaluate.ts') },
 };
 

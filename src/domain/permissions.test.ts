@@ -8,13 +8,13 @@ const TABLE: Record<Role, Action[]> = {
     'offer.view', 'offer.create', 'offer.update', 'outcome.view', 'outcome.create', 'deadline.view',
     'company.view', 'company.create', 'package.view', 'package.create', 'package.enrol', 'package.signoff', 'package.advance',
   ],
-  manager: ['citizen.list', 'citizen.view', 'offer.view', 'outcome.view', 'deadline.view', 'company.view', 'package.view'],
+  manager: ['citizen.list', 'citizen.view', 'offer.view', 'outcome.view', 'deadline.view', 'company.view', 'package.view', 'citizen.access_log'],
   company_consultant: ['citizen.list', 'citizen.view', 'offer.view', 'offer.create', 'offer.update', 'outcome.view', 'outcome.create', 'deadline.view',
     'company.view', 'company.create', 'company.needs', 'package.view', 'package.create', 'package.enrol', 'package.signoff', 'package.advance',
   ],
   evaluator: ['evaluation.run', 'evaluation.view'],
   national_admin: [],
-  admin: ['evaluation.run', 'evaluation.view'],
+  admin: ['evaluation.run', 'evaluation.view', 'audit.head'],
 };
 
 const municipalityOf = (role: Role): string | null => (role === 'national_admin' || role === 'admin' ? null : '607');
@@ -49,7 +49,7 @@ describe('can: municipality', () => {
 describe('abilitiesFor', () => {
   it('lists the allowed actions in vocabulary order', () => {
     expect(abilitiesFor({ role: 'manager', municipalityCode: '607' }, { municipalityCode: '607' })).toEqual([
-      'citizen.list', 'citizen.view', 'offer.view', 'outcome.view', 'deadline.view', 'company.view', 'package.view',
+      'citizen.list', 'citizen.view', 'offer.view', 'outcome.view', 'deadline.view', 'company.view', 'package.view', 'citizen.access_log',
     ]);
   });
 });

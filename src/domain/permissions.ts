@@ -28,6 +28,8 @@ export const ACTIONS = [
   'package.advance',
   'evaluation.run',
   'evaluation.view',
+  'citizen.access_log',
+  'audit.head',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -70,10 +72,14 @@ const GRANTS: Record<Action, readonly Role[]> = {
   // Evaluation runs hold pseudonymised register data only; never for caseworkers and the like.
   'evaluation.run': ['evaluator', 'admin'],
   'evaluation.view': ['evaluator', 'admin'],
+  // Who looked at a citizen (the audit rows about them): the municipality's managers.
+  'citizen.access_log': ['manager'],
+  // The audit chain head and last checkpoint (hashes and ids only): the national administrator.
+  'audit.head': ['admin'],
 };
 
 /** Actions that national users (no municipality) may perform too, on national resources. */
-const NATIONAL: ReadonlySet<Action> = new Set<Action>(['evaluation.run', 'evaluation.view']);
+const NATIONAL: ReadonlySet<Action> = new Set<Action>(['evaluation.run', 'evaluation.view', 'audit.head']);
 
 export function can(actor: Actor, action: Action, resource?: TenantResource): boolean {
   if (!GRANTS[action].includes(actor.role)) return false;

@@ -23,6 +23,7 @@ import { evaluationRoutes, type EvaluationRouteOptions } from './routes/evaluati
 import { offerRoutes } from './routes/offers/routes.ts';
 import { companyRoutes } from './routes/companies/routes.ts';
 import { packageRoutes } from './routes/packages/routes.ts';
+import { auditRoutes } from './audit/routes.ts';
 import { loadPackageTemplates } from './packages/package-store.ts';
 import { loadPolicies } from './deadlines/policy-store.ts';
 import type { AppContext } from './http/app-context.ts';
@@ -44,6 +45,8 @@ export interface BuildAppOptions {
    */
   evaluationStoreDir?: string;
   evaluationInboxDir?: string;
+  /** The audit checkpoint file whose last line GET /api/audit/head reports (`jobvej serve` passes it). */
+  auditCheckpointFile?: string;
   /** Evaluation uploads: largest file, free space to leave on the store's disk (defaults in routes/evaluations). */
   evaluationUploads?: Pick<EvaluationRouteOptions, 'maxFileBytes' | 'reserveBytes' | 'statfs'>;
 }
@@ -105,6 +108,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(offerRoutes(ctx, policies));
   await app.register(companyRoutes(ctx));
   await app.register(packageRoutes(ctx, loadPackageTemplates()));
+  await app.register(auditRoutes(ctx, opts.auditCheckpointFile));
   const evaluationStore = opts.evaluationStoreDir ?? join(tmpdir(), `jobvej-evaluations-${process.pid}`);
   await app.register(evaluationRoutes(ctx, { storeDir: evaluationStore, inboxDir: opts.evaluationInboxDir ?? join(evaluationStore, 'inbox'), ...opts.evaluationUploads }));
 

@@ -7,6 +7,8 @@ import { migrate } from '../../server/db/migrate.ts';
 import { durabilityReport } from '../../server/db/database.ts';
 import { seedDemo } from '../../server/demo/seed.ts';
 import { buildApp } from '../../server/app.ts';
+import { checkpointFilePath } from '../../server/audit/checkpoint-file.ts';
+import { scheduleCheckpoints } from '../../server/audit/checkpoint-writer.ts';
 import { configOrReport, describeDatabase, openConfiguredDatabase } from '../open-configured-database.ts';
 import { demoLogins } from './demo.ts';
 
@@ -14,7 +16,7 @@ const WEB_DIST = fileURLToPath(new URL('../../../dist/web', import.meta.url));
 
 export async function run(argv: string[]): Promise<number> {
   if (argv.includes('--help')) {
-    console.log('Usage: jobvej serve\n\nEnv: PORT (3000), HOST (127.0.0.1; 0.0.0.0 for every interface), DATABASE_URL, JOBVEJ_DATA_DIR (./data), JOBVEJ_CPR_KEY, JOBVEJ_EVALUATION_DIR (<data dir>/evaluations/inbox), JOBVEJ_UPLOAD_MAX_FILE_BYTES (16 GiB), JOBVEJ_UPLOAD_RESERVE_BYTES (1 GiB), NODE_ENV.');
+    console.log('Usage: jobvej serve\n\nEnv: PORT (3000), HOST (127.0.0.1; 0.0.0.0 for every interface), DATABASE_URL, JOBVEJ_DATA_DIR (./data), JOBVEJ_CPR_KEY, JOBVEJ_EVALUATION_DIR (<data dir>/evaluations/inbox), JOBVEJ_UPLOAD_MAX_FILE_BYTES (16 GiB), JOBVEJ_UPLOAD_RESERVE_BYTES (1 GiB), JOBVEJ_AUDIT_CHECKPOINTS (<data dir>/audit-checkpoints.log), NODE_ENV.');
     return 0;
   }
   const config = configOrReport();
@@ -30,14 +32,18 @@ export async function run(argv: string[]): Promise<number> {
     if (!result.skipped) console.log(`Demo data created: ${result.citizens} citizens, ${result.rounds} FIP rounds.`);
     console.log(demoLogins());
   }
+  const auditCheckpointFile = checkpointFilePath(config.JOBVEJ_DATA_DIR);
   const app = await buildApp({
-    db, cprKey, webDist: WEB_DIST, logger: true, ...(config.NODE_ENV ? { nodeEnv: config.NODE_ENV } : {}),
+    db, cprKey, auditCheckpointFile, webDist: WEB_DIST, logger: true, ...(config.NODE_ENV ? { nodeEnv: config.NODE_ENV } : {}),
     evaluationStoreDir: join(config.JOBVEJ_DATA_DIR, 'evaluations'),
     ...(config.JOBVEJ_EVALUATION_DIR ? { evaluationInboxDir: config.JOBVEJ_EVALUATION_DIR } : {}),
     evaluationUploads: { maxFileBytes: config.JOBVEJ_UPLOAD_MAX_FILE_BYTES, reserveBytes: config.JOBVEJ_UPLOAD_RESERVE_BYTES },
   });
+  // The audit chain head into the checkpoint file now, every ten minutes and at shutdown.
+  const checkpoints = scheduleCheckpoints(db, auditCheckpointFile, (err) => app.log.warn({ err }, 'audit checkpoint not written'));
   const shutdown = async () => {
     await app.close();
+    await checkpoints.stop();
     await db.close();
     process.exit(0);
   };

@@ -12,6 +12,8 @@ export type AuditAction =
   | 'citizen.list'
   | 'citizen.view'
   | 'citizen.create'
+  /** A manager read who looked at a citizen (GET /api/citizens/:id/access-log). */
+  | 'citizen.access_log'
   | 'round.start'
   | 'round.answers'
   | 'round.handover'
