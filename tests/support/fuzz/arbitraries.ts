@@ -53,18 +53,30 @@ function idFrom(pool: IdPool | undefined): fc.Arbitrary<string> {
 
 const hintNames = new Set(['cpr', 'cvr', 'itemId', 'templateId', 'goalId', 'db07', 'username', 'password', 'personsPath', 'weeksPath', 'by', 'email', 'phone', 'name', 'companyName', 'displayName']);
 
-/** Values a field's name says it holds (real ids and codes); null when the name says nothing. */
-function hint(name: string | null, world: World): fc.Arbitrary<unknown> | null {
+/** The string schema a value must fit (a nullable field's non-null branch). */
+function stringSchema(schema: JsonSchema): JsonSchema {
+  return (schema.anyOf ?? schema.oneOf)?.find((b) => b.type === 'string') ?? schema;
+}
+
+/** The values of a pool that fit the field's own pattern and length (a name means different codes in different schemas). */
+function fitting(values: readonly string[], schema: JsonSchema): string[] {
+  const s = stringSchema(schema);
+  const pattern = s.pattern ? new RegExp(s.pattern) : null;
+  return values.filter((v) => (!pattern || pattern.test(v)) && v.length <= (s.maxLength ?? Infinity) && v.length >= (s.minLength ?? 0));
+}
+
+/** Values a field's name says it holds (real ids and codes); null when the name says nothing (or no value fits its schema). */
+function hint(name: string | null, world: World, schema: JsonSchema): fc.Arbitrary<unknown> | null {
   if (name === null) return null;
   const table = ID_FIELDS[name];
   if (table) return idFrom(world.ids[table]);
   switch (name) {
     case 'cpr': return cprArb;
     case 'cvr': return cvrArb;
-    case 'itemId': return pick([...world.itemIds.citizen, ...world.itemIds.caseworker]);
-    case 'templateId': return pick(world.templateIds);
-    case 'goalId': return pick(world.goalIds);
-    case 'db07': return fc.oneof(pick(world.db07Codes) ?? fc.constant('47'), (pick(world.db07Codes) ?? fc.constant('47')).map((c) => c.replaceAll('.', '')));
+    case 'itemId': return pick(fitting([...world.itemIds.citizen, ...world.itemIds.caseworker], schema));
+    case 'templateId': return pick(fitting(world.templateIds, schema));
+    case 'goalId': return pick(fitting(world.goalIds, schema));
+    case 'db07': return pick(fitting([...new Set([...world.db07Codes, ...world.db07Codes.map((c) => c.replaceAll('.', ''))])], schema));
     case 'username': return pick(world.usernames);
     case 'password': return fc.oneof({ weight: 3, arbitrary: fc.constant(world.password) }, { weight: 1, arbitrary: fc.constant('wrong-password') });
     case 'personsPath': case 'weeksPath': return pick(world.inboxFiles);
@@ -92,7 +104,7 @@ function isDateSchema(schema: JsonSchema): boolean {
 
 /** Values the schema describes (refinements aside: zod refinements do not reach JSON Schema). */
 export function validFor(schema: JsonSchema, name: string | null, world: World, depth = 0): fc.Arbitrary<unknown> {
-  const hinted = hint(name, world);
+  const hinted = hint(name, world, schema);
   if (hinted) return hinted;
   if (schema.anyOf ?? schema.oneOf) return fc.oneof(...(schema.anyOf ?? schema.oneOf ?? []).map((s) => validFor(s, name, world, depth + 1)));
   if (schema.allOf && schema.allOf.length > 0) return validFor(Object.assign({}, ...schema.allOf) as JsonSchema, name, world, depth + 1);
