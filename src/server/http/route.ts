@@ -33,6 +33,8 @@ export interface AuditSpec<I, R> {
    * transaction); the wrapper then writes none. Declared all the same, so no route is unaudited.
    */
   writtenByCommand?: true;
+  /** Write the row only when this holds (e.g. a run polled while it runs is audited once it has finished). */
+  when?: (input: I, result: R) => boolean;
 }
 
 export interface HandlerInput<P, Q, B> {
@@ -68,6 +70,11 @@ export interface RouteSpec<P extends Schema | undefined, Q extends Schema | unde
   /** Allowed while the session is handed over to the citizen. */
   duringHandover?: boolean;
   handler: (input: HandlerInput<Infer<P>, Infer<Q>, Infer<B>>) => Promise<z.input<R>>;
+  /**
+   * Send the checked result in another form than JSON (a download: CSV, HTML, a JSON file). The
+   * result is still built and checked inside the transaction; only the bytes go out after it.
+   */
+  send?: (reply: FastifyReply, result: z.infer<R>, input: { params: Infer<P> }) => FastifyReply;
 }
 
 /** What a route declared to the wrapper, kept in its Fastify config (the route-pipeline test reads it). */
@@ -116,7 +123,7 @@ export function defineRoute<P extends Schema | undefined, Q extends Schema | und
     ...(spec.params ? { params: spec.params } : {}),
     ...(spec.query ? { querystring: spec.query } : {}),
     ...(spec.body ? { body: spec.body } : {}),
-    response: { [status]: spec.response },
+    ...(spec.send ? {} : { response: { [status]: spec.response } }),
   };
   app.route({
     method: spec.method,
@@ -140,13 +147,14 @@ export function defineRoute<P extends Schema | undefined, Q extends Schema | und
         const result = await withTenant(ctx.db, actor, async (tx) => {
           const full = { ...input, tx };
           const out = checked(spec.response, await spec.handler(full), request.log);
-          if (spec.audit && !spec.audit.writtenByCommand) {
+          if (spec.audit && !spec.audit.writtenByCommand && (spec.audit.when?.(full, out) ?? true)) {
             const id = spec.audit.id ? spec.audit.id(full, out) : idParam(request);
             await writeAudit(tx, actor, spec.audit.action, spec.audit.entity, id, spec.audit.detail?.(full, out) ?? {});
           }
           return out;
         });
-        return reply.code(status).send(result);
+        reply.code(status);
+        return spec.send ? spec.send(reply, result, input) : reply.send(result);
       } catch (err) {
         if (err instanceof ApiError && (err.code === 'not_found' || err.code === 'forbidden') && spec.audit) {
           await auditDenied(ctx, actor, spec.audit, request, err).catch((auditErr: unknown) => request.log.error({ err: auditErr }, 'denied-read audit failed'));

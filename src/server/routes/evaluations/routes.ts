@@ -16,11 +16,12 @@ import { writeAudit } from '../../audit/audit-writer.ts';
 import { createEvaluationRunner, type EvaluationRunner } from '../../commands/evaluation-runner.ts';
 import { resumeInterruptedRuns } from '../../commands/evaluation-resume.ts';
 import { OutsideInboxError, resolveInboxPath, storeStream, type StoredInput } from '../../commands/evaluation-inputs.ts';
-import { withTenant } from '../../db/tenant.ts';
+import { withTenant, type Tx } from '../../db/tenant.ts';
 import type { AppContext } from '../../http/app-context.ts';
 import { actorOf } from '../../http/authenticate.ts';
 import { ApiError } from '../../http/errors.ts';
 import { EdgeError } from '../../http/edge-errors.ts';
+import { defineRoute } from '../../http/route.ts';
 import { canonicalResult, presentRun, resultsCsv } from '../../presenters/evaluation-presenter.ts';
 import { listField, runDetail, runIdParams, runParameters, runSummary, serverPathsBody, uploadFileName, type RunParameters } from './schema.ts';
 
@@ -121,18 +122,15 @@ export function evaluationRoutes(ctx: AppContext, opts: EvaluationRouteOptions):
     const resumed = await resumeInterruptedRuns(ctx.db, runner, opts.storeDir, pkg.version);
     if (resumed.resumed.length + resumed.failed.length > 0) app.log.info(resumed, 'evaluation runs interrupted by the last stop');
 
-    async function loadRun(actor: Actor, id: string, action: 'evaluation.view' | 'evaluation.list', audit = true) {
-      const row = await withTenant(ctx.db, actor, async (tx) => {
-        const found = await tx.selectFrom('evaluation_runs').selectAll().where('id', '=', id).executeTakeFirst();
-        if (found && audit) await writeAudit(tx, actor, action, 'evaluation_run', found.id);
-        return found;
-      });
+    /** A run by id in the caller's tenant transaction (row-level security: another municipality's run is 404). */
+    async function loadRun(tx: Tx, id: string) {
+      const row = await tx.selectFrom('evaluation_runs').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row) throw new ApiError('not_found', 'No such evaluation run');
       return row;
     }
 
-    async function doneResult(actor: Actor, id: string): Promise<EvaluationOutput> {
-      const row = await loadRun(actor, id, 'evaluation.view');
+    async function doneResult(tx: Tx, id: string): Promise<EvaluationOutput> {
+      const row = await loadRun(tx, id);
       if (row.status !== 'done' || row.result === null) throw new ApiError('conflict', 'The run has no result (yet)');
       return canonicalResult(row.result) as unknown as EvaluationOutput;
     }
@@ -230,56 +228,59 @@ export function evaluationRoutes(ctx: AppContext, opts: EvaluationRouteOptions):
       }
     });
 
-    app.get('/api/evaluations', { schema: { response: { 200: z.object({ runs: z.array(runSummary) }) } } }, async (request) => {
-      const actor = actorOf(request);
-      requireEvaluation(actor, 'evaluation.view');
-      const rows = await withTenant(ctx.db, actor, async (tx) => {
+    defineRoute(app, ctx, {
+      method: 'GET',
+      url: '/api/evaluations',
+      response: z.object({ runs: z.array(runSummary) }),
+      can: 'evaluation.view',
+      audit: { action: 'evaluation.list', entity: 'evaluation_run', id: () => null, detail: (_, out) => ({ count: out.runs.length }) },
+      handler: async ({ tx, presentEach }) => {
         const found = await tx
           .selectFrom('evaluation_runs')
           .select(['id', 'municipality_code', 'created_by', 'created_at', 'status', 'stage', 'progress', 'parameters', 'inputs', 'jobvej_version', 'error', 'finished_at'])
           .orderBy('created_at', 'desc')
           .limit(200)
           .execute();
-        await writeAudit(tx, actor, 'evaluation.list', 'evaluation_run', null, { count: found.length });
-        return found;
-      });
-      return { runs: rows.map((row) => presentRun({ ...row, result: null })) };
+        return { runs: presentEach(found, runSummary, (row) => presentRun({ ...row, result: null }), (row) => row.id) };
+      },
     });
 
-    app.get('/api/evaluations/:id', { schema: { params: runIdParams, response: { 200: z.object({ run: runDetail }) } } }, async (request) => {
-      const actor = actorOf(request);
-      requireEvaluation(actor, 'evaluation.view');
+    defineRoute(app, ctx, {
+      method: 'GET',
+      url: '/api/evaluations/:id',
+      params: runIdParams,
+      response: z.object({ run: runDetail }),
+      can: 'evaluation.view',
       // Polled while running: audited once it is finished (the result is what is read).
-      const row = await loadRun(actor, request.params.id, 'evaluation.view', false);
-      if (row.status === 'done' || row.status === 'failed') await loadRun(actor, request.params.id, 'evaluation.view');
-      return { run: { ...presentRun(row), result: row.result === null ? null : canonicalResult(row.result) } };
+      audit: { action: 'evaluation.view', entity: 'evaluation_run', when: (_, out) => out.run.status === 'done' || out.run.status === 'failed' },
+      handler: async ({ tx, params }) => {
+        const row = await loadRun(tx, params.id);
+        return { run: { ...presentRun(row), result: row.result === null ? null : canonicalResult(row.result) } };
+      },
     });
 
     const attachment = (reply: FastifyReply, id: string, ext: string) =>
       reply.header('content-disposition', `attachment; filename="evaluation-${id.slice(0, 8)}.${ext}"`);
+    const download = (url: string, send: (reply: FastifyReply, result: EvaluationOutput, id: string) => FastifyReply) =>
+      defineRoute(app, ctx, {
+        method: 'GET',
+        url,
+        params: runIdParams,
+        response: z.custom<EvaluationOutput>((value) => typeof value === 'object' && value !== null),
+        can: 'evaluation.view',
+        audit: { action: 'evaluation.view', entity: 'evaluation_run' },
+        handler: async ({ tx, params }) => doneResult(tx, params.id),
+        send: (reply, result, { params }) => send(reply, result, params.id),
+      });
 
-    app.get('/api/evaluations/:id/result.json', { schema: { params: runIdParams } }, async (request, reply) => {
-      const actor = actorOf(request);
-      requireEvaluation(actor, 'evaluation.view');
-      const result = await doneResult(actor, request.params.id);
-      return attachment(reply, request.params.id, 'json').type('application/json; charset=utf-8').send(`${JSON.stringify(result, null, 2)}\n`);
-    });
-
-    app.get('/api/evaluations/:id/result.csv', { schema: { params: runIdParams } }, async (request, reply) => {
-      const actor = actorOf(request);
-      requireEvaluation(actor, 'evaluation.view');
-      const result = await doneResult(actor, request.params.id);
-      return attachment(reply, request.params.id, 'csv').type('text/csv; charset=utf-8').send(resultsCsv(result));
-    });
-
-    app.get('/api/evaluations/:id/report.html', { schema: { params: runIdParams } }, async (request, reply) => {
-      const actor = actorOf(request);
-      requireEvaluation(actor, 'evaluation.view');
-      const result = await doneResult(actor, request.params.id);
-      return reply
-        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+    download('/api/evaluations/:id/result.json', (reply, result, id) =>
+      attachment(reply, id, 'json').type('application/json; charset=utf-8').send(`${JSON.stringify(result, null, 2)}\n`));
+    download('/api/evaluations/:id/result.csv', (reply, result, id) =>
+      attachment(reply, id, 'csv').type('text/csv; charset=utf-8').send(resultsCsv(result)));
+    download('/api/evaluations/:id/report.html', (reply, result) =>
+      reply
+        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'")
         .type('text/html; charset=utf-8')
-        .send(renderHtml(result));
-    });
+        .send(renderHtml(result)));
   };
 }
