@@ -29,6 +29,7 @@ export const ACTIONS = [
   'evaluation.run',
   'evaluation.view',
   'citizen.access_log',
+  'citizen.export',
   'audit.head',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -74,6 +75,8 @@ const GRANTS: Record<Action, readonly Role[]> = {
   'evaluation.view': ['evaluator', 'admin'],
   // Who looked at a citizen (the audit rows about them): the municipality's managers.
   'citizen.access_log': ['manager'],
+  // The data-subject export (GDPR art. 15): everything held about one citizen, their access log included.
+  'citizen.export': ['manager'],
   // The audit chain head and last checkpoint (hashes and ids only): the national administrator.
   'audit.head': ['admin'],
 };

@@ -14,6 +14,7 @@ export type AuditAction =
   | 'citizen.create'
   /** A manager read who looked at a citizen (GET /api/citizens/:id/access-log). */
   | 'citizen.access_log'
+  | 'citizen.export'
   | 'round.start'
   | 'round.answers'
   | 'round.handover'

@@ -13,10 +13,13 @@ import type { PolicyStore } from '../../deadlines/policy-store.ts';
 import { presentRounds } from '../../presenters/round-presenter.ts';
 import { registerCitizen } from '../../commands/citizen-registrar.ts';
 import { startRound } from '../../commands/round-recorder.ts';
+import { citizenExportRoutes } from './export-routes.ts';
 import { citizenDetail, citizenIdParams, citizenSummary, newCitizenBody, roundSchema } from './schema.ts';
 
 export function citizenRoutes(ctx: AppContext, policies: PolicyStore): FastifyPluginAsyncZod {
   return async (app) => {
+    await app.register(citizenExportRoutes(ctx));
+
     defineRoute(app, ctx, {
       method: 'GET',
       url: '/api/citizens',

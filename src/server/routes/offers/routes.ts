@@ -6,48 +6,15 @@ import { z } from 'zod';
 import type { AppContext } from '../../http/app-context.ts';
 import { defineRoute } from '../../http/route.ts';
 import { ApiError } from '../../http/errors.ts';
-import { loadCases, schoolPeriodsOf, type OfferRow } from '../../queries/case-queries.ts';
-import { createOffer, createOutcome, updateOffer, type OutcomeRow } from '../../commands/offer-recorder.ts';
+import { loadCases } from '../../queries/case-queries.ts';
+import { presentOffer, presentOutcome } from '../../presenters/offer-presenter.ts';
+import { createOffer, createOutcome, updateOffer } from '../../commands/offer-recorder.ts';
 import type { PolicyStore } from '../../deadlines/policy-store.ts';
 import { evaluateDeadlines } from '../../../domain/deadlines/index.ts';
 import { citizenIdParams } from '../citizens/schema.ts';
 import { deadlineReportSchema, newOfferBody, newOutcomeBody, offerIdParams, offerSchema, outcomeSchema, patchOfferBody } from './schema.ts';
 
 type DeadlineReport = z.infer<typeof deadlineReportSchema>;
-
-const num = (value: number | string | null): number | null => (value === null ? null : Number(value));
-
-function presentOffer(row: OfferRow): z.infer<typeof offerSchema> {
-  return {
-    id: row.id,
-    citizenId: row.citizen_id,
-    kind: row.kind,
-    companyId: row.company_id,
-    companyName: row.company_name,
-    startDate: row.start_date,
-    plannedEnd: row.planned_end,
-    actualEnd: row.actual_end,
-    hoursPerWeek: num(row.hours_per_week),
-    status: row.status,
-    schoolPeriods: schoolPeriodsOf(row),
-    createdAt: row.created_at.toISOString(),
-  };
-}
-
-function presentOutcome(row: OutcomeRow): z.infer<typeof outcomeSchema> {
-  return {
-    id: row.id,
-    citizenId: row.citizen_id,
-    kind: row.kind,
-    date: row.date,
-    sector: row.sector,
-    db07: row.db07,
-    hours: num(row.hours),
-    companyName: row.company_name,
-    source: row.source,
-    createdAt: row.created_at.toISOString(),
-  };
-}
 
 export function offerRoutes(ctx: AppContext, policies: PolicyStore): FastifyPluginAsyncZod {
   return async (app) => {
