@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/http.ts';
 import type { CitizenDetail, Round } from '../../lib/types.ts';
 
@@ -27,4 +27,35 @@ export function useStartRound(citizenId: string) {
       await qc.invalidateQueries({ queryKey: ['deadlines', citizenId] });
     },
   });
+}
+
+/** One row of a citizen's access log (GET /api/citizens/:id/access-log). */
+export interface AccessLogEntry {
+  id: string;
+  at: string;
+  action: string;
+  actorUserId: string | null;
+  actorName: string | null;
+  actorRole: string | null;
+  via: 'entity' | 'related' | 'list';
+}
+
+/** Who looked at the citizen, page by page (100 rows, newest first). */
+export function useAccessLog(citizenId: string, enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: ['citizen', citizenId, 'access-log'],
+    enabled,
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) =>
+      api<{ entries: AccessLogEntry[]; nextBefore: string | null }>(
+        'GET',
+        `/api/citizens/${encodeURIComponent(citizenId)}/access-log${pageParam ? `?before=${encodeURIComponent(pageParam)}` : ''}`,
+      ),
+    getNextPageParam: (last) => last.nextBefore,
+  });
+}
+
+/** The data-subject export's download address (the browser sends the session cookie). */
+export function exportHref(citizenId: string): string {
+  return `/api/citizens/${encodeURIComponent(citizenId)}/export`;
 }

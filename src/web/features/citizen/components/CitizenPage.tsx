@@ -12,6 +12,7 @@ import { CaseworkerForm } from './CaseworkerForm.tsx';
 import { AnswersSideBySide } from './AnswersSideBySide.tsx';
 import { ProgressionTable } from './ProgressionTable.tsx';
 import { CitizenCasework, CitizenDeadlines } from './CitizenCasework.tsx';
+import { AccessLog } from './AccessLog.tsx';
 import { Loading } from '../../../components/ui/Loading.tsx';
 
 // ECharts is the largest dependency: load it only when a citizen page shows a chart.
@@ -142,6 +143,7 @@ export function CitizenPage({ id }: { id: string }) {
         </SimpleGrid>
       )}
       {sorted.length > 0 && <ProgressionTable instrument={inst} rounds={sorted} lang={lang} />}
+      {can('citizen.access_log') && <AccessLog citizenId={citizen.id} lang={lang} canExport={can('citizen.export')} />}
     </Stack>
   );
 }
