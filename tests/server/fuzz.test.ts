@@ -31,7 +31,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { databases } from '../../src/server/db/testing.ts';
-import { serverPathsBody } from '../../src/server/routes/evaluations/schema.ts';
+import { serverPathsBody } from '../../src/contract/evaluations.ts';
 import { newCitizen, login, type Login } from '../support/app-fixture.ts';
 import { fuzzRoutes, type FuzzRoute, type JsonSchema } from '../support/fuzz/catalogue.ts';
 import { auditSince, compareFingerprints, fingerprint, nextXid, type Fingerprint } from '../support/fuzz/fingerprint.ts';

@@ -5,7 +5,7 @@
 // The matching is in audit_citizen_rows (migration 013), so that it can use the indexes.
 import { sql } from 'kysely';
 import type { Tx } from '../db/tenant.ts';
-import type { AccessLogEntry } from './schema.ts';
+import type { AccessLogEntry } from '../../contract/audit.ts';
 
 export const ACCESS_LOG_PAGE = 100;
 

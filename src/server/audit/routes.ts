@@ -8,7 +8,7 @@ import { writeAudit } from './audit-writer.ts';
 import { readChainHead } from './chain-head.ts';
 import { CheckpointFileError, lastCheckpoint, type Checkpoint } from './checkpoint-file.ts';
 import { citizenAccessLog } from './access-log.ts';
-import { accessLogParams, accessLogQuery, accessLogResponse, auditHeadResponse } from './schema.ts';
+import { accessLogParams, accessLogQuery, accessLogResponse, auditHeadResponse } from '../../contract/audit.ts';
 
 function readLastCheckpoint(file: string | undefined): { lastCheckpoint: Checkpoint | null; checkpointProblem: string | null } {
   if (file === undefined) return { lastCheckpoint: null, checkpointProblem: null };

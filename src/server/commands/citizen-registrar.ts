@@ -6,7 +6,7 @@ import type { CprVault } from '../crypto/cpr-vault.ts';
 import { ApiError } from '../http/errors.ts';
 import { conflictOnUnique } from '../db/unique-conflict.ts';
 import { writeAudit, type AuditActor } from '../audit/audit-writer.ts';
-import type { NewCitizen } from '../routes/citizens/schema.ts';
+import type { NewCitizen } from '../../contract/citizens.ts';
 
 export async function registerCitizen(tx: Tx, vault: CprVault, actor: AuditActor & { municipalityCode: string }, input: NewCitizen): Promise<string> {
   const parsed = parseCpr(input.cpr);

@@ -8,7 +8,7 @@ import { ApiError } from '../http/errors.ts';
 import { conflictOnUnique } from '../db/unique-conflict.ts';
 import { writeAudit, type AuditActor } from '../audit/audit-writer.ts';
 import { parseCvr, parseDb07 } from '../../domain/companies/index.ts';
-import type { NewCompany } from '../routes/companies/schema.ts';
+import type { NewCompany } from '../../contract/companies.ts';
 
 export type CompanyRow = Selectable<CompaniesTable>;
 

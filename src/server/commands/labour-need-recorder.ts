@@ -7,7 +7,7 @@ import type { LabourNeedsTable } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import { writeAudit, type AuditActor } from '../audit/audit-writer.ts';
 import { parseDb07 } from '../../domain/companies/index.ts';
-import type { NeedPatch, NewNeed } from '../routes/companies/needs-schema.ts';
+import type { NeedPatch, NewNeed } from '../../contract/needs.ts';
 
 export type LabourNeedRow = Selectable<LabourNeedsTable>;
 

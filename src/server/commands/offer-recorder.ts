@@ -9,7 +9,7 @@ import { ApiError } from '../http/errors.ts';
 import { writeAudit, type AuditActor } from '../audit/audit-writer.ts';
 import { defaultPlannedEnd, defaultStatus, sortSchoolPeriods, validateSchoolPeriods } from '../../domain/offers/index.ts';
 import { schoolPeriodsOf, type OfferRow } from '../queries/case-queries.ts';
-import type { NewOffer, NewOutcome, OfferPatch } from '../routes/offers/schema.ts';
+import type { NewOffer, NewOutcome, OfferPatch } from '../../contract/offers.ts';
 
 export type OutcomeRow = Selectable<OutcomesTable>;
 

@@ -15,7 +15,7 @@ import {
   advance, enrol, gate, makeOverride, signOffGoal,
   type Enrolment, type IndustryPackage, type PackageErrorCode, type PackageModule, type PackageResult,
 } from '../../domain/packages/index.ts';
-import type { NewPackage, SignOffInput } from '../routes/packages/schema.ts';
+import type { NewPackage, SignOffInput } from '../../contract/packages.ts';
 
 export type PackageRow = Selectable<PackagesTable>;
 export type EnrolmentRow = Selectable<PackageEnrolmentsTable>;

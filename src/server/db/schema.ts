@@ -5,7 +5,10 @@ import type { ColumnType, Generated } from 'kysely';
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
-export type Role = 'caseworker' | 'company_consultant' | 'manager' | 'evaluator' | 'national_admin' | 'admin';
+import type { Role } from '../../domain/permissions.ts';
+
+// The one role vocabulary is src/domain/permissions.ts.
+export type { Role };
 
 export interface MunicipalitiesTable {
   code: string;

@@ -6,7 +6,7 @@ import { seedDemo } from './seed.ts';
 import { readEnrolmentViews } from '../packages/enrolment-views.ts';
 import { createRng } from './prng.ts';
 import { STAGE_ORDER, fitPlan, planEnrolment, planSpan } from './package-generator.ts';
-import type { EnrolmentView } from '../../domain/api-types.ts';
+import type { EnrolmentView } from '../../contract/types.ts';
 
 const TODAY = '2026-11-25';
 

@@ -8,7 +8,7 @@ import { gate } from '../../domain/packages/index.ts';
 import { toDayNumber } from '../../domain/deadlines/date-math.ts';
 import type {
   EnrolmentModuleView, EnrolmentView, PackageCounts, PackageSummaryView, PackageView,
-} from '../../domain/api-types.ts';
+} from '../../contract/types.ts';
 import { enrolmentOf, packageOf, type EnrolmentRow, type PackageRow } from '../commands/package-gatekeeper.ts';
 
 export function presentPackageSummary(row: PackageRow, counts: PackageCounts): PackageSummaryView {

@@ -4,7 +4,7 @@ import { nextRoundDue } from '../../domain/fip/schedule.ts';
 import { maskCpr } from '../../domain/cpr.ts';
 import type { CitizensTable } from '../db/schema.ts';
 import type { Lang } from '../../domain/fip/index.ts';
-import type { CitizenBase, CitizenDetail, CitizenSummary } from '../../domain/api-types.ts';
+import type { CitizenBase, CitizenDetail, CitizenSummary } from '../../contract/types.ts';
 import type { NextDeadline } from '../../domain/deadlines/next-deadline.ts';
 
 export type CitizenRow = Omit<CitizensTable, 'id' | 'created_at'> & {

@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import { schoolPeriodsOf, type OfferRow } from '../queries/case-queries.ts';
 import type { OutcomeRow } from '../commands/offer-recorder.ts';
-import type { offerSchema, outcomeSchema } from '../routes/offers/schema.ts';
+import type { offerSchema, outcomeSchema } from '../../contract/offers.ts';
 
 const num = (value: number | string | null): number | null => (value === null ? null : Number(value));
 

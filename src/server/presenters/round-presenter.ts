@@ -1,6 +1,6 @@
 // Round rows and their answers → the API's Round.
 import type { Tx } from '../db/tenant.ts';
-import type { Round } from '../../domain/api-types.ts';
+import type { Round } from '../../contract/types.ts';
 
 export interface RoundRow {
   id: string;

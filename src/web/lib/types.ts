@@ -1,2 +1,2 @@
-// Shapes of the HTTP API: defined once in src/domain/api-types.ts (shared with the server).
-export type * from '../../domain/api-types.ts';
+// Shapes of the HTTP API, inferred from the zod schemas of src/contract (the one definition, shared with the server).
+export type * from '../../contract/types.ts';

@@ -10,7 +10,7 @@ import { markSucceeded, reserveAttempt } from '../../auth/login-limiter.ts';
 import { HANDOVER_LOCKED, endLockedHandovers, recordTakebackFailure, reserveTakeback } from '../../auth/takeback.ts';
 import { SESSION_COOKIE, SESSION_TTL_MS, createSession, deleteSession, findSession, setHandover, type SessionUser } from '../../auth/session-store.ts';
 import { writeAudit } from '../../audit/audit-writer.ts';
-import { loginBody, sessionResponse, takebackBody } from './schema.ts';
+import { loginBody, sessionResponse, takebackBody } from '../../../contract/auth.ts';
 
 function present(session: SessionUser) {
   const { passwordHash: _omit, ...user } = session.user;

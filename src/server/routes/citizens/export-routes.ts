@@ -14,10 +14,10 @@ import { presentRounds } from '../../presenters/round-presenter.ts';
 import { presentOffer, presentOutcome } from '../../presenters/offer-presenter.ts';
 import { readEnrolmentViews } from '../../packages/enrolment-views.ts';
 import { citizenAccessLog } from '../../audit/access-log.ts';
-import { accessLogEntry } from '../../audit/schema.ts';
-import { offerSchema, outcomeSchema } from '../offers/schema.ts';
-import { enrolmentSchema } from '../packages/schema.ts';
-import { citizenDetail, citizenIdParams, roundSchema } from './schema.ts';
+import { accessLogEntry } from '../../../contract/audit.ts';
+import { offerSchema, outcomeSchema } from '../../../contract/offers.ts';
+import { enrolmentSchema } from '../../../contract/packages.ts';
+import { citizenDetail, citizenIdParams, roundSchema } from '../../../contract/citizens.ts';
 
 /** Access-log pages read at most (100 rows each): 50,000 reads of one citizen. */
 const MAX_LOG_PAGES = 500;

@@ -14,7 +14,7 @@ import { presentRounds } from '../../presenters/round-presenter.ts';
 import { registerCitizen } from '../../commands/citizen-registrar.ts';
 import { startRound } from '../../commands/round-recorder.ts';
 import { citizenExportRoutes } from './export-routes.ts';
-import { citizenDetail, citizenIdParams, citizenSummary, newCitizenBody, roundSchema } from './schema.ts';
+import { citizenDetail, citizenIdParams, citizenSummary, newCitizenBody, roundSchema } from '../../../contract/citizens.ts';
 
 export function citizenRoutes(ctx: AppContext, policies: PolicyStore): FastifyPluginAsyncZod {
   return async (app) => {

@@ -13,8 +13,8 @@ import { createNeed, updateNeed, type LabourNeedRow } from '../../commands/labou
 import { loadDb07 } from '../../companies/db07-store.ts';
 import { defaultDemandPeriod, demandByIndustry, type DemandPackage } from '../../../domain/companies/index.ts';
 import type { Tx } from '../../db/tenant.ts';
-import { companyIdParams } from './schema.ts';
-import { demandQuery, demandSchema, industriesSchema, needIdParams, needSchema, newNeedBody, patchNeedBody } from './needs-schema.ts';
+import { companyIdParams } from '../../../contract/companies.ts';
+import { demandQuery, demandSchema, industriesSchema, needIdParams, needSchema, newNeedBody, patchNeedBody } from '../../../contract/needs.ts';
 
 export function presentNeed(row: LabourNeedRow): z.infer<typeof needSchema> {
   return {

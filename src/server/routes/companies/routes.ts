@@ -8,7 +8,7 @@ import { defineRoute } from '../../http/route.ts';
 import { ApiError } from '../../http/errors.ts';
 import type { Tx } from '../../db/tenant.ts';
 import { createCompany, type CompanyRow } from '../../commands/company-registrar.ts';
-import { companyIdParams, companySchema, newCompanyBody } from './schema.ts';
+import { companyIdParams, companySchema, newCompanyBody } from '../../../contract/companies.ts';
 import { needRoutes } from './needs-routes.ts';
 
 type Company = z.infer<typeof companySchema>;

@@ -23,7 +23,7 @@ import { ApiError } from '../../http/errors.ts';
 import { EdgeError } from '../../http/edge-errors.ts';
 import { defineRoute } from '../../http/route.ts';
 import { canonicalResult, presentRun, resultsCsv } from '../../presenters/evaluation-presenter.ts';
-import { listField, runDetail, runIdParams, runParameters, runSummary, serverPathsBody, uploadFileName, type RunParameters } from './schema.ts';
+import { listField, runDetail, runIdParams, runParameters, runSummary, serverPathsBody, uploadFileName, type RunParameters } from '../../../contract/evaluations.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version: string };
 

@@ -11,8 +11,8 @@ import { presentOffer, presentOutcome } from '../../presenters/offer-presenter.t
 import { createOffer, createOutcome, updateOffer } from '../../commands/offer-recorder.ts';
 import type { PolicyStore } from '../../deadlines/policy-store.ts';
 import { evaluateDeadlines } from '../../../domain/deadlines/index.ts';
-import { citizenIdParams } from '../citizens/schema.ts';
-import { deadlineReportSchema, newOfferBody, newOutcomeBody, offerIdParams, offerSchema, outcomeSchema, patchOfferBody } from './schema.ts';
+import { citizenIdParams } from '../../../contract/citizens.ts';
+import { deadlineReportSchema, newOfferBody, newOutcomeBody, offerIdParams, offerSchema, outcomeSchema, patchOfferBody } from '../../../contract/offers.ts';
 
 type DeadlineReport = z.infer<typeof deadlineReportSchema>;
 

@@ -11,22 +11,11 @@ import type { Tx } from '../../db/tenant.ts';
 import type { PackageTemplateStore } from '../../packages/package-store.ts';
 import { advanceEnrolment, createPackage, enrolCitizen, signOff, type LoadedEnrolment } from '../../commands/package-gatekeeper.ts';
 import { presentPackage, presentPackageSummary, readEnrolmentViews, readPackageCounts } from '../../packages/enrolment-views.ts';
-import type { CitizenEnrolmentView, EnrolmentView, PackageSummaryView, PackageTemplateView, PackageView } from '../../../domain/api-types.ts';
+import type { CitizenEnrolmentView, EnrolmentView } from '../../../contract/types.ts';
 import {
   advanceBody, citizenEnrolmentSchema, citizenIdParams, enrolmentIdParams, enrolmentSchema, newEnrolmentBody, newPackageBody,
   packageIdParams, packageSchema, packageSummarySchema, packageTemplateSchema, signOffBody,
-} from './schema.ts';
-
-// The zod response schemas and the shared api-types must describe the same shapes.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const sameShapes: [
-  Same<z.infer<typeof packageSummarySchema>, PackageSummaryView>,
-  Same<z.infer<typeof packageSchema>, PackageView>,
-  Same<z.infer<typeof enrolmentSchema>, EnrolmentView>,
-  Same<z.infer<typeof citizenEnrolmentSchema>, CitizenEnrolmentView>,
-  Same<z.infer<typeof packageTemplateSchema>, PackageTemplateView>,
-] = [true, true, true, true, true];
-void sameShapes;
+} from '../../../contract/packages.ts';
 
 const noCounts = { active: 0, waitingAtGate: 0, completed: 0 };
 

@@ -12,8 +12,8 @@ import { setHandover } from '../../auth/session-store.ts';
 import { findRound } from '../../queries/citizen-queries.ts';
 import { presentCitizenRound, presentRounds } from '../../presenters/round-presenter.ts';
 import { saveAnswers } from '../../commands/round-recorder.ts';
-import { roundSchema } from '../citizens/schema.ts';
-import { answersBody, roundIdParams, type AnswersBody } from './schema.ts';
+import { roundSchema } from '../../../contract/citizens.ts';
+import { answersBody, roundIdParams, type AnswersBody } from '../../../contract/rounds.ts';
 
 function checkItems(ctx: AppContext, body: AnswersBody): void {
   const known = ctx.instrument.itemIds(body.respondent);

@@ -6,7 +6,7 @@ import type { AnswerMap, Handover } from '../../../lib/types.ts';
 import { isHandoverLocked, useHandoverRound } from '../api.ts';
 import { useInstrument, useSaveAnswers } from '../../../lib/fip-rounds.ts';
 import { useUiLang } from '../../../lib/use-ui-lang.ts';
-import { storedLang } from '../../../i18n/index.ts';
+import { isLang, storedLang } from '../../../i18n/index.ts';
 import { ScaleButtons } from './ScaleButtons.tsx';
 import { TakebackForm } from './TakebackForm.tsx';
 import { LockedNotice } from './LockedNotice.tsx';
@@ -18,21 +18,23 @@ import { Loading } from '../../../components/ui/Loading.tsx';
  */
 export function HandoverScreen({ handover }: { handover: Handover }) {
   const { setLang } = useUiLang();
+  // The citizen's language as stored on their record; Danish if it were ever not one of ours.
+  const language = isLang(handover.language) ? handover.language : 'da';
   useEffect(() => {
-    setLang(handover.language, false);
+    setLang(language, false);
     return () => setLang(storedLang(), false);
-  }, [handover.language, setLang]);
+  }, [language, setLang]);
   const [givingBack, setGivingBack] = useState(false);
   const [locked, setLocked] = useState(false);
   const onLocked = useCallback(() => setLocked(true), []);
   return (
     <Container component="main" size="sm" px="sm" py="md">
       {locked ? (
-        <LockedNotice lang={handover.language} />
+        <LockedNotice lang={language} />
       ) : givingBack ? (
         <TakebackForm onCancel={() => setGivingBack(false)} onLocked={onLocked} />
       ) : (
-        <Questionnaire lang={handover.language} roundId={handover.roundId} onGiveBack={() => setGivingBack(true)} onLocked={onLocked} />
+        <Questionnaire lang={language} roundId={handover.roundId} onGiveBack={() => setGivingBack(true)} onLocked={onLocked} />
       )}
     </Container>
   );

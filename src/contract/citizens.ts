@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { isValidCpr } from '../../../domain/cpr.ts';
-import { LANGS } from '../../../domain/fip/index.ts';
-import { isoDate, resourceId, safeString, text } from '../../../contract/fields.ts';
+import { isValidCpr } from '../domain/cpr.ts';
+import { LANGS } from '../domain/fip/index.ts';
+import { isoDate, resourceId, safeString, text } from './fields.ts';
 
 export const langSchema = z.enum(LANGS as unknown as ['da', 'en', 'ar', 'fa', 'so', 'ti']);
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { resourceId, text, wholeNumber } from '../../../contract/fields.ts';
+import { resourceId, text, wholeNumber } from './fields.ts';
 
 export const roundIdParams = z.object({ id: resourceId('a round') });
 

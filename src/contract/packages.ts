@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { resourceId, text } from '../../../contract/fields.ts';
+import { resourceId, text } from './fields.ts';
 
 export const packageIdParams = z.object({ id: resourceId('a package') });
 export const enrolmentIdParams = z.object({ id: resourceId('an enrolment') });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { parseDb07 } from '../../../domain/companies/index.ts';
-import { resourceId, safeString, text } from '../../../contract/fields.ts';
+import { parseDb07 } from '../domain/companies/index.ts';
+import { resourceId, safeString, text } from './fields.ts';
 
 export const companyIdParams = z.object({ id: resourceId('a company') });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { LABOUR_NEED_KINDS, parseDb07 } from '../../../domain/companies/index.ts';
-import { isoDate, resourceId, safeString, text, wholeNumber } from '../../../contract/fields.ts';
+import { LABOUR_NEED_KINDS, parseDb07 } from '../domain/companies/index.ts';
+import { isoDate, resourceId, safeString, text, wholeNumber } from './fields.ts';
 
 export const needIdParams = z.object({ id: resourceId('a labour need') });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from '../../../contract/fields.ts';
+import { text } from './fields.ts';
 
 // A NUL in the user name reached the users query (a 500 from PostgreSQL): both fields are text.
 const password = text({ min: 1, max: 1000, trim: false });

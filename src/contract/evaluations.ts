@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { METHODS } from '../../../evaluation/analyse.ts';
-import { resourceId, safeString, text } from '../../../contract/fields.ts';
+import { METHODS } from '../domain/evaluation-methods.ts';
+import { resourceId, safeString, text } from './fields.ts';
 
 export const methodSchema = z.enum(METHODS);
 const column = safeString.regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, { message: 'Expected a persons.csv column name' });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { OFFER_KINDS, OFFER_STATUSES } from '../../../domain/offers/index.ts';
-import { OUTCOME_KINDS } from '../../../domain/outcomes.ts';
-import { boundedNumber, isoDate, resourceId, safeString, text } from '../../../contract/fields.ts';
+import { OFFER_KINDS, OFFER_STATUSES } from '../domain/offers/index.ts';
+import { OUTCOME_KINDS } from '../domain/outcomes.ts';
+import { boundedNumber, isoDate, resourceId, safeString, text } from './fields.ts';
 
 export const offerKind = z.enum(OFFER_KINDS);
 export const offerStatus = z.enum(OFFER_STATUSES);

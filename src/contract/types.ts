@@ -1,0 +1,68 @@
+// The HTTP API's shapes as TypeScript types, each inferred from its zod schema in this folder —
+// the schemas are the only definition. Responses are what the server sends (z.infer); request
+// bodies are what a client may send (z.input). Server presenters and the web app use these.
+import type { z } from 'zod';
+import type { Role } from '../domain/permissions.ts';
+import type { handoverSchema, sessionResponse, userSchema } from './auth.ts';
+import type { citizenDetail, citizenSummary, newCitizenBody, nextDeadlineSchema, roundSchema } from './citizens.ts';
+import type { companySchema, newCompanyBody } from './companies.ts';
+import type { demandSchema, industriesSchema, needSchema, newNeedBody, patchNeedBody } from './needs.ts';
+import type { deadlineReportSchema, newOfferBody, newOutcomeBody, offerSchema, outcomeSchema, patchOfferBody } from './offers.ts';
+import type { citizenEnrolmentSchema, enrolmentSchema, packageSchema, packageSummarySchema, packageTemplateSchema } from './packages.ts';
+import type { answersBody } from './rounds.ts';
+
+export type { Role };
+
+// Sessions (docs/api.md).
+export type User = z.infer<typeof userSchema>;
+export type Handover = z.infer<typeof handoverSchema>;
+export type Me = z.infer<typeof sessionResponse>;
+
+// Citizens and FIP rounds.
+export type NewCitizen = z.input<typeof newCitizenBody>;
+export type Gender = NewCitizen['gender'];
+export type TargetGroup = NewCitizen['targetGroup'];
+export type CitizenSummary = z.infer<typeof citizenSummary>;
+export type CitizenDetail = z.infer<typeof citizenDetail>;
+export type CitizenBase = Omit<CitizenSummary, 'nextDeadline'>;
+export type NextDeadlineSummary = z.infer<typeof nextDeadlineSchema>;
+export type Round = z.infer<typeof roundSchema>;
+export type AnswerMap = Round['answers']['citizen'];
+export type AnswerInput = z.input<typeof answersBody>['answers'][number];
+
+// Offers, outcomes and deadlines.
+export type OfferView = z.infer<typeof offerSchema>;
+export type SchoolPeriodView = OfferView['schoolPeriods'][number];
+export type NewOfferInput = z.input<typeof newOfferBody>;
+export type OfferPatchInput = z.input<typeof patchOfferBody>;
+export type OutcomeView = z.infer<typeof outcomeSchema>;
+export type OutcomeKind = OutcomeView['kind'];
+export type NewOutcomeInput = z.input<typeof newOutcomeBody>;
+export type DeadlineReportView = z.infer<typeof deadlineReportSchema>;
+export type DeadlineRuleView = DeadlineReportView['rules'][number];
+
+// Industry packages.
+export type PackageSummaryView = z.infer<typeof packageSummarySchema>;
+export type PackageCounts = PackageSummaryView['counts'];
+export type LocalTextView = PackageSummaryView['industry']['name'];
+export type PackageView = z.infer<typeof packageSchema>;
+export type PackageModuleView = PackageView['modules'][number];
+export type PackageGoalView = PackageModuleView['goals'][number];
+export type EnrolmentView = z.infer<typeof enrolmentSchema>;
+export type EnrolmentModuleView = EnrolmentView['moduleHistory'][number];
+export type GoalSignoffView = EnrolmentView['signoffs'][number];
+export type CitizenEnrolmentView = z.infer<typeof citizenEnrolmentSchema>;
+export type PackageTemplateView = z.infer<typeof packageTemplateSchema>;
+
+// Companies, labour needs and demand per industry.
+export type CompanyView = z.infer<typeof companySchema>;
+export type CompanyContactView = CompanyView['contacts'][number];
+export type NewCompanyInput = z.input<typeof newCompanyBody>;
+export type LabourNeedView = z.infer<typeof needSchema>;
+export type LabourNeedKindView = LabourNeedView['kind'];
+export type NewLabourNeedInput = z.input<typeof newNeedBody>;
+export type LabourNeedPatchInput = z.input<typeof patchNeedBody>;
+export type IndustriesView = z.infer<typeof industriesSchema>;
+export type Db07EntryView = IndustriesView['industries'][number];
+export type DemandReportView = z.infer<typeof demandSchema>;
+export type IndustryDemandView = DemandReportView['industries'][number];
