@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidCpr } from '../domain/cpr.ts';
+import { RULE_KIND_NAMES } from '../domain/deadlines/rule-kinds.ts';
 import { LANGS } from '../domain/fip/index.ts';
 import { isoDate, resourceId, safeString, text } from './fields.ts';
 
@@ -38,7 +39,7 @@ const citizenBase = z.object({
 
 export const nextDeadlineSchema = z.object({
   ruleId: z.string(),
-  kind: z.enum(['first_offer', 'max_gap', 'recurring_event']),
+  kind: z.enum(RULE_KIND_NAMES),
   state: z.enum(['ok', 'due', 'breached']),
   dueDate: z.string().nullable(),
   daysLeft: z.number().nullable(),

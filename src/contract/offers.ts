@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RULE_KIND_NAMES } from '../domain/deadlines/rule-kinds.ts';
 import { OFFER_KINDS, OFFER_STATUSES } from '../domain/offers/index.ts';
 import { OUTCOME_KINDS } from '../domain/outcomes.ts';
 import { boundedNumber, isoDate, resourceId, safeString, text } from './fields.ts';
@@ -95,7 +96,7 @@ export const deadlineReportSchema = z.object({
   rules: z.array(
     z.object({
       ruleId: z.string(),
-      kind: z.enum(['first_offer', 'max_gap', 'recurring_event']),
+      kind: z.enum(RULE_KIND_NAMES),
       severity: z.enum(['target', 'deadline']),
       state: z.enum(['ok', 'due', 'breached']),
       dueDate: z.string().nullable(),

@@ -4,23 +4,10 @@
  */
 import { companyDirectedCoverage } from './coverage.ts';
 import { toDayNumber, type IsoDate } from './date-math.ts';
-import type { CitizenCase, CitizenDeadlineReport, RuleEvaluation } from './evaluation-types.ts';
-import type { DeadlinePolicy, DeadlineRule } from './policy.ts';
+import type { CitizenCase, CitizenDeadlineReport } from './evaluation-types.ts';
+import type { DeadlinePolicy } from './policy.ts';
 import type { RuleContext } from './rule-context.ts';
-import { evaluateFirstOffer } from './rule-first-offer.ts';
-import { evaluateMaxGap } from './rule-max-gap.ts';
-import { evaluateRecurringEvent } from './rule-recurring-event.ts';
-
-function evaluateRule(rule: DeadlineRule, ctx: RuleContext): RuleEvaluation {
-  switch (rule.kind) {
-    case 'first_offer':
-      return evaluateFirstOffer(rule, ctx);
-    case 'max_gap':
-      return evaluateMaxGap(rule, ctx);
-    case 'recurring_event':
-      return evaluateRecurringEvent(rule, ctx);
-  }
-}
+import { evaluateRule } from './rule-kinds.ts';
 
 /**
  * @throws RangeError when `asOf`, the takeover date or a FIP round date is not a calendar date.

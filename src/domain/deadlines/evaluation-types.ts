@@ -1,7 +1,8 @@
 /** Result types of the deadline evaluation (see docs/deadline-rules.md). */
 import type { Offer, OfferKind } from '../offers/offer-kinds.ts';
 import type { IsoDate } from './date-math.ts';
-import type { RuleSeverity } from './policy.ts';
+import type { RuleSeverity } from './rule-fields.ts';
+import type { RuleKind } from './rule-kinds.ts';
 
 export type RuleState = 'ok' | 'due' | 'breached';
 
@@ -36,7 +37,7 @@ export type Requirement =
 
 export interface RuleEvaluation {
   readonly ruleId: string;
-  readonly kind: 'first_offer' | 'max_gap' | 'recurring_event';
+  readonly kind: RuleKind;
   readonly severity: RuleSeverity;
   /** `breached` is sticky: once broken, the rule stays breached for this citizen. */
   readonly state: RuleState;

@@ -1,45 +1,18 @@
 /**
  * Deadline policy: the rule set as dated data (`content/policies/*.json`), its types and a
  * dependency-free validator that turns the snake_case JSON into a typed {@link DeadlinePolicy}.
+ * The rule kinds, their fields and parsers are the registry in rule-kinds.ts.
  */
 import { isOfferKind, type OfferKind } from '../offers/offer-kinds.ts';
 import { isIsoDate, type IsoDate } from './date-math.ts';
+import { isCount, isNonEmptyString, isObject } from './rule-fields.ts';
+import { parseRule, type DeadlineRule } from './rule-kinds.ts';
 
-export type DurationUnit = 'days' | 'weeks' | 'months';
-
-export interface PolicyDuration {
-  readonly amount: number;
-  readonly unit: DurationUnit;
-}
-
-export type RuleSeverity = 'target' | 'deadline';
-
-/** The first company-directed offer must start within `within` of the takeover date. */
-export interface FirstOfferRule {
-  readonly id: string;
-  readonly kind: 'first_offer';
-  readonly severity: RuleSeverity;
-  readonly within: PolicyDuration;
-}
-
-/** After the first company-directed offer, at most `maxGap` of uncovered days between offers. */
-export interface MaxGapRule {
-  readonly id: string;
-  readonly kind: 'max_gap';
-  readonly severity: RuleSeverity;
-  readonly maxGap: PolicyDuration;
-}
-
-/** An event (a FIP round) at least every `every`, counted from the takeover date. */
-export interface RecurringEventRule {
-  readonly id: string;
-  readonly kind: 'recurring_event';
-  readonly severity: RuleSeverity;
-  readonly event: 'fip_round';
-  readonly every: PolicyDuration;
-}
-
-export type DeadlineRule = FirstOfferRule | MaxGapRule | RecurringEventRule;
+export type { DurationUnit, PolicyDuration, RuleSeverity } from './rule-fields.ts';
+export type { FirstOfferRule } from './rule-first-offer.ts';
+export type { MaxGapRule } from './rule-max-gap.ts';
+export type { RecurringEventRule } from './rule-recurring-event.ts';
+export { RULE_KINDS, RULE_KIND_NAMES, isRuleKind, ruleKindLabelKey, type DeadlineRule, type RuleKind, type RuleKindDefinition } from './rule-kinds.ts';
 
 export interface DeadlinePolicy {
   readonly id: string;
@@ -55,44 +28,6 @@ export interface DeadlinePolicy {
 export type PolicyParseResult =
   | { readonly ok: true; readonly policy: DeadlinePolicy }
   | { readonly ok: false; readonly errors: readonly string[] };
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isNonEmptyString = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
-
-function parseDuration(v: unknown, path: string, errors: string[]): PolicyDuration | null {
-  if (!isObject(v)) return errors.push(`${path}: expected { amount, unit }`), null;
-  const { amount, unit } = v;
-  if (!isCount(amount) || amount < 1) errors.push(`${path}.amount: expected a positive integer`);
-  if (unit !== 'days' && unit !== 'weeks' && unit !== 'months') errors.push(`${path}.unit: expected days, weeks or months`);
-  return isCount(amount) && amount >= 1 && (unit === 'days' || unit === 'weeks' || unit === 'months') ? { amount, unit } : null;
-}
-
-function parseRule(v: unknown, path: string, errors: string[]): DeadlineRule | null {
-  if (!isObject(v)) return errors.push(`${path}: expected an object`), null;
-  const before = errors.length;
-  const id = v.id;
-  const severity = v.severity;
-  if (!isNonEmptyString(id)) errors.push(`${path}.id: expected a non-empty string`);
-  if (severity !== 'target' && severity !== 'deadline') errors.push(`${path}.severity: expected target or deadline`);
-  let rule: DeadlineRule | null = null;
-  const base = { id: id as string, severity: severity as RuleSeverity };
-  if (v.kind === 'first_offer') {
-    const within = parseDuration(v.within, `${path}.within`, errors);
-    if (within) rule = { ...base, kind: 'first_offer', within };
-  } else if (v.kind === 'max_gap') {
-    const maxGap = parseDuration(v.max_gap, `${path}.max_gap`, errors);
-    if (maxGap) rule = { ...base, kind: 'max_gap', maxGap };
-  } else if (v.kind === 'recurring_event') {
-    if (v.event !== 'fip_round') errors.push(`${path}.event: expected fip_round`);
-    const every = parseDuration(v.every, `${path}.every`, errors);
-    if (every && v.event === 'fip_round') rule = { ...base, kind: 'recurring_event', event: 'fip_round', every };
-  } else {
-    errors.push(`${path}.kind: expected first_offer, max_gap or recurring_event`);
-  }
-  return errors.length === before ? rule : null;
-}
 
 /** Validate policy JSON (as read from `content/policies/`) without zod; never throws. */
 export function parsePolicy(json: unknown): PolicyParseResult {

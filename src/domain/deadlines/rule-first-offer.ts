@@ -3,8 +3,14 @@ import { plannedOfferIds } from './coverage.ts';
 import { fromDayNumber, toDayNumber } from './date-math.ts';
 import { addDuration } from './duration.ts';
 import type { Breach, RuleEvaluation } from './evaluation-types.ts';
-import type { FirstOfferRule } from './policy.ts';
 import { pendingState, type RuleContext } from './rule-context.ts';
+import { DURATION_SCHEMA, parseDuration, type PolicyDuration, type RuleBase } from './rule-fields.ts';
+import type { RuleKindDefinition } from './rule-kinds.ts';
+
+/** The first company-directed offer must start within `within` of the takeover date. */
+export interface FirstOfferRule extends RuleBase<'first_offer'> {
+  readonly within: PolicyDuration;
+}
 
 /** First day on or after takeover (and on or before asOf) covered by a company-directed offer. */
 export function firstCoveredDay(ctx: RuleContext): number | null {
@@ -49,3 +55,13 @@ export function evaluateFirstOffer(rule: FirstOfferRule, ctx: RuleContext): Rule
     breaches: [{ from: fromDayNumber(due + 1), to: null, daysOver: -daysLeft }],
   };
 }
+
+export const firstOfferKind: RuleKindDefinition<FirstOfferRule> = {
+  labelKey: 'casework.ruleKind.first_offer',
+  schema: { properties: { within: DURATION_SCHEMA }, required: ['within'] },
+  parse(json, path, errors) {
+    const within = parseDuration(json.within, `${path}.within`, errors);
+    return within && { within };
+  },
+  evaluate: evaluateFirstOffer,
+};

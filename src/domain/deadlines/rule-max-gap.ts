@@ -6,8 +6,14 @@ import { plannedOfferIds } from './coverage.ts';
 import { addDays, fromDayNumber, toDayNumber } from './date-math.ts';
 import { addDuration } from './duration.ts';
 import type { Breach, RuleEvaluation } from './evaluation-types.ts';
-import type { MaxGapRule } from './policy.ts';
 import { pendingState, worstDaysOver, type RuleContext } from './rule-context.ts';
+import { DURATION_SCHEMA, parseDuration, type PolicyDuration, type RuleBase } from './rule-fields.ts';
+import type { RuleKindDefinition } from './rule-kinds.ts';
+
+/** After the first company-directed offer, at most `maxGap` of uncovered days between offers. */
+export interface MaxGapRule extends RuleBase<'max_gap'> {
+  readonly maxGap: PolicyDuration;
+}
 
 /** Last day on which the next offer may start after covered day `endDay`. */
 export function latestNextStart(endDay: number, rule: MaxGapRule): number {
@@ -51,3 +57,13 @@ export function evaluateMaxGap(rule: MaxGapRule, ctx: RuleContext): RuleEvaluati
     breaches,
   };
 }
+
+export const maxGapKind: RuleKindDefinition<MaxGapRule> = {
+  labelKey: 'casework.ruleKind.max_gap',
+  schema: { properties: { max_gap: DURATION_SCHEMA }, required: ['max_gap'] },
+  parse(json, path, errors) {
+    const maxGap = parseDuration(json.max_gap, `${path}.max_gap`, errors);
+    return maxGap && { maxGap };
+  },
+  evaluate: evaluateMaxGap,
+};

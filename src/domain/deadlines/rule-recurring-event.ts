@@ -5,8 +5,15 @@
 import { fromDayNumber, toDayNumber } from './date-math.ts';
 import { addDuration } from './duration.ts';
 import type { Breach, RuleEvaluation } from './evaluation-types.ts';
-import type { RecurringEventRule } from './policy.ts';
 import { pendingState, worstDaysOver, type RuleContext } from './rule-context.ts';
+import { DURATION_SCHEMA, parseDuration, type PolicyDuration, type RuleBase } from './rule-fields.ts';
+import type { RuleKindDefinition } from './rule-kinds.ts';
+
+/** An event (a FIP round) at least every `every`, counted from the takeover date. */
+export interface RecurringEventRule extends RuleBase<'recurring_event'> {
+  readonly event: 'fip_round';
+  readonly every: PolicyDuration;
+}
 
 export function evaluateRecurringEvent(rule: RecurringEventRule, ctx: RuleContext): RuleEvaluation {
   const rounds = [...new Set(ctx.fipRoundDays)]
@@ -32,3 +39,14 @@ export function evaluateRecurringEvent(rule: RecurringEventRule, ctx: RuleContex
     breaches,
   };
 }
+
+export const recurringEventKind: RuleKindDefinition<RecurringEventRule> = {
+  labelKey: 'casework.ruleKind.recurring_event',
+  schema: { properties: { event: { const: 'fip_round' }, every: DURATION_SCHEMA }, required: ['event', 'every'] },
+  parse(json, path, errors) {
+    if (json.event !== 'fip_round') errors.push(`${path}.event: expected fip_round`);
+    const every = parseDuration(json.every, `${path}.every`, errors);
+    return every && json.event === 'fip_round' ? { event: 'fip_round', every } : null;
+  },
+  evaluate: evaluateRecurringEvent,
+};

@@ -3,6 +3,7 @@
  * argument). The planned end comes from offer-defaults.ts, the same function the server uses.
  */
 import { addDays, compareIsoDates, parseIsoDate } from '../dates.ts';
+import type { RuleKind } from '../deadlines/rule-kinds.ts';
 import type { OfferKind } from './offer-kinds.ts';
 
 /** Day of week of an ISO date, 0 = Sunday … 6 = Saturday. */
@@ -53,7 +54,7 @@ export function defaultHoursPerWeek(kind: OfferKind): number | null {
 /** The part of a deadline rule evaluation the form looks at (DeadlineReport rules). */
 export interface RuleForForm {
   ruleId: string;
-  kind: 'first_offer' | 'max_gap' | 'recurring_event';
+  kind: RuleKind;
   state: 'ok' | 'due' | 'breached';
   dueDate: string | null;
   toSatisfy:

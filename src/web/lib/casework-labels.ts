@@ -1,13 +1,14 @@
 // Labels of offer kinds, statuses, deadline rules and outcome kinds (bundle `casework`).
 import type { TFunction } from 'i18next';
+import { ruleKindLabelKey } from '../../domain/deadlines/rule-kinds.ts';
 
 export const offerKindLabel = (t: TFunction, kind: string): string => t(`casework.kind.${kind}`);
 export const offerStatusLabel = (t: TFunction, status: string): string => t(`casework.status.${status}`);
 export const outcomeKindLabel = (t: TFunction, kind: string): string => t(`casework.outcomeKind.${kind}`);
 
-/** A rule by its policy id (the 2016 policy's ids have names), else by its kind. */
+/** A rule by its policy id (the 2016 policy's ids have names), else by its kind (the registry's label key). */
 export function ruleLabel(t: TFunction, ruleId: string, kind: string): string {
-  return t(`casework.rule.${ruleId}`, { defaultValue: t(`casework.ruleKind.${kind}`) });
+  return t(`casework.rule.${ruleId}`, { defaultValue: t(ruleKindLabelKey(kind)) });
 }
 
 /** A short rule name for narrow places (the caseload row), else the full one. */
