@@ -3,18 +3,18 @@
 import { parseCpr } from '../../domain/cpr.ts';
 import type { Tx } from '../db/tenant.ts';
 import type { CprVault } from '../crypto/cpr-vault.ts';
-import { ApiError } from '../http/errors.ts';
+import { DomainError } from '../../domain/errors.ts';
 import { conflictOnUnique } from '../db/unique-conflict.ts';
 import { writeAudit, type AuditActor } from '../audit/audit-writer.ts';
 import type { NewCitizen } from '../../contract/citizens.ts';
 
 export async function registerCitizen(tx: Tx, vault: CprVault, actor: AuditActor & { municipalityCode: string }, input: NewCitizen): Promise<string> {
   const parsed = parseCpr(input.cpr);
-  if (!parsed.ok) throw new ApiError('validation_failed', 'Invalid citizen', [{ field: 'cpr', message: 'Not a valid CPR number' }]);
+  if (!parsed.ok) throw new DomainError('invalid', 'Invalid citizen', [{ field: 'cpr', message: 'Not a valid CPR number' }]);
   const cprHash = vault.hash(parsed.cpr);
   const existing = await tx.selectFrom('citizens').select('id').where('cpr_hash', '=', cprHash).executeTakeFirst();
   const duplicate = 'A citizen with this CPR number is already registered in the municipality';
-  if (existing) throw new ApiError('conflict', duplicate);
+  if (existing) throw new DomainError('conflict', duplicate);
   const row = await conflictOnUnique(duplicate, () => tx
     .insertInto('citizens')
     .values({

@@ -4,7 +4,7 @@
 import type { Selectable } from 'kysely';
 import type { Tx } from '../db/tenant.ts';
 import type { CompaniesTable } from '../db/schema.ts';
-import { ApiError } from '../http/errors.ts';
+import { DomainError } from '../../domain/errors.ts';
 import { conflictOnUnique } from '../db/unique-conflict.ts';
 import { writeAudit, type AuditActor } from '../audit/audit-writer.ts';
 import { parseCvr, parseDb07 } from '../../domain/companies/index.ts';
@@ -15,7 +15,7 @@ export type CompanyRow = Selectable<CompaniesTable>;
 /** The dotted form of a DB07 code the route schema already accepted. */
 function db07Code(input: string): string {
   const parsed = parseDb07(input);
-  if (!parsed.ok) throw new ApiError('validation_failed', 'Invalid body', [{ field: 'db07', message: 'Not a DB07 code' }]);
+  if (!parsed.ok) throw new DomainError('invalid', 'Invalid body', [{ field: 'db07', message: 'Not a DB07 code' }]);
   return parsed.code;
 }
 
@@ -23,10 +23,10 @@ export async function createCompany(tx: Tx, actor: AuditActor & { municipalityCo
   const parsed = parseCvr(body.cvr);
   if (!parsed.ok) {
     const message = parsed.reason === 'format' ? 'Expected 8 digits' : 'Not a valid CVR number (modulus-11 check failed)';
-    throw new ApiError('validation_failed', 'Invalid body', [{ field: 'cvr', message }]);
+    throw new DomainError('invalid', 'Invalid body', [{ field: 'cvr', message }]);
   }
   const existing = await tx.selectFrom('companies').select('id').where('cvr', '=', parsed.cvr).executeTakeFirst();
-  if (existing) throw new ApiError('conflict', `A company with CVR ${parsed.cvr} is already registered`);
+  if (existing) throw new DomainError('conflict', `A company with CVR ${parsed.cvr} is already registered`);
   const row = await conflictOnUnique(`A company with CVR ${parsed.cvr} is already registered`, () => tx
     .insertInto('companies')
     .values({

@@ -4,7 +4,7 @@
 import type { Selectable } from 'kysely';
 import type { Tx } from '../db/tenant.ts';
 import type { LabourNeedsTable } from '../db/schema.ts';
-import { ApiError } from '../http/errors.ts';
+import { DomainError } from '../../domain/errors.ts';
 import { writeAudit, type AuditActor } from '../audit/audit-writer.ts';
 import { parseDb07 } from '../../domain/companies/index.ts';
 import type { NeedPatch, NewNeed } from '../../contract/needs.ts';
@@ -13,12 +13,12 @@ export type LabourNeedRow = Selectable<LabourNeedsTable>;
 
 export async function createNeed(tx: Tx, actor: AuditActor, companyId: string, body: NewNeed): Promise<LabourNeedRow> {
   const company = await tx.selectFrom('companies').select(['id', 'municipality_code', 'db07']).where('id', '=', companyId).executeTakeFirst();
-  if (!company) throw new ApiError('not_found', 'No such company');
+  if (!company) throw new DomainError('not_found', 'No such company');
   const given = body.db07 ?? company.db07;
   const parsed = given ? parseDb07(given) : null;
   if (!parsed?.ok) {
     const message = given ? 'Not a DB07 code' : 'The company has no DB07 code: give the industry of the need';
-    throw new ApiError('validation_failed', 'Invalid body', [{ field: 'db07', message }]);
+    throw new DomainError('invalid', 'Invalid body', [{ field: 'db07', message }]);
   }
   const row = await tx
     .insertInto('labour_needs')
@@ -42,7 +42,7 @@ export async function createNeed(tx: Tx, actor: AuditActor, companyId: string, b
 
 export async function updateNeed(tx: Tx, actor: AuditActor, needId: string, patch: NeedPatch): Promise<LabourNeedRow> {
   const need = await tx.selectFrom('labour_needs').select('id').where('id', '=', needId).forUpdate().executeTakeFirst();
-  if (!need) throw new ApiError('not_found', 'No such labour need');
+  if (!need) throw new DomainError('not_found', 'No such labour need');
   const changes = {
     ...(patch.slots !== undefined ? { slots: patch.slots } : {}),
     ...(patch.closedOn !== undefined ? { closed_on: patch.closedOn } : {}),

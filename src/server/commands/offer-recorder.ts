@@ -5,7 +5,7 @@
 import type { Selectable } from 'kysely';
 import type { Tx } from '../db/tenant.ts';
 import type { OutcomesTable } from '../db/schema.ts';
-import { ApiError } from '../http/errors.ts';
+import { DomainError } from '../../domain/errors.ts';
 import { writeAudit, type AuditActor } from '../audit/audit-writer.ts';
 import { defaultPlannedEnd, defaultStatus, sortSchoolPeriods, validateSchoolPeriods } from '../../domain/offers/index.ts';
 import { schoolPeriodsOf, type OfferRow } from '../queries/case-queries.ts';
@@ -15,7 +15,7 @@ export type OutcomeRow = Selectable<OutcomesTable>;
 
 async function citizenOrThrow(tx: Tx, citizenId: string): Promise<{ id: string; municipality_code: string }> {
   const citizen = await tx.selectFrom('citizens').select(['id', 'municipality_code']).where('id', '=', citizenId).executeTakeFirst();
-  if (!citizen) throw new ApiError('not_found', 'No such citizen');
+  if (!citizen) throw new DomainError('not_found', 'No such citizen');
   return citizen;
 }
 
@@ -24,14 +24,14 @@ export async function createOffer(tx: Tx, actor: AuditActor, citizenId: string, 
   const plannedEnd = body.plannedEnd === undefined ? defaultPlannedEnd(body.kind, body.startDate) : body.plannedEnd;
   const schoolPeriods = body.schoolPeriods ?? [];
   const periodIssues = validateSchoolPeriods(body.kind, schoolPeriods, body.startDate, plannedEnd);
-  if (periodIssues.length > 0) throw new ApiError('validation_failed', 'Invalid body', periodIssues.map(({ field, message }) => ({ field, message })));
+  if (periodIssues.length > 0) throw new DomainError('invalid', 'Invalid body', periodIssues.map(({ field, message }) => ({ field, message })));
   // Row-level security hides other municipalities' companies, and the composite foreign key
   // (company_id, municipality_code) backs this up: unknown and foreign ids are one 400.
   const company = body.companyId
     ? await tx.selectFrom('companies').select(['id', 'name']).where('id', '=', body.companyId).where('municipality_code', '=', citizen.municipality_code).executeTakeFirst()
     : null;
   if (body.companyId && !company) {
-    throw new ApiError('validation_failed', 'Invalid body', [{ field: 'companyId', message: 'No such company in this municipality' }]);
+    throw new DomainError('invalid', 'Invalid body', [{ field: 'companyId', message: 'No such company in this municipality' }]);
   }
   const row = await tx
     .insertInto('offers')
@@ -57,11 +57,11 @@ export async function createOffer(tx: Tx, actor: AuditActor, citizenId: string, 
 
 export async function updateOffer(tx: Tx, actor: AuditActor, offerId: string, patch: OfferPatch): Promise<OfferRow> {
   const offer = await tx.selectFrom('offers').selectAll().where('id', '=', offerId).forUpdate().executeTakeFirst();
-  if (!offer) throw new ApiError('not_found', 'No such offer');
+  if (!offer) throw new DomainError('not_found', 'No such offer');
   for (const field of ['actualEnd', 'plannedEnd'] as const) {
     const value = patch[field];
     if (value != null && value < offer.start_date) {
-      throw new ApiError('validation_failed', 'Invalid body', [{ field, message: `Before the offer's start ${offer.start_date}` }]);
+      throw new DomainError('invalid', 'Invalid body', [{ field, message: `Before the offer's start ${offer.start_date}` }]);
     }
   }
   // School periods stay inside the offer: a new list is checked against the (possibly new)
@@ -69,9 +69,9 @@ export async function updateOffer(tx: Tx, actor: AuditActor, offerId: string, pa
   const plannedEnd = patch.plannedEnd !== undefined ? patch.plannedEnd : offer.planned_end;
   if (patch.schoolPeriods !== undefined) {
     const issues = validateSchoolPeriods(offer.kind, patch.schoolPeriods, offer.start_date, plannedEnd);
-    if (issues.length > 0) throw new ApiError('validation_failed', 'Invalid body', issues.map(({ field, message }) => ({ field, message })));
+    if (issues.length > 0) throw new DomainError('invalid', 'Invalid body', issues.map(({ field, message }) => ({ field, message })));
   } else if (patch.plannedEnd !== undefined && validateSchoolPeriods(offer.kind, schoolPeriodsOf(offer), offer.start_date, plannedEnd).length > 0) {
-    throw new ApiError('validation_failed', 'Invalid body', [{ field: 'plannedEnd', message: 'A school period would end after the planned end' }]);
+    throw new DomainError('invalid', 'Invalid body', [{ field: 'plannedEnd', message: 'A school period would end after the planned end' }]);
   }
   const changes = {
     ...(patch.schoolPeriods !== undefined ? { school_periods: JSON.stringify(sortSchoolPeriods(patch.schoolPeriods)) } : {}),

@@ -8,7 +8,7 @@
 import type { Selectable } from 'kysely';
 import type { Tx } from '../db/tenant.ts';
 import type { PackageEnrolmentsTable, PackagesTable } from '../db/schema.ts';
-import { ApiError } from '../http/errors.ts';
+import { DomainError } from '../../domain/errors.ts';
 import { writeAudit, type AuditActor } from '../audit/audit-writer.ts';
 import { conflictOnUnique } from '../db/unique-conflict.ts';
 import {
@@ -82,8 +82,8 @@ function unwrap<T>(result: PackageResult<T>, field: string): T {
   if (result.ok) return result.value;
   const { code, message } = result.error;
   const asField: PackageErrorCode[] = ['unknown_goal', 'empty_reason', 'missing_signer', 'invalid_date'];
-  if (asField.includes(code)) throw new ApiError('validation_failed', 'Invalid body', [{ field, message }]);
-  throw new ApiError('conflict', message, undefined, { reason: code });
+  if (asField.includes(code)) throw new DomainError('invalid', 'Invalid body', [{ field, message }]);
+  throw new DomainError('conflict', message, undefined, { reason: code });
 }
 
 export async function createPackage(tx: Tx, actor: MunicipalActor, template: IndustryPackage, body: NewPackage): Promise<PackageRow> {
@@ -108,12 +108,12 @@ export async function createPackage(tx: Tx, actor: MunicipalActor, template: Ind
 
 export async function enrolCitizen(tx: Tx, actor: MunicipalActor, packageId: string, citizenId: string, today: string): Promise<LoadedEnrolment> {
   const pkgRow = await tx.selectFrom('packages').selectAll().where('id', '=', packageId).executeTakeFirst();
-  if (!pkgRow) throw new ApiError('not_found', 'No such package');
+  if (!pkgRow) throw new DomainError('not_found', 'No such package');
   const citizen = await tx.selectFrom('citizens').select(['id', 'municipality_code']).where('id', '=', citizenId).executeTakeFirst();
-  if (!citizen) throw new ApiError('not_found', 'No such citizen');
+  if (!citizen) throw new DomainError('not_found', 'No such citizen');
   const existing = await tx.selectFrom('package_enrolments').select('id')
     .where('package_id', '=', pkgRow.id).where('citizen_id', '=', citizen.id).executeTakeFirst();
-  if (existing) throw new ApiError('conflict', 'The citizen is already enrolled in this package');
+  if (existing) throw new DomainError('conflict', 'The citizen is already enrolled in this package');
   const pkg = packageOf(pkgRow);
   const enrolment = unwrap(enrol(pkg, citizen.id, today), 'citizenId');
   const row = await conflictOnUnique('The citizen is already enrolled in this package', () => tx
@@ -147,7 +147,7 @@ export async function enrolCitizen(tx: Tx, actor: MunicipalActor, packageId: str
 
 export async function signOff(tx: Tx, actor: MunicipalActor, enrolmentId: string, body: SignOffInput, now: Date): Promise<LoadedEnrolment> {
   const loaded = await loadEnrolment(tx, enrolmentId, true);
-  if (!loaded) throw new ApiError('not_found', 'No such enrolment');
+  if (!loaded) throw new DomainError('not_found', 'No such enrolment');
   const note = body.note ?? '';
   const next = unwrap(signOffGoal(loaded.pkg, loaded.enrolment, { goalId: body.goalId, signedBy: actor.userId, signedOn: isoDay(now), note }), 'goalId');
   await tx
@@ -170,12 +170,12 @@ export async function advanceEnrolment(
   tx: Tx, actor: MunicipalActor, enrolmentId: string, override: { reason: string } | undefined, now: Date,
 ): Promise<LoadedEnrolment> {
   const loaded = await loadEnrolment(tx, enrolmentId, true);
-  if (!loaded) throw new ApiError('not_found', 'No such enrolment');
+  if (!loaded) throw new DomainError('not_found', 'No such enrolment');
   const today = isoDay(now);
   const g = gate(loaded.pkg, loaded.enrolment);
   const unmetGoalIds = g.unmetGoals.map((x) => x.id);
   if (g.currentModule !== null && g.blocked && override === undefined) {
-    throw new ApiError('gate_blocked', `Unmet goals in module ${g.currentModule.id}: ${unmetGoalIds.join(', ')}`, undefined, { unmetGoalIds });
+    throw new DomainError('gate_blocked', `Unmet goals in module ${g.currentModule.id}: ${unmetGoalIds.join(', ')}`, undefined, { unmetGoalIds });
   }
   const decision = override === undefined ? null : unwrap(makeOverride({ reason: override.reason, decidedBy: actor.userId, decidedOn: today, unmetGoalIds }), 'override.reason');
   const next = unwrap(advance(loaded.pkg, loaded.enrolment, today, decision), 'override');

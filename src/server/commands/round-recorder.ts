@@ -2,14 +2,14 @@
 // mark that respondent complete. Each write is audited in the same transaction.
 import { sql } from 'kysely';
 import type { Tx } from '../db/tenant.ts';
-import { ApiError } from '../http/errors.ts';
+import { DomainError } from '../../domain/errors.ts';
 import { writeAudit, type AuditActor } from '../audit/audit-writer.ts';
 import type { Respondent } from '../../domain/fip/index.ts';
 
 export async function startRound(tx: Tx, actor: AuditActor, citizenId: string, today: string, instrumentVersion: string): Promise<string> {
   // Lock the citizen row so two concurrent starts cannot take the same round number.
   const citizen = await tx.selectFrom('citizens').select(['id', 'municipality_code']).where('id', '=', citizenId).forUpdate().executeTakeFirst();
-  if (!citizen) throw new ApiError('not_found', 'No such citizen');
+  if (!citizen) throw new DomainError('not_found', 'No such citizen');
   const last = await tx
     .selectFrom('fip_rounds')
     .select(sql<number>`coalesce(max(round_no), 0)::int`.as('n'))

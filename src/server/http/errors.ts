@@ -1,6 +1,7 @@
 // Typed errors with the stable codes of docs/api.md, rendered as application/problem+json.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DomainError, type DomainErrorCode } from '../../domain/errors.ts';
 import { edgeProblem, sendEdgeProblem } from './edge-errors.ts';
 
 export type ErrorCode =
@@ -26,6 +27,14 @@ const STATUS: Record<ErrorCode, { status: number; title: string }> = {
   rate_limited: { status: 429, title: 'Too Many Requests' },
   locked_for_citizen: { status: 423, title: 'Locked' },
   internal: { status: 500, title: 'Internal Server Error' },
+};
+
+/** A command's refusal (src/domain/errors.ts) as the API's stable code: the one mapping. */
+export const DOMAIN_TO_HTTP: Record<DomainErrorCode, ErrorCode> = {
+  invalid: 'validation_failed',
+  not_found: 'not_found',
+  conflict: 'conflict',
+  gate_blocked: 'gate_blocked',
 };
 
 export interface FieldError {
@@ -62,6 +71,7 @@ function pathToField(path: string): string {
 
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof ApiError) return sendProblem(reply, error.code, error.detail, error.errors, error.extra);
+  if (error instanceof DomainError) return sendProblem(reply, DOMAIN_TO_HTTP[error.code], error.detail, error.issues, error.extra);
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = error.validation.map((issue) => ({
       field: pathToField(issue.instancePath) || (error.validationContext ?? 'body'),

@@ -15,6 +15,7 @@ import { isoDate } from './app-context.ts';
 import { actorOf } from './authenticate.ts';
 import { requireAbility } from './authorize.ts';
 import { ApiError } from './errors.ts';
+import { DomainError } from '../../domain/errors.ts';
 
 export type RouteActor = ReturnType<typeof actorOf> & { municipalityCode: string };
 
@@ -156,8 +157,9 @@ export function defineRoute<P extends Schema | undefined, Q extends Schema | und
         reply.code(status);
         return spec.send ? spec.send(reply, result, input) : reply.send(result);
       } catch (err) {
-        if (err instanceof ApiError && (err.code === 'not_found' || err.code === 'forbidden') && spec.audit) {
-          await auditDenied(ctx, actor, spec.audit, request, err).catch((auditErr: unknown) => request.log.error({ err: auditErr }, 'denied-read audit failed'));
+        const status = err instanceof ApiError ? err.status : err instanceof DomainError && err.code === 'not_found' ? 404 : null;
+        if ((status === 404 || status === 403) && spec.audit) {
+          await auditDenied(ctx, actor, spec.audit, request, status).catch((auditErr: unknown) => request.log.error({ err: auditErr }, 'denied-read audit failed'));
         }
         throw err;
       }
@@ -172,9 +174,9 @@ function idParam(request: FastifyRequest): string | null {
 }
 
 /** A refused read or write of an id: who tried, what, and the answer (the id is what they asked for). */
-async function auditDenied(ctx: AppContext, actor: RouteActor, audit: { action: AuditAction; entity: AuditEntity }, request: FastifyRequest, err: ApiError): Promise<void> {
+async function auditDenied(ctx: AppContext, actor: RouteActor, audit: { action: AuditAction; entity: AuditEntity }, request: FastifyRequest, status: number): Promise<void> {
   await withTenant(ctx.db, actor, (tx) =>
-    writeAudit(tx, actor, 'access.denied', audit.entity, idParam(request), { action: audit.action, status: err.status, route: request.routeOptions.url ?? '' }),
+    writeAudit(tx, actor, 'access.denied', audit.entity, idParam(request), { action: audit.action, status, route: request.routeOptions.url ?? '' }),
   );
 }
 
