@@ -62,6 +62,8 @@ export const roundSchema = z.object({
   citizenId: z.string(),
   roundNo: z.number(),
   startedOn: z.string(),
+  /** The instrument version the round was answered on (GET /api/instruments/fip/:version). */
+  instrumentVersion: z.string(),
   citizenCompletedAt: z.string().nullable(),
   caseworkerCompletedAt: z.string().nullable(),
   answers: z.object({ citizen: answerMap, caseworker: answerMap }),

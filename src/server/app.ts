@@ -13,7 +13,7 @@ import { errorHandler, sendProblem } from './http/errors.ts';
 import { clientErrorHandler, frameworkErrors, registerUrlLengthCheck } from './http/edge-errors.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerAuthentication } from './http/authenticate.ts';
-import { loadInstrument } from './instrument/instrument-store.ts';
+import { loadInstruments } from './instrument/instrument-store.ts';
 import { healthRoutes } from './routes/health/routes.ts';
 import { authRoutes } from './routes/auth/routes.ts';
 import { instrumentRoutes } from './routes/instruments/routes.ts';
@@ -36,7 +36,8 @@ export interface BuildAppOptions {
   nodeEnv?: string;
   /** The clock (tests pass a fixed one). */
   now?: () => Date;
-  instrumentPath?: string;
+  /** The folder of instrument versions (default content/instruments; tests pass one with a v2). */
+  instrumentDir?: string;
   /** Trust X-Forwarded-For (only behind a reverse proxy; else clients could dodge the login limit). */
   trustProxy?: boolean;
   /**
@@ -84,7 +85,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   const ctx: AppContext = {
     db: opts.db,
     vault: createCprVault(opts.cprKey),
-    instrument: loadInstrument(opts.instrumentPath),
+    instrument: loadInstruments(opts.instrumentDir),
     now: opts.now ?? (() => new Date()),
     secureCookies: (opts.nodeEnv ?? process.env.NODE_ENV) === 'production',
   };

@@ -64,14 +64,15 @@ async function privateWebBuild(): Promise<string> {
   }
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `instrumentDir`: the server's instrument versions; `seedInstrumentDir`: those the demo rounds were recorded on. */
+export async function startHarness(opts: { instrumentDir?: string; seedInstrumentDir?: string } = {}): Promise<Harness> {
   const browserStarting = chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const webDist = await privateWebBuild();
   // A fresh, migrated embedded database (cloned in memory from the migrated template).
   const { db, drop } = await createTestDatabase('pglite');
   const cprKey = randomBytes(32);
-  await seedDemo(db, { cprKey, citizens: 12 });
-  const app = await buildApp({ db, webDist, cprKey, logger: false });
+  await seedDemo(db, { cprKey, citizens: 12, ...(opts.seedInstrumentDir ? { instrumentDir: opts.seedInstrumentDir } : {}) });
+  const app = await buildApp({ db, webDist, cprKey, logger: false, ...(opts.instrumentDir ? { instrumentDir: opts.instrumentDir } : {}) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

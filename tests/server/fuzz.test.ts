@@ -37,7 +37,7 @@ import { fuzzRoutes, type FuzzRoute, type JsonSchema } from '../support/fuzz/cat
 import { auditSince, compareFingerprints, fingerprint, nextXid, type Fingerprint } from '../support/fuzz/fingerprint.ts';
 import { requestsFor, type FuzzRequest } from '../support/fuzz/arbitraries.ts';
 import { leaksIn } from '../support/fuzz/leaks.ts';
-import { HOME, createWorld, handOver, refreshIds, settle, takeBack, type World } from '../support/fuzz/world.ts';
+import { CONTENT_PATH_VALUES, HOME, createWorld, handOver, refreshIds, settle, takeBack, type World } from '../support/fuzz/world.ts';
 
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : randomBytes(4).readUInt32BE(0) >>> 1;
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10);
@@ -287,6 +287,11 @@ describe.each(databases)('fuzz: every route on %s', (kind) => {
       if (route.pathParams.length === 0) {
         // Not handed over, so there is no handed-over round to show.
         await check(route, route.url, route.url === '/api/handover/round' ? 404 : 200, as);
+        continue;
+      }
+      if (route.url === '/api/instruments/fip/:version') {
+        // Content, not rows: every loaded instrument version.
+        for (const version of CONTENT_PATH_VALUES.fip ?? []) await check(route, route.url.replace(':version', version), 200, as);
         continue;
       }
       const segment = route.url.split('/')[2] ?? '';

@@ -10,6 +10,7 @@ import type { DeclaredPipeline } from '../../src/server/http/route.ts';
 const OUTSIDE: Record<string, string> = {
   'GET /api/health': 'public: database liveness and version, no tenant data',
   'GET /api/instruments/fip': 'public content (the questionnaire), no tenant data',
+  'GET /api/instruments/fip/:version': 'public content (the questionnaire a round was answered on), no tenant data',
   'POST /api/auth/login': 'public: creates the session the pipeline needs',
   'POST /api/auth/logout': "acts on the caller's own session only",
   'GET /api/auth/me': "the caller's own user and session",

@@ -16,10 +16,10 @@ export interface Fixture {
   close(): Promise<void>;
 }
 
-export async function createFixture(kind: DatabaseKind, opts: { nodeEnv?: string; now?: () => Date } = {}): Promise<Fixture> {
+export async function createFixture(kind: DatabaseKind, opts: { nodeEnv?: string; now?: () => Date; instrumentDir?: string } = {}): Promise<Fixture> {
   const test = await createTestDatabase(kind);
   const cprKey = randomBytes(32);
-  const app = await buildApp({ db: test.db, cprKey, logger: false, nodeEnv: opts.nodeEnv ?? 'test', ...(opts.now ? { now: opts.now } : {}) });
+  const app = await buildApp({ db: test.db, cprKey, logger: false, nodeEnv: opts.nodeEnv ?? 'test', ...(opts.now ? { now: opts.now } : {}), ...(opts.instrumentDir ? { instrumentDir: opts.instrumentDir } : {}) });
   return {
     app,
     test,

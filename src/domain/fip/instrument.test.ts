@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LANGS, RTL_LANGS, findItem, isRtl, itemsFor, textOf } from './instrument.ts';
+import { LANGS, RTL_LANGS, asksItem, findItem, isRtl, itemsAcross, itemsFor, textOf, type Instrument } from './instrument.ts';
 import { testInstrument } from './test-fixture.ts';
 
 describe('instrument', () => {
@@ -25,5 +25,18 @@ describe('instrument', () => {
   it('finds an item by id', () => {
     expect(findItem(testInstrument, 'w04')?.index).toBe('confidence');
     expect(findItem(testInstrument, 'x99')).toBeUndefined();
+  });
+});
+
+describe('itemsAcross', () => {
+  const v2: Instrument = { ...testInstrument, items: [...testInstrument.items.filter((i) => i.id !== 'c02'), { id: 'c09', respondent: 'citizen', index: 'job', text: { da: { text: 'ny', reviewed: false } } }] };
+  it('gives the first version\'s items, then the others\' missing ones, once each', () => {
+    expect(itemsAcross([v2, testInstrument], 'citizen').map((i) => i.id)).toEqual(['c01', 'c03', 'c04', 'c09', 'c02']);
+    expect(itemsAcross([testInstrument, testInstrument]).map((i) => i.id)).toEqual(testInstrument.items.map((i) => i.id));
+  });
+  it('asksItem is true only where the version has the item for that respondent', () => {
+    expect(asksItem(v2, { id: 'c09', respondent: 'citizen' })).toBe(true);
+    expect(asksItem(testInstrument, { id: 'c09', respondent: 'citizen' })).toBe(false);
+    expect(asksItem(testInstrument, { id: 'c01', respondent: 'caseworker' })).toBe(false);
   });
 });

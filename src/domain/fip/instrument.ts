@@ -67,3 +67,30 @@ export function textOf(localized: LocalizedText, lang: Lang): string {
 export function findItem(instrument: Instrument, itemId: string): Item | undefined {
   return instrument.items.find((item) => item.id === itemId);
 }
+
+/**
+ * The items of several instrument versions as one list (rows of a table, axes of a chart across
+ * rounds answered on different versions): every item of the first, then the items of the others
+ * that it lacks, each once by id, in instrument order. The text is the first version's that has the item.
+ */
+export function itemsAcross(instruments: readonly Instrument[], respondent?: Respondent): Item[] {
+  const seen = new Map<string, Item>();
+  for (const instrument of instruments) {
+    for (const item of instrument.items) {
+      if ((respondent === undefined || item.respondent === respondent) && !seen.has(item.id)) seen.set(item.id, item);
+    }
+  }
+  return [...seen.values()];
+}
+
+/** The indices of several instrument versions, the first version's first, each once by id. */
+export function indicesAcross(instruments: readonly Instrument[]): IndexDef[] {
+  const seen = new Map<string, IndexDef>();
+  for (const instrument of instruments) for (const index of instrument.indices) if (!seen.has(index.id)) seen.set(index.id, index);
+  return [...seen.values()];
+}
+
+/** The answer to `item` in answers given on `instrument`: only when that version has the item for that respondent. */
+export function asksItem(instrument: Instrument, item: Pick<Item, 'id' | 'respondent'>): boolean {
+  return instrument.items.some((i) => i.id === item.id && i.respondent === item.respondent);
+}

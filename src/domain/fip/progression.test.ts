@@ -60,3 +60,29 @@ describe('progression', () => {
     expect(() => progression(testInstrument, [r, { ...r }])).toThrow(/more than once/);
   });
 });
+
+describe('progression across instrument versions', () => {
+  // v2 drops c04 and adds c05 to danish; round 1 was answered on the test instrument (v1).
+  const v2 = {
+    ...testInstrument,
+    version: 'test-2',
+    items: [
+      ...testInstrument.items.filter((i) => i.id !== 'c04'),
+      { id: 'c05', respondent: 'citizen' as const, index: 'danish', text: { da: { text: 'nyt spørgsmål', reviewed: false } } },
+    ],
+  };
+  const p = progression(v2, [
+    { roundNo: 1, citizen: { c03: 2, c04: 6, c05: 1 }, caseworker: {}, instrument: testInstrument },
+    { roundNo: 2, citizen: { c03: 4, c05: 6 }, caseworker: {} },
+  ]);
+
+  it("scores each round against its own version: v1's c05 answer is no answer, v2 has no c04", () => {
+    expect(p.indices.find((r) => r.id === 'danish' && r.respondent === 'citizen')?.values).toEqual([4, 5]);
+    expect(p.items.find((r) => r.id === 'c05')?.values).toEqual([null, 6]);
+    expect(p.items.find((r) => r.id === 'c04')?.values).toEqual([6, null]);
+  });
+
+  it("has the given version's rows first, then items only an older version has", () => {
+    expect(p.items.map((r) => r.id)).toEqual([...v2.items.map((i) => i.id), 'c04']);
+  });
+});

@@ -1,11 +1,16 @@
 // FIP progression: values per round for each item and index, with change from the first and previous round.
-import type { Instrument, Respondent } from './instrument.ts';
+import { asksItem, indicesAcross, itemsAcross, type Instrument, type Respondent } from './instrument.ts';
 import { indexScores, numericAnswer, type Answers } from './scoring.ts';
 
 export interface FipRound {
   roundNo: number;
   citizen: Answers;
   caseworker: Answers;
+  /**
+   * The instrument version the round was answered on, when it is not the one given to
+   * progression(): its values are read and scored with it (an item it lacks is null).
+   */
+  instrument?: Instrument;
 }
 
 export interface ProgressionRow {
@@ -46,7 +51,9 @@ function row(kind: ProgressionRow['kind'], id: string, respondent: Respondent, v
 }
 
 /**
- * Progression of one citizen over FIP rounds. Rounds may come in any order; they are sorted by
+ * Progression of one citizen over FIP rounds. Each round is scored against its own version
+ * (FipRound.instrument, default `instrument`); the rows are `instrument`'s items and indices,
+ * then those only older rounds' versions have. Rounds may come in any order; they are sorted by
  * roundNo. Throws RangeError on a repeated roundNo or an answer off the scale.
  * @example progression(fip, [{ roundNo: 1, citizen: { c06: 2 }, caseworker: {} },
  *   { roundNo: 2, citizen: { c06: 4 }, caseworker: {} }]).items[5] // c06: values [2, 4], changeFromFirst [0, 2]
@@ -61,18 +68,22 @@ export function progression(instrument: Instrument, rounds: readonly FipRound[])
   const answersOf = (round: FipRound, respondent: Respondent): Answers =>
     respondent === 'citizen' ? round.citizen : round.caseworker;
 
-  const items = instrument.items.map((item) =>
-    row('item', item.id, item.respondent, sorted.map((r) => numericAnswer(answersOf(r, item.respondent), item.id) ?? null)),
+  const versionOf = (round: FipRound): Instrument => round.instrument ?? instrument;
+  const versions = [instrument, ...sorted.map(versionOf)];
+  const allItems = itemsAcross(versions);
+
+  const items = allItems.map((item) =>
+    row('item', item.id, item.respondent, sorted.map((r) => (asksItem(versionOf(r), item) ? (numericAnswer(answersOf(r, item.respondent), item.id) ?? null) : null))),
   );
 
   const respondents: Respondent[] = ['citizen', 'caseworker'];
   const scores = respondents.map((respondent) =>
-    sorted.map((r) => indexScores(instrument, answersOf(r, respondent), respondent)),
+    sorted.map((r) => indexScores(versionOf(r), answersOf(r, respondent), respondent)),
   );
   const indices: ProgressionRow[] = [];
   respondents.forEach((respondent, k) => {
-    for (const index of instrument.indices) {
-      const hasItems = instrument.items.some((i) => i.index === index.id && i.respondent === respondent);
+    for (const index of indicesAcross(versions)) {
+      const hasItems = allItems.some((i) => i.index === index.id && i.respondent === respondent);
       if (!hasItems) continue;
       indices.push(row('index', index.id, respondent, (scores[k] ?? []).map((s) => s[index.id]?.mean ?? null)));
     }

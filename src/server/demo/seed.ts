@@ -7,7 +7,7 @@ import type { Database } from '../db/database.ts';
 import { ANONYMOUS, withTenant, type Tx } from '../db/tenant.ts';
 import { createCprVault } from '../crypto/cpr-vault.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { loadInstrument } from '../instrument/instrument-store.ts';
+import { loadInstruments } from '../instrument/instrument-store.ts';
 import { createRng } from './prng.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts';
 import { generateCitizen, type DemoCitizen } from './citizen-generator.ts';
@@ -23,7 +23,7 @@ export interface SeedOptions {
   /** 'YYYY-MM-DD'; defaults to the current date. */
   today?: string;
   nodeEnv?: string;
-  instrumentPath?: string;
+  instrumentDir?: string;
 }
 
 export interface SeedResult {
@@ -55,7 +55,7 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
 
   const rng = createRng(options.seed ?? 42);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const store = loadInstrument(options.instrumentPath);
+  const store = loadInstruments(options.instrumentDir);
   const citizenItems = [...store.itemIds('citizen')];
   const caseworkerItems = [...store.itemIds('caseworker')];
   const mirrors = new Map(store.instrument.items.filter((i) => i.respondent === 'caseworker' && i.mirror).map((i) => [i.id, i.mirror as string]));

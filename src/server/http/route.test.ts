@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { databases } from '../db/testing.ts';
 import type { Tx } from '../db/tenant.ts';
 import { createCprVault } from '../crypto/cpr-vault.ts';
-import { loadInstrument } from '../instrument/instrument-store.ts';
+import { loadInstruments } from '../instrument/instrument-store.ts';
 import { defineRoute } from './route.ts';
 import type { AppContext } from './app-context.ts';
 import { createFixture, createUser, login, type Fixture, type Login } from '../../../tests/support/app-fixture.ts';
@@ -20,7 +20,7 @@ describe.each(databases)('route wrapper on %s', (kind) => {
 
   beforeAll(async () => {
     f = await createFixture(kind);
-    const ctx: AppContext = { db: f.test.db, vault: createCprVault(randomBytes(32)), instrument: loadInstrument(), now: () => new Date('2026-12-03T10:00:00Z'), secureCookies: false };
+    const ctx: AppContext = { db: f.test.db, vault: createCprVault(randomBytes(32)), instrument: loadInstruments(), now: () => new Date('2026-12-03T10:00:00Z'), secureCookies: false };
     const insertCompany = (name: string) => async ({ tx, actor }: { tx: Tx; actor: { municipalityCode: string } }) => {
       await tx.insertInto('companies').values({ municipality_code: actor.municipalityCode, cvr: String(10_000_000 + Math.floor(Math.random() * 89_999_999)), name, db07: null, address: null, contacts: JSON.stringify([]) }).execute();
     };

@@ -7,6 +7,8 @@ export interface RoundRow {
   citizen_id: string;
   round_no: number;
   started_on: string;
+  /** The instrument version the round was started on (e.g. fip-v1); its answers mean that version's items. */
+  instrument_version: string;
   citizen_completed_at: Date | null;
   caseworker_completed_at: Date | null;
 }
@@ -29,13 +31,14 @@ export async function presentRounds(tx: Tx, rows: RoundRow[]): Promise<Round[]> 
     citizenId: row.citizen_id,
     roundNo: row.round_no,
     startedOn: row.started_on,
+    instrumentVersion: row.instrument_version,
     citizenCompletedAt: row.citizen_completed_at?.toISOString() ?? null,
     caseworkerCompletedAt: row.caseworker_completed_at?.toISOString() ?? null,
     answers: byRound.get(row.id) ?? { citizen: {}, caseworker: {} },
   }));
 }
 
-export const ROUND_COLUMNS = ['id', 'citizen_id', 'round_no', 'started_on', 'citizen_completed_at', 'caseworker_completed_at'] as const;
+export const ROUND_COLUMNS = ['id', 'citizen_id', 'round_no', 'started_on', 'instrument_version', 'citizen_completed_at', 'caseworker_completed_at'] as const;
 
 /**
  * The round as the citizen holding a handed-over tablet sees it: their own answers and whether
@@ -47,6 +50,7 @@ export interface CitizenRound {
   citizenId: string;
   roundNo: number;
   startedOn: string;
+  instrumentVersion: string;
   citizenCompletedAt: string | null;
   answers: { citizen: Round['answers']['citizen'] };
 }
@@ -64,6 +68,7 @@ export async function presentCitizenRound(tx: Tx, row: RoundRow): Promise<Citize
     citizenId: row.citizen_id,
     roundNo: row.round_no,
     startedOn: row.started_on,
+    instrumentVersion: row.instrument_version,
     citizenCompletedAt: row.citizen_completed_at?.toISOString() ?? null,
     answers: { citizen: Object.fromEntries(answers.map((a) => [a.item_id, a.value])) },
   };

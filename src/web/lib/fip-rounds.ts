@@ -1,15 +1,44 @@
 // FIP round calls used by both sides of a round: the caseworker's (features/citizen) and the
 // citizen's on a handed-over tablet (features/fip).
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Instrument, Respondent } from '../../domain/fip/index.ts';
 import { api } from './http.ts';
 import type { AnswerInput, Round } from './types.ts';
 
-export function useInstrument() {
-  return useQuery({
-    queryKey: ['instrument', 'fip'],
-    queryFn: () => api<Instrument>('GET', '/api/instruments/fip'),
+/** The query of one instrument version (a round's instrumentVersion), or of the current one. */
+function instrumentQuery(version: string | undefined) {
+  return {
+    queryKey: ['instrument', 'fip', version ?? 'current'],
+    queryFn: () => api<Instrument>('GET', version === undefined ? '/api/instruments/fip' : `/api/instruments/fip/${encodeURIComponent(version)}`),
     staleTime: Infinity,
+  };
+}
+
+/**
+ * The instrument a round was answered on (its instrumentVersion); without a version, the current
+ * one. `enabled: false` waits for the round to say which version it is.
+ */
+export function useInstrument(version?: string, enabled = true) {
+  return useQuery({ ...instrumentQuery(version), enabled });
+}
+
+export interface InstrumentVersions {
+  isPending: boolean;
+  isError: boolean;
+  /** Each requested version's instrument (absent while loading or on error). */
+  byVersion: ReadonlyMap<string, Instrument>;
+}
+
+/** The instruments of the given versions (the rounds' own), each fetched once and kept. */
+export function useInstruments(versions: readonly string[]): InstrumentVersions {
+  const unique = [...new Set(versions)].sort();
+  return useQueries({
+    queries: unique.map((version) => instrumentQuery(version)),
+    combine: (results) => ({
+      isPending: results.some((r) => r.isPending),
+      isError: results.some((r) => r.isError),
+      byVersion: new Map(results.flatMap((r, i) => (r.data && unique[i] !== undefined ? [[unique[i], r.data] as const] : []))),
+    }),
   });
 }
 

@@ -5,7 +5,7 @@
 // the same values with one part made nasty (nasty.ts), or a nasty body, query or path outright.
 import fc from 'fast-check';
 import type { FuzzRoute, JsonSchema } from './catalogue.ts';
-import { ID_FIELDS, ID_SOURCES, type IdPool, type World } from './world.ts';
+import { CONTENT_PATH_VALUES, ID_FIELDS, ID_SOURCES, type IdPool, type World } from './world.ts';
 import { MEGABYTE, NASTY_BODIES, NASTY_DATES, NASTY_NUMBERS, NASTY_STRINGS, NASTY_UUIDS, RawJson, WRONG_TYPES, stringsIn, toJsonText } from './nasty.ts';
 
 export interface FuzzRequest {
@@ -308,6 +308,14 @@ export function encodeAny(value: string): string {
 }
 
 function pathValue(segment: string, world: World): fc.Arbitrary<{ raw: string }> {
+  const content = CONTENT_PATH_VALUES[segment];
+  if (content) {
+    return fc.oneof(
+      { weight: 7, arbitrary: fc.constantFrom(...content).map((v) => ({ raw: encodeAny(v) })) },
+      { weight: 2, arbitrary: fc.constantFrom(...NASTY_STRINGS.filter((s) => s.length < 300), 'fip-v0').map((v) => ({ raw: encodeAny(v) })) },
+      { weight: 1, arbitrary: fc.constantFrom('%', '%zz', '%00', '%ED%A0%80', '..%2F..%2Fetc', 'a%2Fb').map((raw) => ({ raw })) },
+    );
+  }
   const table = ID_SOURCES[segment];
   if (!table) throw new Error(`No source of real ids for a path after /${segment}/: name its table in ID_SOURCES (tests/support/fuzz/world.ts)`);
   const encode = (v: string) => ({ raw: encodeAny(v) });

@@ -13,7 +13,7 @@ import { buildApp } from '../../../src/server/app.ts';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from '../../../src/server/db/testing.ts';
 import { seedDemo } from '../../../src/server/demo/seed.ts';
 import { DEMO_PASSWORD } from '../../../src/server/demo/demo-users.ts';
-import { loadInstrument } from '../../../src/server/instrument/instrument-store.ts';
+import { loadInstruments } from '../../../src/server/instrument/instrument-store.ts';
 import { loadPackageTemplates } from '../../../src/server/packages/package-store.ts';
 import { loadDb07 } from '../../../src/server/companies/db07-store.ts';
 import { simulate } from '../../../src/evaluation/simulation/generate.ts';
@@ -39,6 +39,9 @@ export const ID_SOURCES: Readonly<Record<string, string>> = {
   enrolments: 'package_enrolments',
   evaluations: 'evaluation_runs',
 };
+
+/** Path parts followed by content, not a row: the real values (GET /api/instruments/fip/:version). */
+export const CONTENT_PATH_VALUES: Readonly<Record<string, readonly string[]>> = { fip: loadInstruments().versions };
 
 /** Body fields that hold ids of a resource (name → table). */
 export const ID_FIELDS: Readonly<Record<string, string>> = { citizenId: 'citizens', companyId: 'companies', packageId: 'packages', roundId: 'fip_rounds' };
@@ -123,7 +126,7 @@ export async function createWorld(kind: DatabaseKind, beforeReady: (app: Fastify
   if (run.statusCode !== 202) throw new Error(`evaluation run: ${run.statusCode} ${run.body}`);
   await settle(test);
 
-  const instrument = loadInstrument();
+  const instrument = loadInstruments();
   const templates = loadPackageTemplates();
   const reference = loadDb07();
   const modules = await sql<{ modules: { goals: { id: string }[] }[] }>`SELECT modules FROM packages`.execute(test.db.kysely);

@@ -58,13 +58,13 @@ describe.each(databases)('hand-over privacy on %s', (kind) => {
     const form = await f.app.inject({ method: 'GET', url: '/api/handover/round', headers: cookie });
     expect(form.statusCode).toBe(200);
     expect(form.json()).toEqual({
-      round: { id: roundId, citizenId, roundNo: 2, startedOn: '2026-11-25', citizenCompletedAt: null, answers: { citizen: { c01: 1 } } },
+      round: { id: roundId, citizenId, roundNo: 2, startedOn: '2026-11-25', instrumentVersion: 'fip-v1', citizenCompletedAt: null, answers: { citizen: { c01: 1 } } },
       language: 'so',
     });
     const saved = await put(roundId, { respondent: 'citizen', answers: [{ itemId: 'c02', value: 4 }], complete: false });
     expect(saved.statusCode).toBe(200);
     expect(saved.json()).toEqual({
-      round: { id: roundId, citizenId, roundNo: 2, startedOn: '2026-11-25', citizenCompletedAt: null, answers: { citizen: { c01: 1, c02: 4 } } },
+      round: { id: roundId, citizenId, roundNo: 2, startedOn: '2026-11-25', instrumentVersion: 'fip-v1', citizenCompletedAt: null, answers: { citizen: { c01: 1, c02: 4 } } },
     });
     const finished = await put(roundId, { respondent: 'citizen', answers: [], complete: true });
     expect(finished.json().round).toMatchObject({ citizenCompletedAt: '2026-11-25T09:00:00.000Z', answers: { citizen: { c01: 1, c02: 4 } } });

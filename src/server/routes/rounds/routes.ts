@@ -15,8 +15,11 @@ import { saveAnswers } from '../../commands/round-recorder.ts';
 import { roundSchema } from '../../../contract/citizens.ts';
 import { answersBody, roundIdParams, type AnswersBody } from '../../../contract/rounds.ts';
 
-function checkItems(ctx: AppContext, body: AnswersBody): void {
-  const known = ctx.instrument.itemIds(body.respondent);
+/** The answers must be items of the version the round was started on, not of the current one. */
+function checkItems(ctx: AppContext, instrumentVersion: string, body: AnswersBody): void {
+  const version = ctx.instrument.byVersion(instrumentVersion);
+  if (!version) throw new ApiError('internal', `The round's instrument version ${instrumentVersion} is not loaded`);
+  const known = version.itemIds(body.respondent);
   const seen = new Set<string>();
   const errors: FieldError[] = [];
   body.answers.forEach((answer, i) => {
@@ -32,6 +35,7 @@ const citizenRoundSchema = z.object({
   citizenId: z.string(),
   roundNo: z.number(),
   startedOn: z.string(),
+  instrumentVersion: z.string(),
   citizenCompletedAt: z.string().nullable(),
   answers: z.object({ citizen: z.record(z.string(), z.number().nullable()) }),
 });
@@ -53,9 +57,9 @@ export function roundRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         if (handover && (handover.roundId !== params.id || body.respondent !== 'citizen')) {
           throw new ApiError('locked_for_citizen', 'This session is handed over to the citizen');
         }
-        checkItems(ctx, body);
         const row = await findRound(tx, params.id);
         if (!row) throw new ApiError('not_found', 'No such round');
+        checkItems(ctx, row.instrument_version, body);
         await saveAnswers(tx, actor, row, body.respondent, body.answers, body.complete, ctx.now());
         const fresh = await findRound(tx, row.id);
         const round = !fresh ? undefined : handover ? await presentCitizenRound(tx, fresh) : (await presentRounds(tx, [fresh]))[0];

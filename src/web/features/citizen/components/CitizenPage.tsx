@@ -3,7 +3,8 @@ import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Switch, 
 import { useTranslation } from 'react-i18next';
 import { isRtl, type Respondent } from '../../../../domain/fip/index.ts';
 import { useCitizen, useStartRound } from '../api.ts';
-import { useInstrument } from '../../../lib/fip-rounds.ts';
+import type { Round } from '../../../lib/types.ts';
+import { useInstruments } from '../../../lib/fip-rounds.ts';
 import { useHandover } from '../../../lib/session.ts';
 import { useUiLang } from '../../../lib/use-ui-lang.ts';
 import { hrefFor } from '../../../lib/router.ts';
@@ -22,13 +23,14 @@ export function CitizenPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const { lang } = useUiLang();
   const view = useCitizen(id);
-  const instrument = useInstrument();
+  // Each round is shown against the instrument version it was answered on.
+  const instruments = useInstruments(view.data?.rounds.map((r) => r.instrumentVersion) ?? []);
   const startRound = useStartRound(id);
   const handover = useHandover();
   const [respondent, setRespondent] = useState<Respondent>('citizen');
 
-  if (view.isPending || instrument.isPending) return <Loading />;
-  if (view.isError || instrument.isError) {
+  if (view.isPending || instruments.isPending) return <Loading />;
+  if (view.isError || instruments.isError) {
     return (
       <Alert color="red" role="alert">
         {t('errors.generic')}
@@ -36,12 +38,17 @@ export function CitizenPage({ id }: { id: string }) {
     );
   }
   const { citizen, rounds } = view.data;
-  const inst = instrument.data;
   const sorted = [...rounds].sort((a, b) => a.roundNo - b.roundNo);
   const open = sorted.find((r) => !r.citizenCompletedAt || !r.caseworkerCompletedAt);
   const completed = sorted.filter((r) => r.citizenCompletedAt || r.caseworkerCompletedAt);
   const latest = completed[completed.length - 1] ?? sorted[sorted.length - 1];
   const charted = sorted.filter((r) => (respondent === 'citizen' ? r.citizenCompletedAt : r.caseworkerCompletedAt));
+  const versionOf = (r: Round | undefined) => (r ? instruments.byVersion.get(r.instrumentVersion) : undefined);
+  const openInst = versionOf(open);
+  const latestInst = versionOf(latest);
+  // The newest round's version leads the chart's and the table's rows; older rounds keep their own.
+  const newestInst = versionOf(sorted.at(-1));
+  const chartInst = versionOf(charted.at(-1)) ?? newestInst;
   // The server sends the caller's abilities (can() from src/domain/permissions); we never re-derive them.
   const can = (action: string) => view.data.abilities.includes(action);
   return (
@@ -116,7 +123,7 @@ export function CitizenPage({ id }: { id: string }) {
         </Group>
       </Paper>
 
-      {open && !open.caseworkerCompletedAt && can('round.answer') && <CaseworkerForm key={open.id} instrument={inst} round={open} lang={lang} />}
+      {open && openInst && !open.caseworkerCompletedAt && can('round.answer') && <CaseworkerForm key={open.id} instrument={openInst} round={open} lang={lang} />}
 
       {completed.length > 0 && (
         <Paper withBorder p="md" radius="md" component="section" aria-labelledby="chart-title">
@@ -132,17 +139,19 @@ export function CitizenPage({ id }: { id: string }) {
             />
           </Group>
           <Suspense fallback={<Loading />}>
-            <StarChart instrument={inst} rounds={charted} respondent={respondent} lang={lang} rtl={isRtl(lang)} />
+            {chartInst && (
+              <StarChart instrument={chartInst} versions={instruments.byVersion} rounds={charted} respondent={respondent} lang={lang} rtl={isRtl(lang)} />
+            )}
           </Suspense>
         </Paper>
       )}
 
-      {latest && (
+      {latest && latestInst && (
         <SimpleGrid cols={{ base: 1, md: 1 }}>
-          <AnswersSideBySide instrument={inst} round={latest} lang={lang} />
+          <AnswersSideBySide instrument={latestInst} round={latest} lang={lang} />
         </SimpleGrid>
       )}
-      {sorted.length > 0 && <ProgressionTable instrument={inst} rounds={sorted} lang={lang} />}
+      {sorted.length > 0 && newestInst && <ProgressionTable instrument={newestInst} versions={instruments.byVersion} rounds={sorted} lang={lang} />}
       {can('citizen.access_log') && <AccessLog citizenId={citizen.id} lang={lang} canExport={can('citizen.export')} />}
     </Stack>
   );

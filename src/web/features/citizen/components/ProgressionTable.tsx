@@ -1,6 +1,6 @@
 import { Paper, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { findItem, progression, textOf, type Instrument, type Lang, type ProgressionRow } from '../../../../domain/fip/index.ts';
+import { indicesAcross, itemsAcross, progression, textOf, type Instrument, type Lang, type ProgressionRow } from '../../../../domain/fip/index.ts';
 import type { Round } from '../../../lib/types.ts';
 
 function signed(d: number | null | undefined): string {
@@ -12,20 +12,34 @@ function num(v: number | null | undefined): string {
   return typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(1)) : '–';
 }
 
-/** Progression per index and item across the rounds (progression() from src/domain/fip). */
-export function ProgressionTable({ instrument, rounds, lang }: { instrument: Instrument; rounds: Round[]; lang: Lang }) {
+interface Props {
+  /** The newest round's version: its items and indices lead the rows. */
+  instrument: Instrument;
+  /** Every round's own version by instrumentVersion: each round is scored against it. */
+  versions: ReadonlyMap<string, Instrument>;
+  rounds: Round[];
+  lang: Lang;
+}
+
+/** Progression per index and item across the rounds (progression() from src/domain/fip), each round on its own version. */
+export function ProgressionTable({ instrument, versions, rounds, lang }: Props) {
   const { t } = useTranslation();
+  const versionOf = (r: Round) => versions.get(r.instrumentVersion) ?? instrument;
   const prog = progression(
     instrument,
-    rounds.map((r) => ({ roundNo: r.roundNo, citizen: r.answers.citizen, caseworker: r.answers.caseworker })),
+    rounds.map((r) => ({ roundNo: r.roundNo, citizen: r.answers.citizen, caseworker: r.answers.caseworker, instrument: versionOf(r) })),
   );
+  // Labels from the newest version that has the row's item or index.
+  const all = [instrument, ...[...rounds].sort((a, b) => b.roundNo - a.roundNo).map(versionOf)];
+  const itemById = new Map(itemsAcross(all).map((item) => [item.id, item]));
+  const indexById = new Map(indicesAcross(all).map((index) => [index.id, index]));
   const who = (row: ProgressionRow) => t(row.respondent === 'citizen' ? 'citizenPage.citizenShort' : 'citizenPage.caseworkerShort');
   const label = (row: ProgressionRow) => {
     if (row.kind === 'index') {
-      const ix = instrument.indices.find((i) => i.id === row.id);
+      const ix = indexById.get(row.id);
       return `${t('citizenPage.index')}: ${ix ? textOf(ix.label, lang) : row.id} (${who(row)})`;
     }
-    const item = findItem(instrument, row.id);
+    const item = itemById.get(row.id);
     return `${who(row)}: ${item ? textOf(item.text, lang) : row.id}`;
   };
   const last = prog.rounds.length - 1;

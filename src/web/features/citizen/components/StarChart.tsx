@@ -5,7 +5,7 @@ import { LegendComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import { Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { itemsFor, textOf, type Instrument, type Lang, type Respondent } from '../../../../domain/fip/index.ts';
+import { asksItem, itemsAcross, textOf, type Instrument, type Lang, type Respondent } from '../../../../domain/fip/index.ts';
 import type { Round } from '../../../lib/types.ts';
 
 echarts.use([RadarChart, LegendComponent, TooltipComponent, SVGRenderer]);
@@ -17,7 +17,10 @@ function shorten(text: string, max = 28): string {
 }
 
 interface Props {
+  /** The newest charted round's version: its items lead the axes and give the scale. */
   instrument: Instrument;
+  /** Every round's own version by instrumentVersion: a round is charted on the items it was asked. */
+  versions: ReadonlyMap<string, Instrument>;
   rounds: Round[];
   respondent: Respondent;
   lang: Lang;
@@ -25,11 +28,15 @@ interface Props {
 }
 
 /** Star (radar) chart with up to three rounds overlaid, plus a data table as its text alternative. */
-export function StarChart({ instrument, rounds, respondent, lang, rtl }: Props) {
+export function StarChart({ instrument, versions, rounds, respondent, lang, rtl }: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
-  const items = itemsFor(instrument, respondent);
   const shown = rounds.slice(-3);
+  const versionOf = (r: Round) => versions.get(r.instrumentVersion) ?? instrument;
+  // One version: its items. Several: the newest's, then the items only older versions asked.
+  const items = itemsAcross([instrument, ...shown.map(versionOf).reverse()], respondent);
+  /** The round's answer to the item, only when the round's own version asked it. */
+  const answerOf = (r: Round, item: (typeof items)[number]) => (asksItem(versionOf(r), item) ? r.answers[respondent][item.id] : undefined);
   const seriesName = (r: Round) => t('citizenPage.roundN', { n: r.roundNo });
 
   useEffect(() => {
@@ -61,7 +68,7 @@ export function StarChart({ instrument, rounds, respondent, lang, rtl }: Props) 
           data: shown.map((r) => ({
             name: seriesName(r),
             value: items.map((item) => {
-              const v = r.answers[respondent][item.id];
+              const v = answerOf(r, item);
               return typeof v === 'number' ? v : '-';
             }),
             areaStyle: { opacity: 0.08 },
@@ -78,7 +85,7 @@ export function StarChart({ instrument, rounds, respondent, lang, rtl }: Props) 
       window.removeEventListener('resize', onResize);
       chart.dispose();
     };
-  }, [instrument, rounds, respondent, lang, rtl, t]);
+  }, [instrument, versions, rounds, respondent, lang, rtl, t]);
 
   const label = t('citizenPage.chartLabel', {
     who: t(respondent === 'citizen' ? 'citizenPage.citizenAnswers' : 'citizenPage.caseworkerAnswers'),
@@ -108,7 +115,7 @@ export function StarChart({ instrument, rounds, respondent, lang, rtl }: Props) 
               <tr key={item.id}>
                 <th scope="row">{textOf(item.text, lang)}</th>
                 {shown.map((r) => {
-                  const v = r.answers[respondent][item.id];
+                  const v = answerOf(r, item);
                   return <td key={r.id}>{typeof v === 'number' ? v : v === null ? t('citizenPage.dontKnowShort') : '–'}</td>;
                 })}
               </tr>

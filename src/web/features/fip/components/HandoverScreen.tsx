@@ -42,8 +42,10 @@ export function HandoverScreen({ handover }: { handover: Handover }) {
 
 function Questionnaire({ lang, roundId, onGiveBack, onLocked }: { lang: Lang; roundId: string; onGiveBack: () => void; onLocked: () => void }) {
   const { t, i18n } = useTranslation();
-  const instrument = useInstrument();
   const round = useHandoverRound(roundId);
+  // The questionnaire of the version the round was started on, once the round says which.
+  const version = round.data?.round.instrumentVersion;
+  const instrument = useInstrument(version, version !== undefined);
   const save = useSaveAnswers(roundId);
   const [answers, setAnswers] = useState<AnswerMap | null>(null);
   const [index, setIndex] = useState(0);
@@ -55,14 +57,14 @@ function Questionnaire({ lang, roundId, onGiveBack, onLocked }: { lang: Lang; ro
     if (lockedNow) onLocked();
   }, [lockedNow, onLocked]);
   useEffect(() => {
-    if (round.data && round.data.round.id === roundId && answers === null) {
+    if (round.data && instrument.data && round.data.round.id === roundId && answers === null) {
       const initial = round.data.round.answers.citizen;
       setAnswers(initial);
       const firstOpen = items.findIndex((i) => !(i.id in initial));
       if (round.data.round.citizenCompletedAt) setDone(true);
       else if (firstOpen > 0) setIndex(firstOpen);
     }
-  }, [round.data, answers, items, roundId]);
+  }, [round.data, instrument.data, answers, items, roundId]);
 
   if (instrument.isError || round.isError) {
     return (
