@@ -68,3 +68,8 @@ export const roundSchema = z.object({
   caseworkerCompletedAt: z.string().nullable(),
   answers: z.object({ citizen: answerMap, caseworker: answerMap }),
 });
+
+/** A round as a handed-over session gets it: the citizen's own answers and completion only. */
+export const citizenRoundSchema = roundSchema
+  .pick({ id: true, citizenId: true, roundNo: true, startedOn: true, instrumentVersion: true, citizenCompletedAt: true })
+  .extend({ answers: z.object({ citizen: answerMap }) });

@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import type { Role } from '../domain/permissions.ts';
 import type { handoverSchema, sessionResponse, userSchema } from './auth.ts';
-import type { citizenDetail, citizenSummary, newCitizenBody, nextDeadlineSchema, roundSchema } from './citizens.ts';
+import type { citizenDetail, citizenRoundSchema, citizenSummary, newCitizenBody, nextDeadlineSchema, roundSchema } from './citizens.ts';
 import type { companySchema, newCompanyBody } from './companies.ts';
 import type { demandSchema, industriesSchema, needSchema, newNeedBody, patchNeedBody } from './needs.ts';
 import type { deadlineReportSchema, newOfferBody, newOutcomeBody, offerSchema, outcomeSchema, patchOfferBody } from './offers.ts';
@@ -27,6 +27,8 @@ export type CitizenDetail = z.infer<typeof citizenDetail>;
 export type CitizenBase = Omit<CitizenSummary, 'nextDeadline'>;
 export type NextDeadlineSummary = z.infer<typeof nextDeadlineSchema>;
 export type Round = z.infer<typeof roundSchema>;
+/** A round as a handed-over session gets it (the citizen's own answers only). */
+export type CitizenRound = z.infer<typeof citizenRoundSchema>;
 export type AnswerMap = Round['answers']['citizen'];
 export type AnswerInput = z.input<typeof answersBody>['answers'][number];
 

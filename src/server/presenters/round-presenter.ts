@@ -1,6 +1,6 @@
 // Round rows and their answers → the API's Round.
 import type { Tx } from '../db/tenant.ts';
-import type { Round } from '../../contract/types.ts';
+import type { CitizenRound, Round } from '../../contract/types.ts';
 
 export interface RoundRow {
   id: string;
@@ -27,15 +27,22 @@ export async function presentRounds(tx: Tx, rows: RoundRow[]): Promise<Round[]> 
     if (target) target[answer.respondent][answer.item_id] = answer.value;
   }
   return rows.map((row) => ({
+    ...roundHead(row),
+    caseworkerCompletedAt: row.caseworker_completed_at?.toISOString() ?? null,
+    answers: byRound.get(row.id) ?? { citizen: {}, caseworker: {} },
+  }));
+}
+
+/** What both views of a round share: which round it is and whether the citizen has finished. */
+function roundHead(row: RoundRow): Omit<CitizenRound, 'answers'> {
+  return {
     id: row.id,
     citizenId: row.citizen_id,
     roundNo: row.round_no,
     startedOn: row.started_on,
     instrumentVersion: row.instrument_version,
     citizenCompletedAt: row.citizen_completed_at?.toISOString() ?? null,
-    caseworkerCompletedAt: row.caseworker_completed_at?.toISOString() ?? null,
-    answers: byRound.get(row.id) ?? { citizen: {}, caseworker: {} },
-  }));
+  };
 }
 
 export const ROUND_COLUMNS = ['id', 'citizen_id', 'round_no', 'started_on', 'instrument_version', 'citizen_completed_at', 'caseworker_completed_at'] as const;
@@ -45,15 +52,7 @@ export const ROUND_COLUMNS = ['id', 'citizen_id', 'round_no', 'started_on', 'ins
  * they finished; nothing of the caseworker's assessment (neither answers nor completion). Only
  * citizen answers are read from the database, so none can slip into the response.
  */
-export interface CitizenRound {
-  id: string;
-  citizenId: string;
-  roundNo: number;
-  startedOn: string;
-  instrumentVersion: string;
-  citizenCompletedAt: string | null;
-  answers: { citizen: Round['answers']['citizen'] };
-}
+export type { CitizenRound };
 
 export async function presentCitizenRound(tx: Tx, row: RoundRow): Promise<CitizenRound> {
   const answers = await tx
@@ -63,13 +62,5 @@ export async function presentCitizenRound(tx: Tx, row: RoundRow): Promise<Citize
     .where('respondent', '=', 'citizen')
     .orderBy('item_id')
     .execute();
-  return {
-    id: row.id,
-    citizenId: row.citizen_id,
-    roundNo: row.round_no,
-    startedOn: row.started_on,
-    instrumentVersion: row.instrument_version,
-    citizenCompletedAt: row.citizen_completed_at?.toISOString() ?? null,
-    answers: { citizen: Object.fromEntries(answers.map((a) => [a.item_id, a.value])) },
-  };
+  return { ...roundHead(row), answers: { citizen: Object.fromEntries(answers.map((a) => [a.item_id, a.value])) } };
 }

@@ -12,13 +12,15 @@ import { setHandover } from '../../auth/session-store.ts';
 import { findRound } from '../../queries/citizen-queries.ts';
 import { presentCitizenRound, presentRounds } from '../../presenters/round-presenter.ts';
 import { saveAnswers } from '../../commands/round-recorder.ts';
-import { roundSchema } from '../../../contract/citizens.ts';
+import { citizenRoundSchema, roundSchema } from '../../../contract/citizens.ts';
 import { answersBody, roundIdParams, type AnswersBody } from '../../../contract/rounds.ts';
 
 /** The answers must be items of the version the round was started on, not of the current one. */
 function checkItems(ctx: AppContext, instrumentVersion: string, body: AnswersBody): void {
   const version = ctx.instrument.byVersion(instrumentVersion);
-  if (!version) throw new ApiError('internal', `The round's instrument version ${instrumentVersion} is not loaded`);
+  // The round was answered on a version this server no longer has (its content file was removed):
+  // a clash with the installation, not a fault of the request or the code — nothing is saved.
+  if (!version) throw new ApiError('conflict', `This round was answered on questionnaire version ${instrumentVersion}, which this server does not have; ask the administrator to restore it`);
   const known = version.itemIds(body.respondent);
   const seen = new Set<string>();
   const errors: FieldError[] = [];
@@ -29,16 +31,6 @@ function checkItems(ctx: AppContext, instrumentVersion: string, body: AnswersBod
   });
   if (errors.length) throw new ApiError('validation_failed', 'Invalid answers', errors);
 }
-
-const citizenRoundSchema = z.object({
-  id: z.string(),
-  citizenId: z.string(),
-  roundNo: z.number(),
-  startedOn: z.string(),
-  instrumentVersion: z.string(),
-  citizenCompletedAt: z.string().nullable(),
-  answers: z.object({ citizen: z.record(z.string(), z.number().nullable()) }),
-});
 
 export function roundRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {

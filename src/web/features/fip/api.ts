@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Lang } from '../../../domain/fip/index.ts';
 import { api, ApiError } from '../../lib/http.ts';
-import type { Round } from '../../lib/types.ts';
+import type { CitizenRound } from '../../lib/types.ts';
 
 /** The round as a handed-over session gets it (docs/api.md): the citizen's own answers only. */
-export type HandoverRound = Omit<Round, 'caseworkerCompletedAt' | 'answers'> & { answers: Pick<Round['answers'], 'citizen'> };
+export type HandoverRound = CitizenRound;
 
 /** 429 on a handed-over session: too many wrong take-back passwords locked it. */
 export function isHandoverLocked(error: unknown): boolean {
