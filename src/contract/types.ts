@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import type { Role } from '../domain/permissions.ts';
 import type { handoverSchema, sessionResponse, userSchema } from './auth.ts';
-import type { citizenDetail, citizenRoundSchema, citizenSummary, newCitizenBody, nextDeadlineSchema, roundSchema } from './citizens.ts';
+import type { citizenDetail, citizenRoundSchema, citizenView, citizenSummary, newCitizenBody, nextDeadlineSchema, roundSchema } from './citizens.ts';
 import type { companySchema, newCompanyBody } from './companies.ts';
 import type { demandSchema, industriesSchema, needSchema, newNeedBody, patchNeedBody } from './needs.ts';
 import type { deadlineReportSchema, newOfferBody, newOutcomeBody, offerSchema, outcomeSchema, patchOfferBody } from './offers.ts';
@@ -24,6 +24,9 @@ export type Gender = NewCitizen['gender'];
 export type TargetGroup = NewCitizen['targetGroup'];
 export type CitizenSummary = z.infer<typeof citizenSummary>;
 export type CitizenDetail = z.infer<typeof citizenDetail>;
+/** The citizen page's data: the citizen, rounds and the caller's abilities (typed actions). */
+export type CitizenView = z.infer<typeof citizenView>;
+export type Ability = CitizenView['abilities'][number];
 export type CitizenBase = Omit<CitizenSummary, 'nextDeadline'>;
 export type NextDeadlineSummary = z.infer<typeof nextDeadlineSchema>;
 export type Round = z.infer<typeof roundSchema>;

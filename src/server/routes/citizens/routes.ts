@@ -14,7 +14,7 @@ import { presentRounds } from '../../presenters/round-presenter.ts';
 import { registerCitizen } from '../../commands/citizen-registrar.ts';
 import { startRound } from '../../commands/round-recorder.ts';
 import { citizenExportRoutes } from './export-routes.ts';
-import { citizenDetail, citizenIdParams, citizenSummary, newCitizenBody, roundSchema } from '../../../contract/citizens.ts';
+import { citizenDetail, citizenIdParams, citizenSummary, citizenView, newCitizenBody, roundSchema } from '../../../contract/citizens.ts';
 
 export function citizenRoutes(ctx: AppContext, policies: PolicyStore): FastifyPluginAsyncZod {
   return async (app) => {
@@ -56,7 +56,7 @@ export function citizenRoutes(ctx: AppContext, policies: PolicyStore): FastifyPl
       method: 'GET',
       url: '/api/citizens/:id',
       params: citizenIdParams,
-      response: z.object({ citizen: citizenDetail, rounds: z.array(roundSchema), abilities: z.array(z.string()) }),
+      response: citizenView,
       can: 'citizen.view',
       audit: { action: 'citizen.view', entity: 'citizen' },
       handler: async ({ tx, actor, params, today }) => {

@@ -1,12 +1,8 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/http.ts';
-import type { CitizenDetail, Round } from '../../lib/types.ts';
+import type { CitizenView, Round } from '../../lib/types.ts';
 
-export interface CitizenView {
-  citizen: CitizenDetail;
-  rounds: Round[];
-  abilities: string[];
-}
+export type { CitizenView };
 
 export function useCitizen(id: string) {
   return useQuery({

@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { Alert, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../../domain/fip/index.ts';
-import type { CitizenDetail, Round } from '../../../lib/types.ts';
+import type { Ability, CitizenDetail, Round } from '../../../lib/types.ts';
 import { useCitizenEnrolments, useDeadlines, useOffers, useOutcomes } from '../casework-api.ts';
 import { localToday, outcomeKindLabel } from '../../../lib/casework-labels.ts';
 import { formatDate } from '../../../lib/dates.ts';
@@ -18,7 +18,7 @@ import { Loading } from '../../../components/ui/Loading.tsx';
 
 interface Common {
   citizen: CitizenDetail;
-  abilities: string[];
+  abilities: Ability[];
   lang: Lang;
 }
 
@@ -33,7 +33,7 @@ function Failed() {
 
 export function CitizenDeadlines({ citizen, abilities, lang, onStartRound, startingRound }: Common & { onStartRound: (() => void) | null; startingRound: boolean }) {
   const { t } = useTranslation();
-  const can = (a: string) => abilities.includes(a);
+  const can = (a: Ability) => abilities.includes(a);
   const deadlines = useDeadlines(citizen.id, can('deadline.view'));
   const offers = useOffers(citizen.id, can('offer.view'));
   const outcomes = useOutcomes(citizen.id, can('outcome.view'));
@@ -63,7 +63,7 @@ export function CitizenDeadlines({ citizen, abilities, lang, onStartRound, start
 }
 
 export function CitizenCasework({ citizen, abilities, lang, rounds }: Common & { rounds: Round[] }) {
-  const can = (a: string) => abilities.includes(a);
+  const can = (a: Ability) => abilities.includes(a);
   const offers = useOffers(citizen.id, can('offer.view'));
   const outcomes = useOutcomes(citizen.id, can('outcome.view'));
   const deadlines = useDeadlines(citizen.id, can('deadline.view'));

@@ -3,7 +3,7 @@ import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Switch, 
 import { useTranslation } from 'react-i18next';
 import { isRtl, type Respondent } from '../../../../domain/fip/index.ts';
 import { useCitizen, useStartRound } from '../api.ts';
-import type { Round } from '../../../lib/types.ts';
+import type { Ability, Round } from '../../../lib/types.ts';
 import { useInstruments } from '../../../lib/fip-rounds.ts';
 import { useHandover } from '../../../lib/session.ts';
 import { useUiLang } from '../../../lib/use-ui-lang.ts';
@@ -50,7 +50,7 @@ export function CitizenPage({ id }: { id: string }) {
   const newestInst = versionOf(sorted.at(-1));
   const chartInst = versionOf(charted.at(-1)) ?? newestInst;
   // The server sends the caller's abilities (can() from src/domain/permissions); we never re-derive them.
-  const can = (action: string) => view.data.abilities.includes(action);
+  const can = (action: Ability) => view.data.abilities.includes(action);
   return (
     <Stack gap="lg">
       <div>
