@@ -97,12 +97,15 @@ describe.each(databases)('route wrapper on %s', (kind) => {
     expect(res.json()).toEqual({ items: [{ n: 1 }, { n: 4 }] });
   });
 
-  it('the permission is checked before anything runs', async () => {
+  it('the permission is checked before anything runs, and a refusal is audited', async () => {
     await createUser(f, 'ev@607', 'evaluator', '607');
     const ev = await login(f, 'ev@607');
     const before = await companyCount();
     const res = await f.app.inject({ method: 'POST', url: '/api/test/writes', headers: ev.headers });
     expect(res.statusCode).toBe(403);
     expect(await companyCount()).toBe(before);
+    // The refusal itself is audited, like a 404 on an id.
+    const audit = await f.test.db.kysely.selectFrom('audit_log').select(['action', 'detail', 'municipality_code', 'actor_role']).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({ action: 'access.denied', municipality_code: '607', actor_role: 'evaluator', detail: { action: 'company.create', status: 403 } });
   });
 });

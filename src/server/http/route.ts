@@ -133,18 +133,19 @@ export function defineRoute<P extends Schema | undefined, Q extends Schema | und
     schema,
     handler: async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
       const actor = actorOf(request);
-      requireAbility(actor, spec.can);
-      const input = {
-        params: request.params as Infer<P>,
-        query: request.query as Infer<Q>,
-        body: request.body as Infer<B>,
-        actor,
-        today: isoDate(ctx.now()),
-        request,
-        reply,
-        presentEach: presentEachWith(request.log),
-      };
       try {
+        // Inside the try: a role that may not do this (403) is audited as refused, like a 404.
+        requireAbility(actor, spec.can);
+        const input = {
+          params: request.params as Infer<P>,
+          query: request.query as Infer<Q>,
+          body: request.body as Infer<B>,
+          actor,
+          today: isoDate(ctx.now()),
+          request,
+          reply,
+          presentEach: presentEachWith(request.log),
+        };
         const result = await withTenant(ctx.db, actor, async (tx) => {
           const full = { ...input, tx };
           const out = checked(spec.response, await spec.handler(full), request.log);
@@ -174,7 +175,7 @@ function idParam(request: FastifyRequest): string | null {
 }
 
 /** A refused read or write of an id: who tried, what, and the answer (the id is what they asked for). */
-async function auditDenied(ctx: AppContext, actor: RouteActor, audit: { action: AuditAction; entity: AuditEntity }, request: FastifyRequest, status: number): Promise<void> {
+async function auditDenied(ctx: AppContext, actor: ReturnType<typeof actorOf>, audit: { action: AuditAction; entity: AuditEntity }, request: FastifyRequest, status: number): Promise<void> {
   await withTenant(ctx.db, actor, (tx) =>
     writeAudit(tx, actor, 'access.denied', audit.entity, idParam(request), { action: audit.action, status, route: request.routeOptions.url ?? '' }),
   );
