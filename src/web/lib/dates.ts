@@ -16,3 +16,15 @@ export function formatDate(iso: string, lang: Lang): string {
   const date = new Date(Date.UTC(year, month - 1, day));
   return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
+
+/** Parts of an instant in Copenhagen time, the job centres' clock. */
+const COPENHAGEN = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+});
+
+/** An instant (ISO timestamp) as its Copenhagen date in the UI language (formatDate) and the time HH:mm. */
+export function formatDateTime(iso: string, lang: Lang): string {
+  const parts = COPENHAGEN.formatToParts(new Date(iso));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${formatDate(`${part('year')}-${part('month')}-${part('day')}`, lang)} ${part('hour')}:${part('minute')}`;
+}

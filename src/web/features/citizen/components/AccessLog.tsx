@@ -5,13 +5,10 @@ import { Alert, Anchor, Button, Paper, Stack, Table, Text, Title } from '@mantin
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../../domain/fip/index.ts';
 import { Loading } from '../../../components/ui/Loading.tsx';
+import { formatDateTime } from '../../../lib/dates.ts';
 import { exportHref, useAccessLog } from '../api.ts';
 
 const ROLES = new Set(['caseworker', 'company_consultant', 'manager', 'evaluator', 'national_admin', 'admin', 'system']);
-
-function formatTime(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Copenhagen' }).format(new Date(iso));
-}
 
 export function AccessLog({ citizenId, lang, canExport }: { citizenId: string; lang: Lang; canExport: boolean }) {
   const { t, i18n } = useTranslation();
@@ -58,7 +55,7 @@ export function AccessLog({ citizenId, lang, canExport }: { citizenId: string; l
               <Table.Tbody>
                 {entries.map((e) => (
                   <Table.Tr key={e.id}>
-                    <Table.Td>{formatTime(e.at, lang)}</Table.Td>
+                    <Table.Td>{formatDateTime(e.at, lang)}</Table.Td>
                     <Table.Td>{e.actorName ?? t('accessLog.system')}</Table.Td>
                     <Table.Td>{roleLabel(e.actorRole)}</Table.Td>
                     <Table.Td>{actionLabel(e.action)}</Table.Td>
