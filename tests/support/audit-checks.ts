@@ -14,8 +14,8 @@ export interface AuditRow {
 
 /** The id of the newest audit row now (rows after it are the step's). */
 export async function auditMark(f: Fixture): Promise<number> {
-  const rows = await f.test.db.kysely.selectFrom('audit_log').select('id').execute();
-  return rows.reduce((max, r) => Math.max(max, Number(r.id)), 0);
+  const row = await f.test.db.kysely.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst();
+  return Number(row?.max ?? 0);
 }
 
 export async function auditAfter(f: Fixture, mark: number): Promise<AuditRow[]> {
