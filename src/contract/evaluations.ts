@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { METHODS } from '../domain/evaluation-methods.ts';
+import { evaluationResult } from './evaluation-result.ts';
 import { resourceId, safeString, text } from './fields.ts';
 
 export const methodSchema = z.enum(METHODS);
@@ -50,4 +51,4 @@ export const runSummary = z.object({
   error: z.string().nullable(),
 });
 
-export const runDetail = runSummary.extend({ result: z.unknown().nullable() });
+export const runDetail = runSummary.extend({ result: evaluationResult.nullable() });

@@ -6,6 +6,8 @@ import type { Role } from '../domain/permissions.ts';
 import type { handoverSchema, sessionResponse, userSchema } from './auth.ts';
 import type { citizenDetail, citizenRoundSchema, citizenView, citizenSummary, newCitizenBody, nextDeadlineSchema, roundSchema } from './citizens.ts';
 import type { companySchema, newCompanyBody } from './companies.ts';
+import type { evaluationResult, evaluationResultRow, evaluationWarningDetail } from './evaluation-result.ts';
+import type { runDetail, runSummary } from './evaluations.ts';
 import type { demandSchema, industriesSchema, needSchema, newNeedBody, patchNeedBody } from './needs.ts';
 import type { deadlineReportSchema, newOfferBody, newOutcomeBody, offerSchema, outcomeSchema, patchOfferBody } from './offers.ts';
 import type { citizenEnrolmentSchema, enrolmentSchema, packageSchema, packageSummarySchema, packageTemplateSchema } from './packages.ts';
@@ -71,3 +73,11 @@ export type IndustriesView = z.infer<typeof industriesSchema>;
 export type Db07EntryView = IndustriesView['industries'][number];
 export type DemandReportView = z.infer<typeof demandSchema>;
 export type IndustryDemandView = DemandReportView['industries'][number];
+
+// Evaluation runs and their result (the evaluate output JSON: evaluation-result.ts).
+export type EvaluationRun = z.infer<typeof runSummary>;
+export type EvaluationRunStatus = EvaluationRun['status'];
+export type EvaluationRunDetail = z.infer<typeof runDetail>;
+export type EvaluationResult = z.infer<typeof evaluationResult>;
+export type EvaluationResultRow = z.infer<typeof evaluationResultRow>;
+export type EvaluationWarningDetail = z.infer<typeof evaluationWarningDetail>;

@@ -22,7 +22,7 @@ describe('analyse', () => {
     expect(new Set(out.results.map((r) => r.subgroup))).toEqual(new Set(['all', 'language_level=A', 'language_level=B', 'language_level=C']));
     expect(out.warnings.some((w) => /Subgroup language_level=A has only \d+ participants: its estimates are uncertain/.test(w))).toBe(true);
     const did = out.results.find((r) => r.method === 'did' && r.subgroup === 'all');
-    expect(did && Math.abs((did.relative_effect ?? 0) - did.att / did.control_mean)).toBeLessThan(1e-12);
+    expect(did && Math.abs((did.relative_effect ?? 0) - (did.att ?? Number.NaN) / (did.control_mean ?? Number.NaN))).toBeLessThan(1e-12);
   });
 
   it('adds extra covariates (categorical → dummies) to the score model', async () => {

@@ -99,11 +99,14 @@ export function collectRunWarnings(results: ResultRow[]): RunWarning[] {
   for (const ipw of results.filter((r) => r.method === 'ipw')) {
     const p = psm.get(key(ipw));
     if (!p) continue;
-    if (p.ci_high < ipw.ci_low || ipw.ci_high < p.ci_low) out.push(warn('methods_disagree', { outcome: ipw.outcome, subgroup: ipw.subgroup, psm: fmt(p), ipw: fmt(ipw) }));
+    if (num(p.ci_high) < num(ipw.ci_low) || num(ipw.ci_high) < num(p.ci_low)) out.push(warn('methods_disagree', { outcome: ipw.outcome, subgroup: ipw.subgroup, psm: fmt(p), ipw: fmt(ipw) }));
   }
   return out;
 }
 
+/** An output number that may be null (not computed) as NaN, which no comparison passes. */
+const num = (x: number | null | undefined): number => x ?? Number.NaN;
+
 function fmt(r: ResultRow): string {
-  return `${r.att.toFixed(3)} [${r.ci_low.toFixed(3)}, ${r.ci_high.toFixed(3)}]`;
+  return `${num(r.att).toFixed(3)} [${num(r.ci_low).toFixed(3)}, ${num(r.ci_high).toFixed(3)}]`;
 }

@@ -5,6 +5,8 @@ import { methodColour } from '../estimators/registry.ts';
 import { lovePlot, periodChart } from './svg.ts';
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** An output number that may be null (not computed) as NaN, which the formatters show as '–'. */
+const num = (x: number | null | undefined): number => x ?? Number.NaN;
 const pct = (x: number): string => (Number.isFinite(x) ? `${(x * 100).toFixed(1)} %` : '–');
 const pp = (x: number): string => (Number.isFinite(x) ? `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(1)}` : '–');
 const pval = (p: number): string => (!Number.isFinite(p) ? '–' : p < 0.001 ? '< 0.001' : p.toFixed(3));
@@ -13,9 +15,9 @@ function resultsTable(rows: ResultRow[]): string {
   const head = '<tr><th>outcome</th><th>subgroup</th><th>method</th><th>participants</th><th>controls</th><th>participants’ level</th><th>counterfactual level</th><th>effect (pp)</th><th>95 % CI (pp)</th><th>relative effect</th><th>p</th></tr>';
   const body = rows
     .map((r) => {
-      const sig = r.ci_low > 0 || r.ci_high < 0 ? ' class="sig"' : '';
+      const sig = num(r.ci_low) > 0 || num(r.ci_high) < 0 ? ' class="sig"' : '';
       const rel = r.relative_effect === null || !Number.isFinite(r.relative_effect) ? '–' : `${r.relative_effect >= 0 ? '+' : '−'}${Math.abs(r.relative_effect * 100).toFixed(0)} %`;
-      return `<tr${sig}><td>${esc(r.outcome)}</td><td>${esc(r.subgroup)}</td><td><span class="dot" style="background:${methodColour(r.method)}"></span>${esc(r.method)}</td><td>${r.n_treated}</td><td>${r.n_control}</td><td>${pct(r.treated_mean)}</td><td>${pct(r.control_mean)}</td><td>${pp(r.att)}</td><td>${pp(r.ci_low)} to ${pp(r.ci_high)}</td><td>${rel}</td><td>${pval(r.p_value)}</td></tr>`;
+      return `<tr${sig}><td>${esc(r.outcome)}</td><td>${esc(r.subgroup)}</td><td><span class="dot" style="background:${methodColour(r.method)}"></span>${esc(r.method)}</td><td>${r.n_treated}</td><td>${r.n_control}</td><td>${pct(num(r.treated_mean))}</td><td>${pct(num(r.control_mean))}</td><td>${pp(num(r.att))}</td><td>${pp(num(r.ci_low))} to ${pp(num(r.ci_high))}</td><td>${rel}</td><td>${pval(num(r.p_value))}</td></tr>`;
     })
     .join('');
   return `<table>${head}${body}</table>`;
@@ -48,9 +50,9 @@ dl{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem}dt{color:#
 <dl>
 <dt>persons</dt><dd>${out.input.persons} (${out.input.participants} participants, control pool ${out.input.control_pool})</dd>
 <dt>person-weeks read</dt><dd>${out.input.person_weeks}</dd>
-<dt>design</dt><dd>stacked ${out.design.cohort}ly cohorts (${esc(out.design.cohorts.join(', '))}); outcome window ${out.design.window_weeks} weeks from the start; ${out.design.units.participants} participants and ${out.design.units.control_rows} control rows</dd>
+<dt>design</dt><dd>stacked ${out.design.cohort}ly cohorts (${esc((out.design.cohorts ?? []).join(', '))}); outcome window ${out.design.window_weeks} weeks from the start; ${out.design.units?.participants} participants and ${out.design.units?.control_rows} control rows</dd>
 <dt>covariates</dt><dd>${esc(out.design.covariates.join(', '))}</dd>
-<dt>methods</dt><dd>${esc(out.design.methods.join(', '))} — PSM: 1:1 nearest neighbour on the logit score, caliper ${out.design.caliper_sd} SD, exact on cohort, with replacement; IPW: ATT odds weights; standard errors clustered on the person (naive, IPW, DiD: a control person is a unit in several cohorts) or on the matched set (PSM)</dd>
+<dt>methods</dt><dd>${esc((out.design.methods ?? []).join(', '))} — PSM: 1:1 nearest neighbour on the logit score, caliper ${out.design.caliper_sd} SD, exact on cohort, with replacement; IPW: ATT odds weights; standard errors clustered on the person (naive, IPW, DiD: a control person is a unit in several cohorts) or on the matched set (PSM)</dd>
 <dt>jobvej</dt><dd>${esc(out.jobvej_version)}</dd>
 </dl>
 <h2>Warnings</h2>${warnings}

@@ -10,6 +10,8 @@ const AFTER_IPW = EVALUATION_METHODS.ipw.colour;
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const f = (x: number): string => x.toFixed(1);
+/** An output number that may be null (not computed) or absent (an older result) as NaN, which the charts leave out. */
+const num = (x: number | null | undefined): number => x ?? Number.NaN;
 
 /** Line chart of the effect on employment by 4-week period, one line and CI band per method. */
 export function periodChart(rows: PeriodRow[], title: string): string {
@@ -18,8 +20,8 @@ export function periodChart(rows: PeriodRow[], title: string): string {
   const m = { l: 56, r: 110, t: 28, b: 40 };
   const methods = [...new Set(rows.map((r) => r.method))];
   const periods = Math.max(13, ...rows.map((r) => r.period));
-  const lo = Math.min(0, ...rows.map((r) => r.ci_low).filter(Number.isFinite));
-  const hi = Math.max(0, ...rows.map((r) => r.ci_high).filter(Number.isFinite));
+  const lo = Math.min(0, ...rows.map((r) => num(r.ci_low)).filter(Number.isFinite));
+  const hi = Math.max(0, ...rows.map((r) => num(r.ci_high)).filter(Number.isFinite));
   const pad = (hi - lo) * 0.05 || 0.01;
   const y0 = lo - pad;
   const y1 = hi + pad;
@@ -38,13 +40,13 @@ export function periodChart(rows: PeriodRow[], title: string): string {
   parts.push(`<text x="${(m.l + W - m.r) / 2}" y="${H - 6}" text-anchor="middle">4-week period since start</text>`);
   parts.push(`<text transform="translate(14 ${(m.t + H - m.b) / 2}) rotate(-90)" text-anchor="middle">effect (percentage points)</text>`);
   methods.forEach((method, k) => {
-    const rs = rows.filter((r) => r.method === method && Number.isFinite(r.att)).sort((a, b) => a.period - b.period);
+    const rs = rows.filter((r) => r.method === method && Number.isFinite(num(r.att))).sort((a, b) => a.period - b.period);
     if (rs.length === 0) return;
     const c = methodColour(method);
-    const upper = rs.map((r) => `${f(x(r.period))},${f(y(r.ci_high))}`);
-    const lower = rs.map((r) => `${f(x(r.period))},${f(y(r.ci_low))}`).reverse();
+    const upper = rs.map((r) => `${f(x(r.period))},${f(y(num(r.ci_high)))}`);
+    const lower = rs.map((r) => `${f(x(r.period))},${f(y(num(r.ci_low)))}`).reverse();
     parts.push(`<polygon points="${[...upper, ...lower].join(' ')}" fill="${c}" fill-opacity="0.15" stroke="none"/>`);
-    parts.push(`<polyline points="${rs.map((r) => `${f(x(r.period))},${f(y(r.att))}`).join(' ')}" fill="none" stroke="${c}" stroke-width="2"/>`);
+    parts.push(`<polyline points="${rs.map((r) => `${f(x(r.period))},${f(y(num(r.att)))}`).join(' ')}" fill="none" stroke="${c}" stroke-width="2"/>`);
     parts.push(`<line x1="${W - m.r + 12}" x2="${W - m.r + 32}" y1="${m.t + 10 + 18 * k}" y2="${m.t + 10 + 18 * k}" stroke="${c}" stroke-width="3"/><text x="${W - m.r + 38}" y="${m.t + 14 + 18 * k}">${esc(method)}</text>`);
   });
   return `<svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(title)}">${parts.join('')}</svg>`;
@@ -56,7 +58,7 @@ export function lovePlot(rows: BalanceRow[], subgroup = 'all'): string {
   const rowH = 18;
   const m = { l: 190, r: 110, t: 28, b: 36 };
   const H = m.t + m.b + rowH * rows.length;
-  const vals = rows.flatMap((r) => [r.smd_before, r.smd_after, r.smd_after_ipw]).filter(Number.isFinite).map(Math.abs);
+  const vals = rows.flatMap((r) => [num(r.smd_before), num(r.smd_after), num(r.smd_after_ipw)]).filter(Number.isFinite).map(Math.abs);
   const xmax = Math.max(0.25, ...vals) * 1.05;
   const x = (v: number): number => m.l + (Math.abs(v) / xmax) * (W - m.l - m.r);
   const title = `Covariate balance (|standardised mean difference|)${subgroup === 'all' ? '' : ` — ${esc(subgroup)}`}`;
@@ -68,9 +70,9 @@ export function lovePlot(rows: BalanceRow[], subgroup = 'all'): string {
   rows.forEach((r, i) => {
     const cy = m.t + rowH * i + rowH / 2;
     parts.push(`<text x="${m.l - 8}" y="${f(cy + 4)}" text-anchor="end">${esc(r.covariate)}</text>`);
-    if (Number.isFinite(r.smd_before)) parts.push(`<circle cx="${f(x(r.smd_before))}" cy="${f(cy)}" r="4" fill="none" stroke="${BEFORE}" stroke-width="1.5"/>`);
-    if (Number.isFinite(r.smd_after)) parts.push(`<circle cx="${f(x(r.smd_after))}" cy="${f(cy)}" r="4" fill="${AFTER_PSM}"/>`);
-    if (Number.isFinite(r.smd_after_ipw)) parts.push(`<rect x="${f(x(r.smd_after_ipw) - 3.5)}" y="${f(cy - 3.5)}" width="7" height="7" fill="${AFTER_IPW}"/>`);
+    if (Number.isFinite(num(r.smd_before))) parts.push(`<circle cx="${f(x(num(r.smd_before)))}" cy="${f(cy)}" r="4" fill="none" stroke="${BEFORE}" stroke-width="1.5"/>`);
+    if (Number.isFinite(num(r.smd_after))) parts.push(`<circle cx="${f(x(num(r.smd_after)))}" cy="${f(cy)}" r="4" fill="${AFTER_PSM}"/>`);
+    if (Number.isFinite(num(r.smd_after_ipw))) parts.push(`<rect x="${f(x(num(r.smd_after_ipw)) - 3.5)}" y="${f(cy - 3.5)}" width="7" height="7" fill="${AFTER_IPW}"/>`);
   });
   const legend: [string, string][] = [['before', `<circle cx="0" cy="0" r="4" fill="none" stroke="${BEFORE}" stroke-width="1.5"/>`], ['after PSM', `<circle cx="0" cy="0" r="4" fill="${AFTER_PSM}"/>`], ['after IPW', `<rect x="-3.5" y="-3.5" width="7" height="7" fill="${AFTER_IPW}"/>`]];
   legend.forEach(([label, mark], k) => parts.push(`<g transform="translate(${W - m.r + 16} ${m.t + 10 + 18 * k})">${mark}<text x="10" y="4">${label}</text></g>`));

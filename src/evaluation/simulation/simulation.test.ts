@@ -26,7 +26,7 @@ describe('simulation: PSM and IPW recover a known effect, the naive difference d
       expect(r?.ci_low).toBeLessThan(truth.attEmployment);
       expect(r?.ci_high).toBeGreaterThan(truth.attEmployment);
     }
-    expect(naive && (naive.ci_high < truth.attEmployment || naive.ci_low > truth.attEmployment)).toBe(true);
+    expect(naive && ((naive.ci_high ?? Number.NaN) < truth.attEmployment || (naive.ci_low ?? Number.NaN) > truth.attEmployment)).toBe(true);
     // Balance improves on the selection covariate.
     const pre = out.balance.find((b) => b.covariate === 'pre_employment_share');
     expect(Math.abs(pre?.smd_before ?? 0)).toBeGreaterThan(0.2);

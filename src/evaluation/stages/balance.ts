@@ -4,7 +4,7 @@
 // thread and the helper thread can each take part of the covariates (parallel/schedule.ts).
 import { smdMany } from '../../stats/index.ts';
 import type { CovariateTable } from '../design/covariates.ts';
-import type { BalanceRow } from '../report/model.ts';
+import { finiteOrNull, type BalanceRow } from '../report/model.ts';
 
 export interface BalanceInput {
   table: CovariateTable;
@@ -58,8 +58,8 @@ export function balanceRows(b: BalanceInput): BalanceRow[] {
     out.push({
       covariate: table.names[k] ?? '',
       smd_before: before,
-      smd_after: matchWeight ? afterPsm : Number.NaN,
-      smd_after_ipw: ipwWeight ? afterIpw : Number.NaN,
+      smd_after: matchWeight ? finiteOrNull(afterPsm) : null,
+      smd_after_ipw: ipwWeight ? finiteOrNull(afterIpw) : null,
     });
   }
   return out;

@@ -8,7 +8,7 @@ import type { Effect } from '../estimators/effect.ts';
 import type { IpwWeights } from '../estimators/ipw.ts';
 import type { MatchedSample } from '../estimators/psm.ts';
 import { REGISTRY, type EstimatorInput, type Method } from '../estimators/registry.ts';
-import type { PeriodRow, ResultRow } from '../report/model.ts';
+import { finiteOrNull, type PeriodRow, type ResultRow } from '../report/model.ts';
 
 export interface GroupEstimatesInput {
   label: string;
@@ -40,14 +40,14 @@ function row(outcome: string, subgroup: string, method: string, e: Effect): Resu
     method,
     n_treated: e.nTreated,
     n_control: e.nControl,
-    treated_mean: e.treatedMean,
-    control_mean: e.controlMean,
-    att: e.att,
-    se: e.se,
-    ci_low: e.ciLow,
-    ci_high: e.ciHigh,
-    p_value: e.pValue,
-    relative_effect: e.controlMean !== 0 ? e.att / e.controlMean : null,
+    treated_mean: finiteOrNull(e.treatedMean),
+    control_mean: finiteOrNull(e.controlMean),
+    att: finiteOrNull(e.att),
+    se: finiteOrNull(e.se),
+    ci_low: finiteOrNull(e.ciLow),
+    ci_high: finiteOrNull(e.ciHigh),
+    p_value: finiteOrNull(e.pValue),
+    relative_effect: e.controlMean !== 0 ? finiteOrNull(e.att / e.controlMean) : null,
   };
 }
 
@@ -99,7 +99,18 @@ export function groupEstimates(g: GroupEstimatesInput): GroupEstimates {
       for (const m of periodMethods) {
         const e = estimate(m, y, undefined);
         if (e) {
-          byPeriod.push({ outcome: 'employment', subgroup: g.label, method: m, period: q + 1, att: e.att, se: e.se, ci_low: e.ciLow, ci_high: e.ciHigh, treated_mean: e.treatedMean, control_mean: e.controlMean });
+          byPeriod.push({
+            outcome: 'employment',
+            subgroup: g.label,
+            method: m,
+            period: q + 1,
+            att: finiteOrNull(e.att),
+            se: finiteOrNull(e.se),
+            ci_low: finiteOrNull(e.ciLow),
+            ci_high: finiteOrNull(e.ciHigh),
+            treated_mean: finiteOrNull(e.treatedMean),
+            control_mean: finiteOrNull(e.controlMean),
+          });
         }
       }
     }

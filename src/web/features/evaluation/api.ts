@@ -2,67 +2,20 @@
 // start a run from two uploaded files or from files in the server's evaluation folder.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, type FieldError } from '../../lib/http.ts';
-import type { Me } from '../../lib/types.ts';
+import type { EvaluationRun as Run, EvaluationRunDetail as RunDetail, EvaluationRunStatus as RunStatus, Me } from '../../lib/types.ts';
 import type { Method } from '../../../domain/evaluation-methods.ts';
 
 // The methods, their names' i18n keys and colours: the evaluation's own vocabulary.
 export { EVALUATION_METHODS, METHODS, methodVocabulary, type Method } from '../../../domain/evaluation-methods.ts';
-export type RunStatus = 'queued' | 'running' | 'done' | 'failed';
-
-export interface StoredInput {
-  name: string;
-  size: number;
-  sha256: string;
-  lines: number;
-}
-
-export interface ResultRow {
-  outcome: string;
-  subgroup: string;
-  method: string;
-  n_treated: number;
-  n_control: number;
-  treated_mean: number | null;
-  control_mean: number | null;
-  att: number | null;
-  se: number | null;
-  ci_low: number | null;
-  ci_high: number | null;
-  p_value: number | null;
-  relative_effect: number | null;
-}
-
-export interface WarningDetail {
-  code: string;
-  params: Record<string, string | number>;
-}
-
-export interface EvaluationResult {
-  jobvej_version: string;
-  input: { persons: number; person_weeks: number; participants: number; control_pool: number };
-  results: ResultRow[];
-  warnings: string[];
-  /** Code and parameters of each warning (jobvej ≥ this version), for the reader's language. */
-  warning_details?: WarningDetail[];
-}
-
-export interface Run {
-  id: string;
-  status: RunStatus;
-  stage: string | null;
-  progress: number;
-  createdAt: string;
-  finishedAt: string | null;
-  municipalityCode: string | null;
-  parameters: { methods: Method[]; by: string[] };
-  inputs: { persons: StoredInput; weeks: StoredInput; counts?: EvaluationResult['input'] };
-  jobvejVersion: string;
-  error: string | null;
-}
-
-export interface RunDetail extends Run {
-  result: EvaluationResult | null;
-}
+// A run and its result (the evaluate output JSON): the contract's types, inferred from its zod schemas.
+export type {
+  EvaluationResult,
+  EvaluationResultRow as ResultRow,
+  EvaluationRun as Run,
+  EvaluationRunDetail as RunDetail,
+  EvaluationRunStatus as RunStatus,
+  EvaluationWarningDetail as WarningDetail,
+} from '../../lib/types.ts';
 
 export const runsKey = ['evaluations'] as const;
 const finished = (status: RunStatus | undefined) => status === 'done' || status === 'failed';
