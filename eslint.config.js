@@ -28,6 +28,36 @@ const zones = [
 ];
 
 /**
+ * Inside the server: src/server/platform (db, http, auth, audit, crypto, config) imports no
+ * resource, and its db imports nothing of its http; a resource (src/server/<resource>: routes,
+ * commands, queries, presenter) imports the platform, src/domain, src/contract and another
+ * resource only through that resource's index.ts, as do app.ts and demo/. Resource folders are
+ * read from disk, so a new resource is covered without an edit here.
+ */
+function serverZones() {
+  const resources = readdirSync(`${ROOT}src/server`, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && d.name !== 'platform' && d.name !== 'demo')
+    .map((d) => d.name)
+    .sort();
+  return [
+    { target: './src/server/platform', from: './src/server', except: ['./platform'],
+      message: 'src/server/platform (db, http, auth, audit, crypto) serves every resource: it imports no resource, nor app.ts or demo/.' },
+    { target: './src/server/platform/db', from: './src/server/platform/http',
+      message: 'src/server/platform/db must not import http: the database knows nothing of requests or problem+json.' },
+    ...resources.flatMap((r) => [
+      ...resources.filter((o) => o !== r).map((o) => ({
+        target: `./src/server/${r}`, from: `./src/server/${o}`, except: ['./index.ts'],
+        message: `A server resource (here ${r}) imports another resource (${o}) only through its index.ts.` })),
+      { target: `./src/server/${r}`, from: ['./src/server/app.ts', './src/server/demo'],
+        message: `A server resource (here ${r}) must not import app.ts or demo/: they sit on top of the resources.` },
+    ]),
+    ...resources.map((o) => ({
+      target: ['./src/server/app.ts', './src/server/demo'], from: `./src/server/${o}`, except: ['./index.ts'],
+      message: `app.ts and demo/ import a resource (here ${o}) only through its index.ts.` })),
+  ];
+}
+
+/**
  * Inside the web app: a feature (src/web/features/<f>) imports neither src/web/app (the shell,
  * the route table) nor another feature, and the shared folders import neither; what two places
  * need lives in src/web/lib (hooks, routing, labels) or src/web/components (UI). One pair of
@@ -71,11 +101,17 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     settings: { 'import-x/resolver': { typescript: true, node: true } },
     rules: {
-      'import-x/no-restricted-paths': ['error', { zones, basePath: ROOT }],
+      'import-x/no-restricted-paths': ['error', { zones: [...zones, ...serverZones()], basePath: ROOT }],
       'import-x/no-cycle': ['error', { maxDepth: 10 }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
+  },
+  {
+    // A server test builds the whole app (app.ts) or reaches into a resource's files to set up a
+    // case: the server's internal zones hold for its code, not its tests.
+    files: ['src/server/**/*.test.ts'],
+    rules: { 'import-x/no-restricted-paths': ['error', { zones, basePath: ROOT }] },
   },
   {
     files: PURE_FOLDERS.map((f) => `${f}/**/*.{ts,tsx,js,mjs}`),

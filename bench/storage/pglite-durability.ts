@@ -1,6 +1,6 @@
 // What a durable commit costs on the embedded database: N single-row inserts, each its own
 // committed transaction, on PGlite in a fresh data folder — durable (the default: fsync on, the
-// WAL fsync'ed before each commit is acknowledged, src/server/db/durable-nodefs.ts) and not
+// WAL fsync'ed before each commit is acknowledged, src/server/platform/db/durable-nodefs.ts) and not
 // (PGlite's own behaviour: page cache only). Prints per-commit latency; numbers go to
 // docs/benchmarks.md by hand.
 //
@@ -9,7 +9,7 @@ import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { openDatabase } from '../../src/server/db/database.ts';
+import { openDatabase } from '../../src/server/platform/db/database.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {

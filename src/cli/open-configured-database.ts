@@ -1,7 +1,7 @@
 // Open the database the environment names (DATABASE_URL, else PGlite in JOBVEJ_DATA_DIR).
 import { resolve } from 'node:path';
-import { openDatabase, type Database } from '../server/db/database.ts';
-import { loadConfig, type Config } from '../server/config.ts';
+import { openDatabase, type Database } from '../server/platform/db/database.ts';
+import { loadConfig, type Config } from '../server/platform/config.ts';
 
 /** The validated environment, or null after printing what is wrong (exit code 2). */
 export function configOrReport(): Config | null {

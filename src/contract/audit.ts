@@ -1,4 +1,4 @@
-// Request and response shapes of the audit routes (src/server/audit/routes.ts).
+// Request and response shapes of the audit routes (src/server/audit-log/routes.ts).
 import { z } from 'zod';
 
 const hash = z.string().regex(/^[0-9a-f]{64}$/);

@@ -1,5 +1,5 @@
 // Why a command refused: the domain's own vocabulary, mapped to HTTP once at the edge
-// (src/server/http/errors.ts). Commands and rules throw these; they know nothing of HTTP.
+// (src/server/platform/http/errors.ts). Commands and rules throw these; they know nothing of HTTP.
 
 export type DomainErrorCode =
   /** The input breaks a rule; `issues` name the fields. */

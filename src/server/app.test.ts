@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
-import { createTestDatabase, type TestDatabase } from './db/testing.ts';
+import { createTestDatabase, type TestDatabase } from './platform/db/testing.ts';
 import { createFixture, createUser, login, registerCitizen, type Fixture } from '../../tests/support/app-fixture.ts';
 
 describe('web app serving', () => {

@@ -1,4 +1,4 @@
-// The web app under its real Content-Security-Policy (src/server/http/security-headers.ts, served
+// The web app under its real Content-Security-Policy (src/server/platform/http/security-headers.ts, served
 // by the harness's buildApp): login, the caseload, and a citizen page with the star chart and the
 // timeline chart (ECharts, SVG renderer) run without one CSP violation or console error, and the
 // fonts of /fonts/fonts.css load.

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { createTestDatabase } from '../../src/server/db/testing.ts';
+import { createTestDatabase } from '../../src/server/platform/db/testing.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { seedDemo } from '../../src/server/demo/seed.ts';
 

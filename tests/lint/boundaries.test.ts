@@ -121,7 +121,7 @@ describe('the folder zones of docs/ARCHITECTURE.md (existing before the web and 
   it.each([
     ['src/domain/fixture.ts', "import { buildApp } from '../server/app.ts';", 'src/domain holds pure rules'],
     ['src/stats/fixture.ts', "import { daysInMonth } from '../domain/dates.ts';", 'src/stats is pure numerics'],
-    ['src/evaluation/fixture.ts', "import { buildApp } from '../server/app.ts';", 'src/evaluation may import only src/stats and src/domain'],
+    ['src/evaluation/fixture.ts', "import { buildApp } from '../server/app.ts';", 'src/evaluation may import only src/stats, src/domain and src/contract'],
     ['src/server/fixture.ts', "import { App } from '../web/app/App.tsx';", 'The server must not import the web app'],
     ['src/server/fixture.ts', "import { demoLogins } from '../cli/commands/demo.ts';", 'The server must not import the CLI'],
     ['src/contract/fixture.ts', "import { buildApp } from '../server/app.ts';", 'src/contract holds the request/response schemas'],
@@ -129,5 +129,68 @@ describe('the folder zones of docs/ARCHITECTURE.md (existing before the web and 
   ])('%s: %s is refused', async (filePath, importLine, message) => {
     const name = /import \{ (\w+) \}/.exec(importLine)?.[1] ?? 'x';
     await expectFires(filePath, `${importLine}\nexport const x = ${name};\n`, 'import-x/no-restricted-paths', message);
+  });
+});
+
+const RESOURCES = readdirSync(`${ROOT}src/server`, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && d.name !== 'platform' && d.name !== 'demo')
+  .map((d) => d.name)
+  .sort();
+
+describe('the server by resource: platform below resources, resources through their index', () => {
+  it('has resource folders to check, each with an index.ts', () => {
+    expect(RESOURCES).toEqual(expect.arrayContaining(['citizens', 'offers', 'packages', 'rounds']));
+    for (const r of RESOURCES) expect(readdirSync(`${ROOT}src/server/${r}`), r).toContain('index.ts');
+  });
+
+  it('platform importing a resource is refused', async () => {
+    await expectFires(
+      'src/server/platform/http/fixture.ts',
+      "import { citizenRoutes } from '../../citizens/index.ts';\nexport const x = citizenRoutes;\n",
+      'import-x/no-restricted-paths',
+      'src/server/platform (db, http, auth, audit, crypto) serves every resource: it imports no resource',
+    );
+  });
+
+  it('platform importing app.ts is refused', async () => {
+    await expectFires('src/server/platform/audit/fixture.ts', "import { buildApp } from '../../app.ts';\nexport const x = buildApp;\n", 'import-x/no-restricted-paths', 'it imports no resource, nor app.ts');
+  });
+
+  it('db importing http is refused', async () => {
+    await expectFires(
+      'src/server/platform/db/fixture.ts',
+      "import { ApiError } from '../http/errors.ts';\nexport const x = ApiError;\n",
+      'import-x/no-restricted-paths',
+      'src/server/platform/db must not import http',
+    );
+  });
+
+  it.each(RESOURCES)('%s importing another resource past its index.ts is refused', async (r) => {
+    const other = r === 'deadlines' ? 'rounds' : 'deadlines';
+    const [file, name] = other === 'deadlines' ? ['policy-store.ts', 'loadPolicies'] : ['round-presenter.ts', 'presentRounds'];
+    await expectFires(
+      `src/server/${r}/fixture.ts`,
+      `import { ${name} } from '../${other}/${file}';\nexport const x = ${name};\n`,
+      'import-x/no-restricted-paths',
+      `A server resource (here ${r}) imports another resource (${other}) only through its index.ts`,
+    );
+  });
+
+  it.each(RESOURCES)('%s importing app.ts is refused', async (r) => {
+    await expectFires(`src/server/${r}/fixture.ts`, "import { buildApp } from '../app.ts';\nexport const x = buildApp;\n", 'import-x/no-restricted-paths', `A server resource (here ${r}) must not import app.ts or demo/`);
+  });
+
+  it('app.ts and demo/ importing a resource past its index.ts are refused', async () => {
+    await expectFires('src/server/demo/fixture.ts', "import { loadPolicies } from '../deadlines/policy-store.ts';\nexport const x = loadPolicies;\n", 'import-x/no-restricted-paths', 'app.ts and demo/ import a resource (here deadlines) only through its index.ts');
+    await expectFires('src/server/app.ts', "import { loadPolicies } from './deadlines/policy-store.ts';\nexport const x = loadPolicies;\n", 'import-x/no-restricted-paths', 'app.ts and demo/ import a resource (here deadlines) only through its index.ts');
+  });
+
+  it('the legal imports pass: a resource through an index, the platform, domain and contract; demo through an index', async () => {
+    await expectPasses(
+      'src/server/citizens/fixture.ts',
+      "import { loadPolicies } from '../deadlines/index.ts';\nimport { withTenant } from '../platform/db/tenant.ts';\nimport { can } from '../../domain/permissions.ts';\nimport { citizenView } from '../../contract/citizens.ts';\nexport const x = [loadPolicies, withTenant, can, citizenView];\n",
+    );
+    await expectPasses('src/server/demo/fixture.ts', "import { loadPolicies } from '../deadlines/index.ts';\nexport const x = loadPolicies;\n");
+    await expectPasses('src/server/platform/http/fixture.ts', "import { withTenant } from '../db/tenant.ts';\nexport const x = withTenant;\n");
   });
 });

@@ -30,7 +30,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { databases } from '../../src/server/db/testing.ts';
+import { databases } from '../../src/server/platform/db/testing.ts';
 import { serverPathsBody } from '../../src/contract/evaluations.ts';
 import { newCitizen, login, type Login } from '../support/app-fixture.ts';
 import { fuzzRoutes, type FuzzRoute, type JsonSchema } from '../support/fuzz/catalogue.ts';

@@ -5,8 +5,8 @@
 import { auditMark, expectOnlyDenials } from '../support/audit-checks.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { databases } from '../../src/server/db/testing.ts';
-import { withTenant } from '../../src/server/db/tenant.ts';
+import { databases } from '../../src/server/platform/db/testing.ts';
+import { withTenant } from '../../src/server/platform/db/tenant.ts';
 import { createFixture, registerCitizen, type Fixture, type Login, twoCaseworkers } from '../support/app-fixture.ts';
 
 const TABLES = ['companies', 'packages', 'package_enrolments', 'goal_signoffs', 'gate_overrides', 'enrolment_modules'] as const;

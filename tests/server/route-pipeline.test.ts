@@ -1,10 +1,10 @@
-// Every API route runs the one pipeline of src/server/http/route.ts: it declares its permission
+// Every API route runs the one pipeline of src/server/platform/http/route.ts: it declares its permission
 // action and its audit row there, so no route that touches a citizen can forget the audit. The
 // few routes outside it are listed here with the reason; a new route outside the wrapper fails.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixture, type Fixture } from '../support/app-fixture.ts';
 import '../support/fuzz/catalogue.ts';
-import type { DeclaredPipeline } from '../../src/server/http/route.ts';
+import type { DeclaredPipeline } from '../../src/server/platform/http/route.ts';
 
 /** Routes that are not on the wrapper, and why. */
 const OUTSIDE: Record<string, string> = {

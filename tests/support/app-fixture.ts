@@ -4,10 +4,10 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
-import { createTestDatabase, type DatabaseKind, type TestDatabase } from '../../src/server/db/testing.ts';
-import { ANONYMOUS, withTenant } from '../../src/server/db/tenant.ts';
-import { hashPassword } from '../../src/server/auth/passwords.ts';
-import type { Role } from '../../src/server/db/schema.ts';
+import { createTestDatabase, type DatabaseKind, type TestDatabase } from '../../src/server/platform/db/testing.ts';
+import { ANONYMOUS, withTenant } from '../../src/server/platform/db/tenant.ts';
+import { hashPassword } from '../../src/server/platform/auth/passwords.ts';
+import type { Role } from '../../src/server/platform/db/schema.ts';
 
 export interface Fixture {
   app: FastifyInstance;

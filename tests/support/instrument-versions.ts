@@ -3,7 +3,7 @@
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_INSTRUMENT_DIR } from '../../src/server/instrument/instrument-store.ts';
+import { DEFAULT_INSTRUMENT_DIR } from '../../src/server/instruments/instrument-store.ts';
 
 export const SHIPPED_V1 = join(DEFAULT_INSTRUMENT_DIR, 'fip-v1.json');
 export const V2_C01 = 'Hvor vigtigt er det for dig at have et arbejde om et halvt år? (v2)';

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, databases, type TestDatabase } from '../../server/db/testing.ts';
-import { deleteRow, editDetail, hashOf, rewriteChain, writeRows } from '../../server/audit/audit-testing.ts';
+import { createTestDatabase, databases, type TestDatabase } from '../../server/platform/db/testing.ts';
+import { deleteRow, editDetail, hashOf, rewriteChain, writeRows } from '../../server/platform/audit/audit-testing.ts';
 import { run } from './audit.ts';
 
 describe.each(databases)('jobvej audit on %s', (kind) => {

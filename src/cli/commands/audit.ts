@@ -4,11 +4,11 @@
 // (or the checkpoint file) is not sound, 2 usage or configuration.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Database } from '../../server/db/database.ts';
-import { loadConfig, type Config } from '../../server/config.ts';
-import { verifyChain, VerifyUsageError, type ChainVerdict } from '../../server/audit/chain-verifier.ts';
-import { checkpointFilePath, readCheckpoints, CHECKPOINT_FILE_ENV } from '../../server/audit/checkpoint-file.ts';
-import { takeCheckpoint } from '../../server/audit/checkpoint-writer.ts';
+import type { Database } from '../../server/platform/db/database.ts';
+import { loadConfig, type Config } from '../../server/platform/config.ts';
+import { verifyChain, VerifyUsageError, type ChainVerdict } from '../../server/platform/audit/chain-verifier.ts';
+import { checkpointFilePath, readCheckpoints, CHECKPOINT_FILE_ENV } from '../../server/platform/audit/checkpoint-file.ts';
+import { takeCheckpoint } from '../../server/platform/audit/checkpoint-writer.ts';
 import { openConfiguredDatabase } from '../open-configured-database.ts';
 
 const USAGE = `Usage: jobvej audit verify [--from ID] [--database-url URL] [--checkpoints FILE] [--json]

@@ -1,7 +1,7 @@
 // `jobvej demo [--seed N] [--citizens N]`: create the demo municipalities' users and citizens.
 import { parseArgs } from 'node:util';
-import { loadCprKey } from '../../server/config.ts';
-import { migrate } from '../../server/db/migrate.ts';
+import { loadCprKey } from '../../server/platform/config.ts';
+import { migrate } from '../../server/platform/db/migrate.ts';
 import { seedDemo } from '../../server/demo/seed.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/demo/demo-users.ts';
 import { configOrReport, openConfiguredDatabase } from '../open-configured-database.ts';

@@ -1,5 +1,5 @@
 // `jobvej migrate`: apply pending database migrations.
-import { migrate } from '../../server/db/migrate.ts';
+import { migrate } from '../../server/platform/db/migrate.ts';
 import { configOrReport, describeDatabase, openConfiguredDatabase } from '../open-configured-database.ts';
 
 export async function run(argv: string[]): Promise<number> {

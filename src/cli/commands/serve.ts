@@ -2,13 +2,13 @@
 // production), and serve the API and the built web app.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadCprKey } from '../../server/config.ts';
-import { migrate } from '../../server/db/migrate.ts';
-import { durabilityReport } from '../../server/db/database.ts';
+import { loadCprKey } from '../../server/platform/config.ts';
+import { migrate } from '../../server/platform/db/migrate.ts';
+import { durabilityReport } from '../../server/platform/db/database.ts';
 import { seedDemo } from '../../server/demo/seed.ts';
 import { buildApp } from '../../server/app.ts';
-import { checkpointFilePath } from '../../server/audit/checkpoint-file.ts';
-import { scheduleCheckpoints } from '../../server/audit/checkpoint-writer.ts';
+import { checkpointFilePath } from '../../server/platform/audit/checkpoint-file.ts';
+import { scheduleCheckpoints } from '../../server/platform/audit/checkpoint-writer.ts';
 import { configOrReport, describeDatabase, openConfiguredDatabase } from '../open-configured-database.ts';
 import { demoLogins } from './demo.ts';
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../server/db/testing.ts';
+import { createTestDatabase, type TestDatabase } from '../../server/platform/db/testing.ts';
 import { seedDemo } from '../../server/demo/seed.ts';
 import { formatTable, run, timelinessReport, UsageError, type TimelinessReport } from './timeliness.ts';
 

@@ -5,10 +5,10 @@
 // table owner), and writes one `timeliness.read` audit row per municipality it read citizens in.
 // Output carries ids only, never names or CPR numbers (docs/timeliness.md).
 import { parseArgs } from 'node:util';
-import type { Database } from '../../server/db/database.ts';
-import { ANONYMOUS, withTenant } from '../../server/db/tenant.ts';
-import { writeSystemAudit } from '../../server/audit/audit-writer.ts';
-import { loadCases } from '../../server/queries/case-queries.ts';
+import type { Database } from '../../server/platform/db/database.ts';
+import { ANONYMOUS, withTenant } from '../../server/platform/db/tenant.ts';
+import { writeSystemAudit } from '../../server/platform/audit/audit-writer.ts';
+import { loadCases } from '../../server/deadlines/case-queries.ts';
 import { loadPolicies, type PolicyStore } from '../../server/deadlines/policy-store.ts';
 import { evaluateDeadlines, isIsoDate, summarizeDeadlines, type CitizenDeadlineReport, type RuleState } from '../../domain/deadlines/index.ts';
 import { EXIT_OUTCOME_KINDS } from '../../domain/outcomes.ts';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, databases, type TestDatabase } from '../db/testing.ts';
-import { withTenant } from '../db/tenant.ts';
+import { createTestDatabase, databases, type TestDatabase } from '../platform/db/testing.ts';
+import { withTenant } from '../platform/db/tenant.ts';
 import { isValidCvr } from '../../domain/companies/index.ts';
 import { seedDemo, type SeedResult } from './seed.ts';
 import { createRng } from './prng.ts';

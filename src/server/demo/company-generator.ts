@@ -8,12 +8,12 @@
 // (company-registrar, labour-need-recorder), so every row is validated and audited.
 // Deterministic with the seed and `today`.
 import { sql } from 'kysely';
-import type { Database } from '../db/database.ts';
-import { withTenant } from '../db/tenant.ts';
+import type { Database } from '../platform/db/database.ts';
+import { withTenant } from '../platform/db/tenant.ts';
 import { addDays, addMonths } from '../../domain/dates.ts';
 import { cvrChecksum, type LabourNeedKind } from '../../domain/companies/index.ts';
-import { createCompany } from '../commands/company-registrar.ts';
-import { createNeed, updateNeed } from '../commands/labour-need-recorder.ts';
+import { createCompany } from '../companies/index.ts';
+import { createNeed, updateNeed } from '../companies/index.ts';
 import type { Rng } from './prng.ts';
 
 interface DemoCompany {

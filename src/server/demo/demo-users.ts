@@ -1,5 +1,5 @@
 // The demo logins (password "demo" for all).
-import type { Role } from '../db/schema.ts';
+import type { Role } from '../platform/db/schema.ts';
 
 export const DEMO_PASSWORD = 'demo';
 

@@ -6,7 +6,7 @@
 // and exits to employment, education or IGU.
 import { addDays, addMonths, daysBetween } from '../../domain/dates.ts';
 import { defaultPlannedEnd, type OfferKind, type OfferStatus } from '../../domain/offers/index.ts';
-import type { OutcomeKind } from '../db/schema.ts';
+import type { OutcomeKind } from '../platform/db/schema.ts';
 import type { Rng } from './prng.ts';
 
 export interface DemoOffer {

@@ -7,12 +7,12 @@
 // The plan (which module, how long, which goals signed off when) is pure; it is carried out
 // through the same commands as the API (commands/package-gatekeeper.ts) with backdated dates, so
 // the domain rules of src/domain/packages decide every step and each step is audited as usual.
-import type { Database } from '../db/database.ts';
-import { withTenant, type Tx } from '../db/tenant.ts';
+import type { Database } from '../platform/db/database.ts';
+import { withTenant, type Tx } from '../platform/db/tenant.ts';
 import { addDays, daysBetween } from '../../domain/dates.ts';
 import type { IndustryPackage } from '../../domain/packages/index.ts';
-import { advanceEnrolment, createPackage, enrolCitizen, signOff } from '../commands/package-gatekeeper.ts';
-import { loadPackageTemplates } from '../packages/package-store.ts';
+import { advanceEnrolment, createPackage, enrolCitizen, signOff } from '../packages/index.ts';
+import { loadPackageTemplates } from '../packages/index.ts';
 import type { Rng } from './prng.ts';
 
 export type DemoStage = 'intro' | 'placement' | 'waiting' | 'blocked' | 'override' | 'completed';

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createTestDatabase, databases, type TestDatabase } from '../db/testing.ts';
-import { withTenant } from '../db/tenant.ts';
+import { createTestDatabase, databases, type TestDatabase } from '../platform/db/testing.ts';
+import { withTenant } from '../platform/db/tenant.ts';
 import { seedDemo } from './seed.ts';
 import { ROUND1_CITIZEN_MEANS } from './reference-means.ts';
 import { createRng } from './prng.ts';
 import { generateCitizen } from './citizen-generator.ts';
 import { generateOffers } from './offer-generator.ts';
-import { loadCases } from '../queries/case-queries.ts';
+import { loadCases } from '../deadlines/case-queries.ts';
 import { loadPolicies } from '../deadlines/policy-store.ts';
 import { evaluateDeadlines } from '../../domain/deadlines/index.ts';
 import { validateSchoolPeriods } from '../../domain/offers/index.ts';

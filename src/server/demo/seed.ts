@@ -3,11 +3,11 @@
 // Refused in production. Writes go through jobvej_app with each municipality's setting, so
 // the row-level security policies hold for the seed too.
 import { randomUUID } from 'node:crypto';
-import type { Database } from '../db/database.ts';
-import { ANONYMOUS, withTenant, type Tx } from '../db/tenant.ts';
-import { createCprVault } from '../crypto/cpr-vault.ts';
-import { hashPassword } from '../auth/passwords.ts';
-import { loadInstruments } from '../instrument/instrument-store.ts';
+import type { Database } from '../platform/db/database.ts';
+import { ANONYMOUS, withTenant, type Tx } from '../platform/db/tenant.ts';
+import { createCprVault } from '../platform/crypto/cpr-vault.ts';
+import { hashPassword } from '../platform/auth/passwords.ts';
+import { loadInstruments } from '../instruments/index.ts';
 import { createRng } from './prng.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts';
 import { generateCitizen, type DemoCitizen } from './citizen-generator.ts';

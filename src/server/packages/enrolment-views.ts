@@ -3,13 +3,13 @@
 // module history from enrolment_modules with override reasons) and package rows → summaries
 // with counts of citizens active / waiting at a gate / completed. Reads run in the caller's
 // withTenant transaction, so row-level security applies; the gate is the domain's gate().
-import type { Tx } from '../db/tenant.ts';
+import type { Tx } from '../platform/db/tenant.ts';
 import { gate } from '../../domain/packages/index.ts';
 import { toDayNumber } from '../../domain/deadlines/date-math.ts';
 import type {
   EnrolmentModuleView, EnrolmentView, PackageCounts, PackageSummaryView, PackageView,
 } from '../../contract/types.ts';
-import { enrolmentOf, packageOf, type EnrolmentRow, type PackageRow } from '../commands/package-gatekeeper.ts';
+import { enrolmentOf, packageOf, type EnrolmentRow, type PackageRow } from './package-gatekeeper.ts';
 
 export function presentPackageSummary(row: PackageRow, counts: PackageCounts): PackageSummaryView {
   const pkg = packageOf(row);

@@ -6,10 +6,10 @@
 //                     wrong-password throttle, handover_attempts) update it: session state, not records;
 //   login_attempts  — every failed login and take-back (401/403/429) is recorded to throttle guessing.
 // The audit log is compared without its `access.denied` rows: a refused read or write of an id
-// (403/404) is audited on purpose (src/server/http/route.ts); a 4xx may add at most one such
+// (403/404) is audited on purpose (src/server/platform/http/route.ts); a 4xx may add at most one such
 // row, and audit_chain_head may move only when it does (see compareFingerprints).
 import { sql } from 'kysely';
-import type { Database } from '../../../src/server/db/database.ts';
+import type { Database } from '../../../src/server/platform/db/database.ts';
 
 export const NOT_FINGERPRINTED: Readonly<Record<string, string>> = {
   sessions: 'session state: login creates, logout deletes, hand-over/take-back update it',

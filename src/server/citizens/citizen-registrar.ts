@@ -1,0 +1,37 @@
+// Register a citizen: normalise and encrypt the CPR, refuse a second registration of the same
+// CPR in the municipality (409), insert, and audit — all in the caller's transaction.
+import { parseCpr } from '../../domain/cpr.ts';
+import type { Tx } from '../platform/db/tenant.ts';
+import type { CprVault } from '../platform/crypto/cpr-vault.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { conflictOnUnique } from '../platform/db/unique-conflict.ts';
+import { writeAudit, type AuditActor } from '../platform/audit/audit-writer.ts';
+import type { NewCitizen } from '../../contract/citizens.ts';
+
+export async function registerCitizen(tx: Tx, vault: CprVault, actor: AuditActor & { municipalityCode: string }, input: NewCitizen): Promise<string> {
+  const parsed = parseCpr(input.cpr);
+  if (!parsed.ok) throw new DomainError('invalid', 'Invalid citizen', [{ field: 'cpr', message: 'Not a valid CPR number' }]);
+  const cprHash = vault.hash(parsed.cpr);
+  const existing = await tx.selectFrom('citizens').select('id').where('cpr_hash', '=', cprHash).executeTakeFirst();
+  const duplicate = 'A citizen with this CPR number is already registered in the municipality';
+  if (existing) throw new DomainError('conflict', duplicate);
+  const row = await conflictOnUnique(duplicate, () => tx
+    .insertInto('citizens')
+    .values({
+      municipality_code: actor.municipalityCode,
+      name: input.name,
+      cpr_encrypted: vault.encrypt(parsed.cpr),
+      cpr_hash: cprHash,
+      gender: input.gender,
+      birth_date: input.birthDate,
+      origin_country: input.originCountry,
+      arrival_date: input.arrivalDate,
+      takeover_date: input.takeoverDate,
+      language: input.language,
+      target_group: input.targetGroup,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow());
+  await writeAudit(tx, actor, 'citizen.create', 'citizen', row.id);
+  return row.id;
+}

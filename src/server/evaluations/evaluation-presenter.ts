@@ -1,0 +1,63 @@
+// Evaluation runs for the API, the result JSON in FORMATS.md's key order (jsonb reorders keys),
+// and the results table as CSV for Danish Excel: UTF-8 with BOM, `;` between fields and a
+// decimal comma (the reason Danish Excel wants `;`).
+import { stringify } from 'csv-stringify/sync';
+import type { Selectable } from 'kysely';
+import type { EvaluationRunsTable } from '../platform/db/schema.ts';
+
+type RunRow = Selectable<EvaluationRunsTable>;
+
+export function presentRun(row: RunRow) {
+  return {
+    id: row.id,
+    status: row.status,
+    stage: row.stage,
+    progress: row.progress,
+    createdAt: row.created_at.toISOString(),
+    finishedAt: row.finished_at ? row.finished_at.toISOString() : null,
+    municipalityCode: row.municipality_code,
+    parameters: row.parameters as { methods: ('naive' | 'psm' | 'ipw' | 'did')[]; by: string[] },
+    inputs: row.inputs as {
+      persons: { name: string; size: number; sha256: string; lines: number };
+      weeks: { name: string; size: number; sha256: string; lines: number };
+    },
+    jobvejVersion: row.jobvej_version,
+    error: row.error,
+  };
+}
+
+const TOP = ['jobvej_version', 'input', 'design', 'results', 'by_period', 'balance', 'warnings', 'balance_by_subgroup', 'warning_details'];
+const ROW = ['outcome', 'subgroup', 'method', 'period', 'covariate', 'n_treated', 'n_control', 'treated_mean', 'control_mean', 'att', 'se', 'ci_low', 'ci_high', 'p_value', 'relative_effect', 'smd_before', 'smd_after', 'smd_after_ipw'];
+const INPUT = ['persons', 'person_weeks', 'participants', 'control_pool'];
+const DESIGN = ['window_weeks', 'cohort', 'covariates'];
+
+function ordered(value: unknown, order: string[]): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const obj = value as Record<string, unknown>;
+  const keys = [...order.filter((k) => k in obj), ...Object.keys(obj).filter((k) => !order.includes(k)).sort()];
+  return Object.fromEntries(keys.map((k) => [k, obj[k]]));
+}
+
+/** The stored result with FORMATS.md's key order restored. */
+export function canonicalResult(result: unknown): Record<string, unknown> {
+  const top = ordered(result, TOP) as Record<string, unknown>;
+  const rows = (v: unknown) => (Array.isArray(v) ? v.map((r) => ordered(r, ROW)) : v);
+  return {
+    ...top,
+    ...('input' in top ? { input: ordered(top.input, INPUT) } : {}),
+    ...('design' in top ? { design: ordered(top.design, DESIGN) } : {}),
+    ...('results' in top ? { results: rows(top.results) } : {}),
+    ...('by_period' in top ? { by_period: rows(top.by_period) } : {}),
+    ...('balance' in top ? { balance: rows(top.balance) } : {}),
+  };
+}
+
+export const CSV_COLUMNS = ['outcome', 'subgroup', 'method', 'n_treated', 'n_control', 'treated_mean', 'control_mean', 'att', 'se', 'ci_low', 'ci_high', 'p_value', 'relative_effect'] as const;
+
+const danishNumber = (v: unknown): string => (typeof v === 'number' ? String(v).replace('.', ',') : v === null || v === undefined ? '' : String(v));
+
+/** The `results` rows as CSV: header row, `;`, decimal comma, UTF-8 BOM. */
+export function resultsCsv(result: unknown): string {
+  const rows = ((result as { results?: Record<string, unknown>[] }).results ?? []).map((r) => CSV_COLUMNS.map((c) => danishNumber(r[c])));
+  return stringify(rows, { header: true, columns: [...CSV_COLUMNS], delimiter: ';', bom: true, record_delimiter: 'windows' });
+}

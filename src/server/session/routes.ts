@@ -1,0 +1,93 @@
+// Login, logout, who am I, and taking the session back from the citizen (handover lock;
+// take-back attempts are limited per hand-over session, src/server/platform/auth/takeback.ts).
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../app-context.ts';
+import { ANONYMOUS, withTenant } from '../platform/db/tenant.ts';
+import { ApiError } from '../platform/http/errors.ts';
+import { sessionOf, actorOf } from '../platform/http/authenticate.ts';
+import { dummyHash, verifyPassword } from '../platform/auth/passwords.ts';
+import { markSucceeded, reserveAttempt } from '../platform/auth/login-limiter.ts';
+import { HANDOVER_LOCKED, endLockedHandovers, recordTakebackFailure, reserveTakeback } from '../platform/auth/takeback.ts';
+import { SESSION_COOKIE, SESSION_TTL_MS, createSession, deleteSession, findSession, setHandover, type SessionUser } from '../platform/auth/session-store.ts';
+import { writeAudit } from '../platform/audit/audit-writer.ts';
+import { loginBody, sessionResponse, takebackBody } from '../../contract/auth.ts';
+
+function present(session: SessionUser) {
+  const { passwordHash: _omit, ...user } = session.user;
+  const handover = session.handover && { roundId: session.handover.roundId, citizenId: session.handover.citizenId, language: session.handover.language };
+  return { user, csrfToken: session.csrfToken, handover };
+}
+
+export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const cookieOptions = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure: ctx.secureCookies,
+    maxAge: Math.floor(SESSION_TTL_MS / 1000),
+  };
+
+  return async (app) => {
+    app.post(
+      '/api/auth/login',
+      { config: { public: true }, schema: { body: loginBody, response: { 200: sessionResponse } } },
+      async (request, reply) => {
+        const { username, password } = request.body;
+        const now = ctx.now();
+        // The attempt is counted (and committed) before the password is verified: see login-limiter.ts.
+        const attempt = await withTenant(ctx.db, ANONYMOUS, async (tx) => {
+          const attemptId = await reserveAttempt(tx, username, request.ip, now);
+          if (!attemptId) return null;
+          const user = await tx.selectFrom('users').select(['id', 'password_hash']).where('username', '=', username.toLowerCase()).executeTakeFirst();
+          return { attemptId, user };
+        });
+        if (!attempt) throw new ApiError('rate_limited', 'Too many failed logins; try again in 15 minutes');
+        const { user } = attempt;
+        const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
+        if (!ok || !user) throw new ApiError('unauthenticated', 'Wrong username or password');
+        const outcome = await withTenant(ctx.db, ANONYMOUS, async (tx) => {
+          await markSucceeded(tx, attempt.attemptId);
+          await endLockedHandovers(tx, user.id);
+          const { token } = await createSession(tx, user.id, now);
+          return { token, session: await findSession(tx, token, now) };
+        });
+        if (!outcome.session) throw new ApiError('unauthenticated', 'Wrong username or password');
+        reply.setCookie(SESSION_COOKIE, outcome.token, cookieOptions);
+        return present(outcome.session);
+      },
+    );
+
+    app.post('/api/auth/logout', { config: { whenHandoverLocked: true } }, async (request, reply) => {
+      const session = sessionOf(request);
+      await withTenant(ctx.db, ANONYMOUS, (tx) => deleteSession(tx, session.sessionId));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send();
+    });
+
+    app.get('/api/auth/me', { config: { duringHandover: true, whenHandoverLocked: true }, schema: { response: { 200: sessionResponse } } }, async (request) =>
+      present(sessionOf(request)),
+    );
+
+    app.post(
+      '/api/auth/takeback',
+      { config: { duringHandover: true }, schema: { body: takebackBody } },
+      async (request) => {
+        const session = sessionOf(request);
+        const actor = actorOf(request);
+        const handover = session.handover;
+        // Nothing to take back (e.g. a repeated submit after success): no password is checked.
+        if (!handover) return { handover: null };
+        if (!(await withTenant(ctx.db, ANONYMOUS, (tx) => reserveTakeback(tx, session.sessionId)))) throw new ApiError('rate_limited', HANDOVER_LOCKED);
+        if (!(await verifyPassword(session.user.passwordHash, request.body.password))) {
+          await withTenant(ctx.db, ANONYMOUS, (tx) => recordTakebackFailure(tx, session.sessionId, ctx.now()));
+          throw new ApiError('forbidden', 'Wrong password');
+        }
+        await withTenant(ctx.db, actor, async (tx) => {
+          await setHandover(tx, session.sessionId, null);
+          await writeAudit(tx, actor, 'round.takeback', 'round', handover.roundId, { citizenId: handover.citizenId });
+        });
+        return { handover: null };
+      },
+    );
+  };
+}
