@@ -4,6 +4,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Selectable } from 'kysely';
 import type { EvaluationRunsTable } from '../platform/db/schema.ts';
+import type { EvaluationResult } from '../../contract/types.ts';
 
 type RunRow = Selectable<EvaluationRunsTable>;
 
@@ -38,8 +39,12 @@ function ordered(value: unknown, order: string[]): unknown {
   return Object.fromEntries(keys.map((k) => [k, obj[k]]));
 }
 
-/** The stored result with FORMATS.md's key order restored. */
-export function canonicalResult(result: unknown): Record<string, unknown> {
+/**
+ * The stored result with FORMATS.md's key order restored. Typed as the contract's result: the
+ * route wrapper checks it against that schema inside the transaction, so a stored result that
+ * does not fit is a 500 that names the mismatch in the log, never a malformed answer.
+ */
+export function canonicalResult(result: unknown): EvaluationResult {
   const top = ordered(result, TOP) as Record<string, unknown>;
   const rows = (v: unknown) => (Array.isArray(v) ? v.map((r) => ordered(r, ROW)) : v);
   return {
@@ -49,7 +54,7 @@ export function canonicalResult(result: unknown): Record<string, unknown> {
     ...('results' in top ? { results: rows(top.results) } : {}),
     ...('by_period' in top ? { by_period: rows(top.by_period) } : {}),
     ...('balance' in top ? { balance: rows(top.balance) } : {}),
-  };
+  } as EvaluationResult;
 }
 
 export const CSV_COLUMNS = ['outcome', 'subgroup', 'method', 'n_treated', 'n_control', 'treated_mean', 'control_mean', 'att', 'se', 'ci_low', 'ci_high', 'p_value', 'relative_effect'] as const;

@@ -10,7 +10,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { can, type Action } from '../../domain/permissions.ts';
-import type { EvaluationOutput } from '../../evaluation/report/model.ts';
 import { renderHtml } from '../../evaluation/report/html.ts';
 import { writeAudit } from '../platform/audit/audit-writer.ts';
 import { createEvaluationRunner, type EvaluationRunner } from './evaluation-runner.ts';
@@ -23,6 +22,8 @@ import { ApiError } from '../platform/http/errors.ts';
 import { EdgeError } from '../platform/http/edge-errors.ts';
 import { defineRoute } from '../platform/http/route.ts';
 import { canonicalResult, presentRun, resultsCsv } from './evaluation-presenter.ts';
+import { evaluationResult } from '../../contract/evaluation-result.ts';
+import type { EvaluationResult } from '../../contract/types.ts';
 import { listField, runDetail, runIdParams, runParameters, runSummary, serverPathsBody, uploadFileName, type RunParameters } from '../../contract/evaluations.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -129,10 +130,10 @@ export function evaluationRoutes(ctx: AppContext, opts: EvaluationRouteOptions):
       return row;
     }
 
-    async function doneResult(tx: Tx, id: string): Promise<EvaluationOutput> {
+    async function doneResult(tx: Tx, id: string): Promise<EvaluationResult> {
       const row = await loadRun(tx, id);
       if (row.status !== 'done' || row.result === null) throw new ApiError('conflict', 'The run has no result (yet)');
-      return canonicalResult(row.result) as unknown as EvaluationOutput;
+      return canonicalResult(row.result);
     }
 
     type Inputs = Partial<Record<'persons' | 'weeks', StoredInput>>;
@@ -261,12 +262,12 @@ export function evaluationRoutes(ctx: AppContext, opts: EvaluationRouteOptions):
 
     const attachment = (reply: FastifyReply, id: string, ext: string) =>
       reply.header('content-disposition', `attachment; filename="evaluation-${id.slice(0, 8)}.${ext}"`);
-    const download = (url: string, send: (reply: FastifyReply, result: EvaluationOutput, id: string) => FastifyReply) =>
+    const download = (url: string, send: (reply: FastifyReply, result: EvaluationResult, id: string) => FastifyReply) =>
       defineRoute(app, ctx, {
         method: 'GET',
         url,
         params: runIdParams,
-        response: z.custom<EvaluationOutput>((value) => typeof value === 'object' && value !== null),
+        response: evaluationResult,
         can: 'evaluation.view',
         audit: { action: 'evaluation.view', entity: 'evaluation_run' },
         handler: async ({ tx, params }) => doneResult(tx, params.id),
