@@ -15,7 +15,7 @@ import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { registerAuthentication } from './platform/http/authenticate.ts';
 import { loadInstruments } from './instruments/index.ts';
 import { healthRoutes } from './health/index.ts';
-import { authRoutes } from './session/index.ts';
+import { authRoutes } from './platform/auth/routes.ts';
 import { instrumentRoutes } from './instruments/index.ts';
 import { citizenRoutes } from './citizens/index.ts';
 import { roundRoutes } from './rounds/index.ts';

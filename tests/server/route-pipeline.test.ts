@@ -11,12 +11,11 @@ const OUTSIDE: Record<string, string> = {
   'GET /api/health': 'public: database liveness and version, no tenant data',
   'GET /api/instruments/fip': 'public content (the questionnaire), no tenant data',
   'GET /api/instruments/fip/:version': 'public content (the questionnaire a round was answered on), no tenant data',
+  // Authentication itself (src/server/platform/auth/routes.ts): it makes or ends the actor the pipeline starts from.
   'POST /api/auth/login': 'public: creates the session the pipeline needs',
   'POST /api/auth/logout': "acts on the caller's own session only",
   'GET /api/auth/me': "the caller's own user and session",
   'POST /api/auth/takeback': "ends the caller's own hand-over (audited round.takeback in the route)",
-  'POST /api/evaluations':
-    'streams an upload of up to 16 GiB to disk before its transaction (the embedded database has one connection; an upload must not hold it); permission, tenant transaction and audit (evaluation.create) are in the route',
 };
 
 /** Path parts whose routes read or write a citizen's data. */

@@ -4,7 +4,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app-context.ts';
 import { ApiError } from '../platform/http/errors.ts';
 import { defineRoute } from '../platform/http/route.ts';
-import { writeAudit } from '../platform/audit/audit-writer.ts';
 import { readChainHead } from '../platform/audit/chain-head.ts';
 import { CheckpointFileError, lastCheckpoint, type Checkpoint } from '../platform/audit/checkpoint-file.ts';
 import { citizenAccessLog } from './access-log.ts';
@@ -43,13 +42,12 @@ export function auditRoutes(ctx: AppContext, checkpointFile?: string): FastifyPl
       query: accessLogQuery,
       response: accessLogResponse,
       can: 'citizen.access_log',
-      // Written by the handler before it reads, so the log shows this read too.
-      audit: { action: 'citizen.access_log', entity: 'citizen', writtenByCommand: true },
-      handler: async ({ tx, actor, params, query }) => {
+      // Written before the handler reads, so the log shows this read too (rolled back with a 404).
+      audit: { action: 'citizen.access_log', entity: 'citizen', first: true, detail: ({ query }) => (query.before === undefined ? {} : { before: query.before }) },
+      handler: async ({ tx, params, query }) => {
         // Row-level security: another municipality's citizen is not found.
         const citizen = await tx.selectFrom('citizens').select('id').where('id', '=', params.id).executeTakeFirst();
         if (!citizen) throw new ApiError('not_found', 'No such citizen');
-        await writeAudit(tx, actor, 'citizen.access_log', 'citizen', params.id, query.before === undefined ? {} : { before: query.before });
         return { citizenId: params.id, ...(await citizenAccessLog(tx, params.id, query.before)) };
       },
     });

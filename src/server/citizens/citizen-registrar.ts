@@ -2,13 +2,14 @@
 // CPR in the municipality (409), insert, and audit — all in the caller's transaction.
 import { parseCpr } from '../../domain/cpr.ts';
 import type { Tx } from '../platform/db/tenant.ts';
+import type { AuditTrail } from '../platform/audit/audit-trail.ts';
 import type { CprVault } from '../platform/crypto/cpr-vault.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { conflictOnUnique } from '../platform/db/unique-conflict.ts';
-import { writeAudit, type AuditActor } from '../platform/audit/audit-writer.ts';
+import { type AuditActor } from '../platform/audit/audit-writer.ts';
 import type { NewCitizen } from '../../contract/citizens.ts';
 
-export async function registerCitizen(tx: Tx, vault: CprVault, actor: AuditActor & { municipalityCode: string }, input: NewCitizen): Promise<string> {
+export async function registerCitizen(tx: Tx, trail: AuditTrail, vault: CprVault, actor: AuditActor & { municipalityCode: string }, input: NewCitizen): Promise<string> {
   const parsed = parseCpr(input.cpr);
   if (!parsed.ok) throw new DomainError('invalid', 'Invalid citizen', [{ field: 'cpr', message: 'Not a valid CPR number' }]);
   const cprHash = vault.hash(parsed.cpr);
@@ -32,6 +33,6 @@ export async function registerCitizen(tx: Tx, vault: CprVault, actor: AuditActor
     })
     .returning('id')
     .executeTakeFirstOrThrow());
-  await writeAudit(tx, actor, 'citizen.create', 'citizen', row.id);
+  trail.record('citizen.create', 'citizen', row.id);
   return row.id;
 }

@@ -43,9 +43,9 @@ export function citizenRoutes(ctx: AppContext, policies: PolicyStore): FastifyPl
       response: z.object({ citizen: citizenDetail }),
       status: 201,
       can: 'citizen.create',
-      audit: { action: 'citizen.create', entity: 'citizen', writtenByCommand: true },
-      handler: async ({ tx, actor, body, today }) => {
-        const id = await registerCitizen(tx, ctx.vault, actor, body);
+      audit: { action: 'citizen.create', entity: 'citizen', byCommand: true },
+      handler: async ({ tx, trail, actor, body, today }) => {
+        const id = await registerCitizen(tx, trail, ctx.vault, actor, body);
         const row = await findCitizen(tx, id);
         if (!row) throw new ApiError('internal', 'Citizen vanished after registration');
         return { citizen: presentDetail(row, today, ctx.vault.decrypt) };
@@ -78,9 +78,9 @@ export function citizenRoutes(ctx: AppContext, policies: PolicyStore): FastifyPl
       response: z.object({ round: roundSchema }),
       status: 201,
       can: 'round.start',
-      audit: { action: 'round.start', entity: 'round', writtenByCommand: true },
-      handler: async ({ tx, actor, params, today }) => {
-        const id = await startRound(tx, actor, params.id, today, ctx.instrument.version);
+      audit: { action: 'round.start', entity: 'round', byCommand: true },
+      handler: async ({ tx, trail, actor, params, today }) => {
+        const id = await startRound(tx, trail, actor, params.id, today, ctx.instrument.version);
         const rows = await roundsOf(tx, params.id);
         const round = (await presentRounds(tx, rows.filter((row) => row.id === id)))[0];
         if (!round) throw new ApiError('internal', 'Round vanished after start');

@@ -3,10 +3,11 @@
 // same transaction.
 import type { Selectable } from 'kysely';
 import type { Tx } from '../platform/db/tenant.ts';
+import type { AuditTrail } from '../platform/audit/audit-trail.ts';
 import type { CompaniesTable } from '../platform/db/schema.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { conflictOnUnique } from '../platform/db/unique-conflict.ts';
-import { writeAudit, type AuditActor } from '../platform/audit/audit-writer.ts';
+import { type AuditActor } from '../platform/audit/audit-writer.ts';
 import { parseCvr, parseDb07 } from '../../domain/companies/index.ts';
 import type { NewCompany } from '../../contract/companies.ts';
 
@@ -19,7 +20,7 @@ function db07Code(input: string): string {
   return parsed.code;
 }
 
-export async function createCompany(tx: Tx, actor: AuditActor & { municipalityCode: string }, body: NewCompany): Promise<CompanyRow> {
+export async function createCompany(tx: Tx, trail: AuditTrail, actor: AuditActor & { municipalityCode: string }, body: NewCompany): Promise<CompanyRow> {
   const parsed = parseCvr(body.cvr);
   if (!parsed.ok) {
     const message = parsed.reason === 'format' ? 'Expected 8 digits' : 'Not a valid CVR number (modulus-11 check failed)';
@@ -40,6 +41,6 @@ export async function createCompany(tx: Tx, actor: AuditActor & { municipalityCo
     })
     .returningAll()
     .executeTakeFirstOrThrow());
-  await writeAudit(tx, actor, 'company.create', 'company', row.id, { cvr: row.cvr });
+  trail.record('company.create', 'company', row.id, { cvr: row.cvr });
   return row;
 }

@@ -3,15 +3,16 @@
 // municipality's is 404) and every write is audited in the same transaction.
 import type { Selectable } from 'kysely';
 import type { Tx } from '../platform/db/tenant.ts';
+import type { AuditTrail } from '../platform/audit/audit-trail.ts';
 import type { LabourNeedsTable } from '../platform/db/schema.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { writeAudit, type AuditActor } from '../platform/audit/audit-writer.ts';
+import { type AuditActor } from '../platform/audit/audit-writer.ts';
 import { parseDb07 } from '../../domain/companies/index.ts';
 import type { NeedPatch, NewNeed } from '../../contract/needs.ts';
 
 export type LabourNeedRow = Selectable<LabourNeedsTable>;
 
-export async function createNeed(tx: Tx, actor: AuditActor, companyId: string, body: NewNeed): Promise<LabourNeedRow> {
+export async function createNeed(tx: Tx, trail: AuditTrail, actor: AuditActor, companyId: string, body: NewNeed): Promise<LabourNeedRow> {
   const company = await tx.selectFrom('companies').select(['id', 'municipality_code', 'db07']).where('id', '=', companyId).executeTakeFirst();
   if (!company) throw new DomainError('not_found', 'No such company');
   const given = body.db07 ?? company.db07;
@@ -36,11 +37,11 @@ export async function createNeed(tx: Tx, actor: AuditActor, companyId: string, b
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await writeAudit(tx, actor, 'need.create', 'labour_need', row.id, { companyId: company.id, kind: row.kind, slots: row.slots, db07: row.db07 });
+  trail.record('need.create', 'labour_need', row.id, { companyId: company.id, kind: row.kind, slots: row.slots, db07: row.db07 });
   return row;
 }
 
-export async function updateNeed(tx: Tx, actor: AuditActor, needId: string, patch: NeedPatch): Promise<LabourNeedRow> {
+export async function updateNeed(tx: Tx, trail: AuditTrail, actor: AuditActor, needId: string, patch: NeedPatch): Promise<LabourNeedRow> {
   const need = await tx.selectFrom('labour_needs').select('id').where('id', '=', needId).forUpdate().executeTakeFirst();
   if (!need) throw new DomainError('not_found', 'No such labour need');
   const changes = {
@@ -48,6 +49,6 @@ export async function updateNeed(tx: Tx, actor: AuditActor, needId: string, patc
     ...(patch.closedOn !== undefined ? { closed_on: patch.closedOn } : {}),
   };
   const row = await tx.updateTable('labour_needs').set(changes).where('id', '=', needId).returningAll().executeTakeFirstOrThrow();
-  await writeAudit(tx, actor, 'need.update', 'labour_need', row.id, { companyId: row.company_id, ...patch });
+  trail.record('need.update', 'labour_need', row.id, { companyId: row.company_id, ...patch });
   return row;
 }

@@ -77,8 +77,8 @@ export function needRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       response: z.object({ need: needSchema }),
       status: 201,
       can: 'company.needs',
-      audit: { action: 'need.create', entity: 'labour_need', writtenByCommand: true },
-      handler: async ({ tx, actor, params, body }) => ({ need: presentNeed(await createNeed(tx, actor, params.id, body)) }),
+      audit: { action: 'need.create', entity: 'labour_need', byCommand: true },
+      handler: async ({ tx, trail, actor, params, body }) => ({ need: presentNeed(await createNeed(tx, trail, actor, params.id, body)) }),
     });
 
     defineRoute(app, ctx, {
@@ -88,8 +88,8 @@ export function needRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       body: patchNeedBody,
       response: z.object({ need: needSchema }),
       can: 'company.needs',
-      audit: { action: 'need.update', entity: 'labour_need', writtenByCommand: true },
-      handler: async ({ tx, actor, params, body }) => ({ need: presentNeed(await updateNeed(tx, actor, params.id, body)) }),
+      audit: { action: 'need.update', entity: 'labour_need', byCommand: true },
+      handler: async ({ tx, trail, actor, params, body }) => ({ need: presentNeed(await updateNeed(tx, trail, actor, params.id, body)) }),
     });
 
     defineRoute(app, ctx, {

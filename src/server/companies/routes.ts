@@ -65,8 +65,8 @@ export function companyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       response: z.object({ company: companySchema }),
       status: 201,
       can: 'company.create',
-      audit: { action: 'company.create', entity: 'company', writtenByCommand: true },
-      handler: async ({ tx, actor, body }) => ({ company: presentCompany(await createCompany(tx, actor, body), 0) }),
+      audit: { action: 'company.create', entity: 'company', byCommand: true },
+      handler: async ({ tx, trail, actor, body }) => ({ company: presentCompany(await createCompany(tx, trail, actor, body), 0) }),
     });
 
     defineRoute(app, ctx, {

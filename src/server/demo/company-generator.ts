@@ -8,6 +8,7 @@
 // (company-registrar, labour-need-recorder), so every row is validated and audited.
 // Deterministic with the seed and `today`.
 import { sql } from 'kysely';
+import { audited } from './audited.ts';
 import type { Database } from '../platform/db/database.ts';
 import { withTenant } from '../platform/db/tenant.ts';
 import { addDays, addMonths } from '../../domain/dates.ts';
@@ -125,16 +126,16 @@ export async function seedCompanies(db: Database, rng: Rng, today: string): Prom
       for (const company of companies) {
         const first = rng.pick(FIRST);
         const last = rng.pick(LAST);
-        const row = await createCompany(tx, actor, {
+        const row = await audited(tx, actor, (trail) => createCompany(tx, trail, actor, {
           cvr: demoCvr(rng, used),
           name: company.name,
           db07: company.db07,
           address: company.address,
           contacts: [{ name: `${first} ${last}`, role: company.role, phone: `${rng.int(20, 99)}${String(rng.int(0, 999_999)).padStart(6, '0')}`, email: `${first.toLowerCase()}@example.dk` }],
-        });
+        }));
         for (const need of planNeeds(rng, company, today)) {
-          const created = await createNeed(tx, actor, row.id, { kind: need.kind, slots: need.slots, periodFrom: need.periodFrom, periodTo: need.periodTo, note: need.note });
-          if (need.closed) await updateNeed(tx, actor, created.id, { closedOn: addDays(today, -rng.int(1, 10)) });
+          const created = await audited(tx, actor, (trail) => createNeed(tx, trail, actor, row.id, { kind: need.kind, slots: need.slots, periodFrom: need.periodFrom, periodTo: need.periodTo, note: need.note }));
+          if (need.closed) await audited(tx, actor, (trail) => updateNeed(tx, trail, actor, created.id, { closedOn: addDays(today, -rng.int(1, 10)) }));
           needCount += 1;
         }
       }

@@ -8,6 +8,7 @@
 // through the same commands as the API (commands/package-gatekeeper.ts) with backdated dates, so
 // the domain rules of src/domain/packages decide every step and each step is audited as usual.
 import type { Database } from '../platform/db/database.ts';
+import { audited } from './audited.ts';
 import { withTenant, type Tx } from '../platform/db/tenant.ts';
 import { addDays, daysBetween } from '../../domain/dates.ts';
 import type { IndustryPackage } from '../../domain/packages/index.ts';
@@ -104,7 +105,7 @@ async function carryOut(tx: Tx, rng: Rng, code: string, actors: DemoActors, pkg:
   const actor = (userId: string) => ({ userId, role: userId === actors.caseworker ? 'caseworker' : 'company_consultant', municipalityCode: code });
   const caseworker = actor(actors.caseworker);
   let start = addDays(today, -planSpan(plan));
-  const { row } = await enrolCitizen(tx, caseworker, pkg.id, citizenId, start);
+  const { row } = await audited(tx, caseworker, (trail) => enrolCitizen(tx, trail, caseworker, pkg.id, citizenId, start));
   for (const [index, planned] of plan.modules.entries()) {
     const module = pkg.modules[index];
     if (!module) break;
@@ -119,10 +120,11 @@ async function carryOut(tx: Tx, rng: Rng, code: string, actors: DemoActors, pkg:
       const day = addDays(start, count === 1 ? span : Math.round((span * (g + 1)) / count));
       const signer = index >= 1 && rng.chance(0.5) ? actor(actors.consultant) : caseworker;
       const note = rng.pick(NOTES);
-      await signOff(tx, signer, row.id, note ? { goalId: goal.id, note } : { goalId: goal.id }, at(day));
+      await audited(tx, signer, (trail) => signOff(tx, trail, signer, row.id, note ? { goalId: goal.id, note } : { goalId: goal.id }, at(day)));
     }
     if (planned.end === null) break;
-    await advanceEnrolment(tx, caseworker, row.id, planned.end.override === null ? undefined : { reason: planned.end.override }, at(end));
+    const override = planned.end.override === null ? undefined : { reason: planned.end.override };
+    await audited(tx, caseworker, (trail) => advanceEnrolment(tx, trail, caseworker, row.id, override, at(end)));
     start = end;
   }
 }
@@ -163,7 +165,8 @@ export async function seedPackages(db: Database, rng: Rng, today: string): Promi
       for (const templateId of plan.templates) {
         const template = templates.byId(templateId);
         if (!template) throw new Error(`Demo package template ${templateId} is missing`);
-        const row = await createPackage(tx, { userId: actors.caseworker, role: 'caseworker', municipalityCode: code }, template, { templateId });
+        const creator = { userId: actors.caseworker, role: 'caseworker', municipalityCode: code };
+        const row = await audited(tx, creator, (trail) => createPackage(tx, trail, creator, template, { templateId }));
         pkgs.push({ ...template, id: row.id, municipalityCode: code });
       }
       const free = [...citizens];

@@ -9,15 +9,12 @@ import multipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { can, type Action } from '../../domain/permissions.ts';
 import { renderHtml } from '../../evaluation/report/html.ts';
-import { writeAudit } from '../platform/audit/audit-writer.ts';
 import { createEvaluationRunner, type EvaluationRunner } from './evaluation-runner.ts';
 import { resumeInterruptedRuns } from './evaluation-resume.ts';
 import { OutsideInboxError, resolveInboxPath, storeStream, type StoredInput } from './evaluation-inputs.ts';
-import { withTenant, type Tx } from '../platform/db/tenant.ts';
+import type { TenantContext, Tx } from '../platform/db/tenant.ts';
 import type { AppContext } from '../app-context.ts';
-import { actorOf } from '../platform/http/authenticate.ts';
 import { ApiError } from '../platform/http/errors.ts';
 import { EdgeError } from '../platform/http/edge-errors.ts';
 import { defineRoute } from '../platform/http/route.ts';
@@ -72,12 +69,6 @@ function multipartFailure(error: unknown): unknown {
   return new EdgeError({ status: 400, code: 'validation_failed', detail: 'Malformed multipart body', errors: [{ field: 'body', message: 'The multipart body is malformed or ended early' }] });
 }
 
-type Actor = ReturnType<typeof actorOf>;
-
-function requireEvaluation(actor: Actor, action: Action): void {
-  if (!can(actor, action)) throw new ApiError('forbidden', 'Your role may not do this');
-}
-
 function invalid(field: string, message: string): ApiError {
   return new ApiError('validation_failed', `Invalid ${field}`, [{ field, message }]);
 }
@@ -110,7 +101,6 @@ export function evaluationRoutes(ctx: AppContext, opts: EvaluationRouteOptions):
 
     /** Before any byte of the body is read: a Content-Length over the two files' limit is 413, one that would not fit on disk 507. */
     async function checkUploadSize(request: FastifyRequest): Promise<void> {
-      requireEvaluation(actorOf(request), 'evaluation.run');
       if (!request.headers['content-type']?.startsWith('multipart/')) return;
       const length = Number(request.headers['content-length'] ?? 0);
       if (length > 2 * maxFileBytes + MULTIPART_OVERHEAD) throw tooLarge(`Each file may be at most ${maxFileBytes} bytes`);
@@ -191,42 +181,72 @@ export function evaluationRoutes(ctx: AppContext, opts: EvaluationRouteOptions):
       return { params, inputs };
     }
 
-    app.post('/api/evaluations', { onRequest: checkUploadSize }, async (request, reply) => {
-      const actor = actorOf(request);
-      requireEvaluation(actor, 'evaluation.run');
-      const id = randomUUID();
-      const partial = join(opts.storeDir, `.${id}.partial`);
-      mkdirSync(partial, { recursive: true });
-      try {
-        const { params, inputs } = request.isMultipart() ? await receiveUpload(request, partial) : await copyServerFiles(request.body, partial);
-        for (const kind of ['persons', 'weeks'] as const) if (!inputs[kind]) throw invalid(kind, 'Required: a CSV file');
-        const row = await withTenant(ctx.db, actor, async (tx) => {
-          const created = await tx
-            .insertInto('evaluation_runs')
-            .values({
-              id,
-              municipality_code: actor.municipalityCode,
-              created_by: actor.userId,
-              parameters: JSON.stringify(params),
-              inputs: JSON.stringify(inputs),
-              jobvej_version: pkg.version,
-            })
-            .returningAll()
-            .executeTakeFirstOrThrow();
-          await writeAudit(tx, actor, 'evaluation.create', 'evaluation_run', id, { inputs: { persons: inputs.persons?.sha256, weeks: inputs.weeks?.sha256 }, parameters: params });
-          return created;
-        });
+    /** An upload's files, streamed to `partial` before the run's transaction opens. */
+    interface Received {
+      id: string;
+      partial: string;
+      params: RunParameters;
+      inputs: Required<Inputs>;
+      /** The caller, whose municipality the run's worker writes the result in. */
+      tenant: TenantContext;
+    }
+
+    const created = z.object({ run: runSummary });
+    defineRoute<undefined, undefined, undefined, typeof created, Received>(app, ctx, {
+      method: 'POST',
+      url: '/api/evaluations',
+      response: created,
+      status: 202,
+      can: 'evaluation.run',
+      audit: {
+        action: 'evaluation.create',
+        entity: 'evaluation_run',
+        id: ({ prepared }) => prepared.id,
+        detail: ({ prepared }) => ({ inputs: { persons: prepared.inputs.persons.sha256, weeks: prepared.inputs.weeks.sha256 }, parameters: prepared.params }),
+      },
+      early: checkUploadSize,
+      // Up to 16 GiB is streamed to disk before the transaction: the embedded database has one
+      // connection, which an upload must not hold.
+      prepare: {
+        run: async ({ request, actor }): Promise<Received> => {
+          const id = randomUUID();
+          const partial = join(opts.storeDir, `.${id}.partial`);
+          mkdirSync(partial, { recursive: true });
+          try {
+            const { params, inputs } = request.isMultipart() ? await receiveUpload(request, partial) : await copyServerFiles(request.body, partial);
+            const { persons, weeks } = inputs;
+            if (!persons) throw invalid('persons', 'Required: a CSV file');
+            if (!weeks) throw invalid('weeks', 'Required: a CSV file');
+            return { id, partial, params, inputs: { persons, weeks }, tenant: actor };
+          } catch (error) {
+            rmSync(partial, { recursive: true, force: true });
+            const code = (error as { code?: string }).code;
+            if (code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT') throw invalid('body', 'Too many files or fields');
+            throw error;
+          }
+        },
+        discard: ({ partial }) => rmSync(partial, { recursive: true, force: true }),
+      },
+      handler: async ({ tx, actor, prepared }) => {
+        const row = await tx
+          .insertInto('evaluation_runs')
+          .values({
+            id: prepared.id,
+            municipality_code: actor.municipalityCode,
+            created_by: actor.userId,
+            parameters: JSON.stringify(prepared.params),
+            inputs: JSON.stringify(prepared.inputs),
+            jobvej_version: pkg.version,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        return { run: presentRun(row) };
+      },
+      afterCommit: (_, { id, partial, params, tenant }) => {
         const dir = join(opts.storeDir, id);
         renameSync(partial, dir);
-        runner.enqueue({ id, dir, tenant: actor, parameters: params, version: pkg.version });
-        return reply.code(202).send({ run: presentRun(row) });
-      } catch (error) {
-        rmSync(partial, { recursive: true, force: true });
-        if ((error as { code?: string }).code === 'FST_FILES_LIMIT' || (error as { code?: string }).code === 'FST_FIELDS_LIMIT') {
-          throw invalid('body', 'Too many files or fields');
-        }
-        throw error;
-      }
+        runner.enqueue({ id, dir, tenant, parameters: params, version: pkg.version });
+      },
     });
 
     defineRoute(app, ctx, {

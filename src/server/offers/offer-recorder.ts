@@ -4,9 +4,10 @@
 // write is audited in the same transaction.
 import type { Selectable } from 'kysely';
 import type { Tx } from '../platform/db/tenant.ts';
+import type { AuditTrail } from '../platform/audit/audit-trail.ts';
 import type { OutcomesTable } from '../platform/db/schema.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { writeAudit, type AuditActor } from '../platform/audit/audit-writer.ts';
+import { type AuditActor } from '../platform/audit/audit-writer.ts';
 import { defaultPlannedEnd, defaultStatus, sortSchoolPeriods, validateSchoolPeriods } from '../../domain/offers/index.ts';
 import { schoolPeriodsOf, type OfferRow } from '../deadlines/index.ts';
 import type { NewOffer, NewOutcome, OfferPatch } from '../../contract/offers.ts';
@@ -19,7 +20,7 @@ async function citizenOrThrow(tx: Tx, citizenId: string): Promise<{ id: string; 
   return citizen;
 }
 
-export async function createOffer(tx: Tx, actor: AuditActor, citizenId: string, body: NewOffer, today: string): Promise<OfferRow> {
+export async function createOffer(tx: Tx, trail: AuditTrail, actor: AuditActor, citizenId: string, body: NewOffer, today: string): Promise<OfferRow> {
   const citizen = await citizenOrThrow(tx, citizenId);
   const plannedEnd = body.plannedEnd === undefined ? defaultPlannedEnd(body.kind, body.startDate) : body.plannedEnd;
   const schoolPeriods = body.schoolPeriods ?? [];
@@ -51,11 +52,11 @@ export async function createOffer(tx: Tx, actor: AuditActor, citizenId: string, 
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await writeAudit(tx, actor, 'offer.create', 'offer', row.id, { citizenId, kind: row.kind, companyId: row.company_id, startDate: row.start_date, plannedEnd: row.planned_end, schoolPeriods: schoolPeriods.length });
+  trail.record('offer.create', 'offer', row.id, { citizenId, kind: row.kind, companyId: row.company_id, startDate: row.start_date, plannedEnd: row.planned_end, schoolPeriods: schoolPeriods.length });
   return row;
 }
 
-export async function updateOffer(tx: Tx, actor: AuditActor, offerId: string, patch: OfferPatch): Promise<OfferRow> {
+export async function updateOffer(tx: Tx, trail: AuditTrail, actor: AuditActor, offerId: string, patch: OfferPatch): Promise<OfferRow> {
   const offer = await tx.selectFrom('offers').selectAll().where('id', '=', offerId).forUpdate().executeTakeFirst();
   if (!offer) throw new DomainError('not_found', 'No such offer');
   for (const field of ['actualEnd', 'plannedEnd'] as const) {
@@ -81,11 +82,11 @@ export async function updateOffer(tx: Tx, actor: AuditActor, offerId: string, pa
     ...(patch.hoursPerWeek !== undefined ? { hours_per_week: patch.hoursPerWeek } : {}),
   };
   const row = await tx.updateTable('offers').set(changes).where('id', '=', offerId).returningAll().executeTakeFirstOrThrow();
-  await writeAudit(tx, actor, 'offer.update', 'offer', row.id, { citizenId: row.citizen_id, changed: Object.keys(changes) });
+  trail.record('offer.update', 'offer', row.id, { citizenId: row.citizen_id, changed: Object.keys(changes) });
   return row;
 }
 
-export async function createOutcome(tx: Tx, actor: AuditActor, citizenId: string, body: NewOutcome): Promise<OutcomeRow> {
+export async function createOutcome(tx: Tx, trail: AuditTrail, actor: AuditActor, citizenId: string, body: NewOutcome): Promise<OutcomeRow> {
   const citizen = await citizenOrThrow(tx, citizenId);
   const row = await tx
     .insertInto('outcomes')
@@ -103,6 +104,6 @@ export async function createOutcome(tx: Tx, actor: AuditActor, citizenId: string
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await writeAudit(tx, actor, 'outcome.create', 'outcome', row.id, { citizenId, kind: row.kind, date: row.date });
+  trail.record('outcome.create', 'outcome', row.id, { citizenId, kind: row.kind, date: row.date });
   return row;
 }

@@ -41,8 +41,8 @@ export function offerRoutes(ctx: AppContext, policies: PolicyStore): FastifyPlug
       response: z.object({ offer: offerSchema }),
       status: 201,
       can: 'offer.create',
-      audit: { action: 'offer.create', entity: 'offer', writtenByCommand: true },
-      handler: async ({ tx, actor, params, body, today }) => ({ offer: presentOffer(await createOffer(tx, actor, params.id, body, today)) }),
+      audit: { action: 'offer.create', entity: 'offer', byCommand: true },
+      handler: async ({ tx, trail, actor, params, body, today }) => ({ offer: presentOffer(await createOffer(tx, trail, actor, params.id, body, today)) }),
     });
 
     defineRoute(app, ctx, {
@@ -52,8 +52,8 @@ export function offerRoutes(ctx: AppContext, policies: PolicyStore): FastifyPlug
       body: patchOfferBody,
       response: z.object({ offer: offerSchema }),
       can: 'offer.update',
-      audit: { action: 'offer.update', entity: 'offer', writtenByCommand: true },
-      handler: async ({ tx, actor, params, body }) => ({ offer: presentOffer(await updateOffer(tx, actor, params.id, body)) }),
+      audit: { action: 'offer.update', entity: 'offer', byCommand: true },
+      handler: async ({ tx, trail, actor, params, body }) => ({ offer: presentOffer(await updateOffer(tx, trail, actor, params.id, body)) }),
     });
 
     defineRoute(app, ctx, {
@@ -79,8 +79,8 @@ export function offerRoutes(ctx: AppContext, policies: PolicyStore): FastifyPlug
       response: z.object({ outcome: outcomeSchema }),
       status: 201,
       can: 'outcome.create',
-      audit: { action: 'outcome.create', entity: 'outcome', writtenByCommand: true },
-      handler: async ({ tx, actor, params, body }) => ({ outcome: presentOutcome(await createOutcome(tx, actor, params.id, body)) }),
+      audit: { action: 'outcome.create', entity: 'outcome', byCommand: true },
+      handler: async ({ tx, trail, actor, params, body }) => ({ outcome: presentOutcome(await createOutcome(tx, trail, actor, params.id, body)) }),
     });
 
     defineRoute(app, ctx, {

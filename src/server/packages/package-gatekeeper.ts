@@ -7,9 +7,10 @@
 // row-level security: another municipality's package, enrolment or citizen is 404.
 import type { Selectable } from 'kysely';
 import type { Tx } from '../platform/db/tenant.ts';
+import type { AuditTrail } from '../platform/audit/audit-trail.ts';
 import type { PackageEnrolmentsTable, PackagesTable } from '../platform/db/schema.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { writeAudit, type AuditActor } from '../platform/audit/audit-writer.ts';
+import { type AuditActor } from '../platform/audit/audit-writer.ts';
 import { conflictOnUnique } from '../platform/db/unique-conflict.ts';
 import {
   advance, enrol, gate, makeOverride, signOffGoal,
@@ -86,7 +87,7 @@ function unwrap<T>(result: PackageResult<T>, field: string): T {
   throw new DomainError('conflict', message, undefined, { reason: code });
 }
 
-export async function createPackage(tx: Tx, actor: MunicipalActor, template: IndustryPackage, body: NewPackage): Promise<PackageRow> {
+export async function createPackage(tx: Tx, trail: AuditTrail, actor: MunicipalActor, template: IndustryPackage, body: NewPackage): Promise<PackageRow> {
   const row = await tx
     .insertInto('packages')
     .values({
@@ -102,11 +103,11 @@ export async function createPackage(tx: Tx, actor: MunicipalActor, template: Ind
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await writeAudit(tx, actor, 'package.create', 'package', row.id, { templateId: template.id, templateVersion: template.version });
+  trail.record('package.create', 'package', row.id, { templateId: template.id, templateVersion: template.version });
   return row;
 }
 
-export async function enrolCitizen(tx: Tx, actor: MunicipalActor, packageId: string, citizenId: string, today: string): Promise<LoadedEnrolment> {
+export async function enrolCitizen(tx: Tx, trail: AuditTrail, actor: MunicipalActor, packageId: string, citizenId: string, today: string): Promise<LoadedEnrolment> {
   const pkgRow = await tx.selectFrom('packages').selectAll().where('id', '=', packageId).executeTakeFirst();
   if (!pkgRow) throw new DomainError('not_found', 'No such package');
   const citizen = await tx.selectFrom('citizens').select(['id', 'municipality_code']).where('id', '=', citizenId).executeTakeFirst();
@@ -141,11 +142,11 @@ export async function enrolCitizen(tx: Tx, actor: MunicipalActor, packageId: str
     advanced_by: null,
     via_override: false,
   }).execute();
-  await writeAudit(tx, actor, 'enrolment.create', 'enrolment', row.id, { packageId: pkgRow.id, citizenId: citizen.id });
+  trail.record('enrolment.create', 'enrolment', row.id, { packageId: pkgRow.id, citizenId: citizen.id });
   return { row, pkg, enrolment };
 }
 
-export async function signOff(tx: Tx, actor: MunicipalActor, enrolmentId: string, body: SignOffInput, now: Date): Promise<LoadedEnrolment> {
+export async function signOff(tx: Tx, trail: AuditTrail, actor: MunicipalActor, enrolmentId: string, body: SignOffInput, now: Date): Promise<LoadedEnrolment> {
   const loaded = await loadEnrolment(tx, enrolmentId, true);
   if (!loaded) throw new DomainError('not_found', 'No such enrolment');
   const note = body.note ?? '';
@@ -162,12 +163,12 @@ export async function signOff(tx: Tx, actor: MunicipalActor, enrolmentId: string
       note,
     })
     .execute();
-  await writeAudit(tx, actor, 'enrolment.signoff', 'enrolment', loaded.row.id, { moduleIndex: loaded.row.current_module_index, goalId: body.goalId });
+  trail.record('enrolment.signoff', 'enrolment', loaded.row.id, { moduleIndex: loaded.row.current_module_index, goalId: body.goalId });
   return { ...loaded, enrolment: next };
 }
 
 export async function advanceEnrolment(
-  tx: Tx, actor: MunicipalActor, enrolmentId: string, override: { reason: string } | undefined, now: Date,
+  tx: Tx, trail: AuditTrail, actor: MunicipalActor, enrolmentId: string, override: { reason: string } | undefined, now: Date,
 ): Promise<LoadedEnrolment> {
   const loaded = await loadEnrolment(tx, enrolmentId, true);
   if (!loaded) throw new DomainError('not_found', 'No such enrolment');
@@ -219,8 +220,8 @@ export async function advanceEnrolment(
         unmet_goal_ids: JSON.stringify(decision.unmetGoalIds),
       })
       .execute();
-    await writeAudit(tx, actor, 'enrolment.override', 'enrolment', row.id, { moduleIndex: fromIndex, unmetGoalIds: decision.unmetGoalIds });
+    trail.record('enrolment.override', 'enrolment', row.id, { moduleIndex: fromIndex, unmetGoalIds: decision.unmetGoalIds });
   }
-  await writeAudit(tx, actor, 'enrolment.advance', 'enrolment', row.id, { fromModuleIndex: fromIndex, completed, override: decision !== null });
+  trail.record('enrolment.advance', 'enrolment', row.id, { fromModuleIndex: fromIndex, completed, override: decision !== null });
   return { row, pkg: loaded.pkg, enrolment: enrolmentOf(row, loaded.pkg, []) };
 }

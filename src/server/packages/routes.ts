@@ -61,11 +61,11 @@ export function packageRoutes(ctx: AppContext, templates: PackageTemplateStore):
       response: z.object({ package: packageSchema }),
       status: 201,
       can: 'package.create',
-      audit: { action: 'package.create', entity: 'package', writtenByCommand: true },
-      handler: async ({ tx, actor, body }) => {
+      audit: { action: 'package.create', entity: 'package', byCommand: true },
+      handler: async ({ tx, trail, actor, body }) => {
         const template = templates.byId(body.templateId);
         if (!template) throw new ApiError('validation_failed', 'Invalid body', [{ field: 'templateId', message: `No package template ${body.templateId}` }]);
-        return { package: presentPackage(await createPackage(tx, actor, template, body), noCounts) };
+        return { package: presentPackage(await createPackage(tx, trail, actor, template, body), noCounts) };
       },
     });
 
@@ -117,8 +117,8 @@ export function packageRoutes(ctx: AppContext, templates: PackageTemplateStore):
       response: z.object({ enrolment: enrolmentSchema }),
       status: 201,
       can: 'package.enrol',
-      audit: { action: 'enrolment.create', entity: 'enrolment', writtenByCommand: true },
-      handler: async ({ tx, actor, params, body, today }) => ({ enrolment: await viewOf(tx, await enrolCitizen(tx, actor, params.id, body.citizenId, today), today) }),
+      audit: { action: 'enrolment.create', entity: 'enrolment', byCommand: true },
+      handler: async ({ tx, trail, actor, params, body, today }) => ({ enrolment: await viewOf(tx, await enrolCitizen(tx, trail, actor, params.id, body.citizenId, today), today) }),
     });
 
     defineRoute(app, ctx, {
@@ -129,8 +129,8 @@ export function packageRoutes(ctx: AppContext, templates: PackageTemplateStore):
       response: z.object({ enrolment: enrolmentSchema }),
       status: 201,
       can: 'package.signoff',
-      audit: { action: 'enrolment.signoff', entity: 'enrolment', writtenByCommand: true },
-      handler: async ({ tx, actor, params, body, today }) => ({ enrolment: await viewOf(tx, await signOff(tx, actor, params.id, body, ctx.now()), today) }),
+      audit: { action: 'enrolment.signoff', entity: 'enrolment', byCommand: true },
+      handler: async ({ tx, trail, actor, params, body, today }) => ({ enrolment: await viewOf(tx, await signOff(tx, trail, actor, params.id, body, ctx.now()), today) }),
     });
 
     defineRoute(app, ctx, {
@@ -140,8 +140,8 @@ export function packageRoutes(ctx: AppContext, templates: PackageTemplateStore):
       body: advanceBody,
       response: z.object({ enrolment: enrolmentSchema }),
       can: 'package.advance',
-      audit: { action: 'enrolment.advance', entity: 'enrolment', writtenByCommand: true },
-      handler: async ({ tx, actor, params, body, today }) => ({ enrolment: await viewOf(tx, await advanceEnrolment(tx, actor, params.id, body?.override, ctx.now()), today) }),
+      audit: { action: 'enrolment.advance', entity: 'enrolment', byCommand: true },
+      handler: async ({ tx, trail, actor, params, body, today }) => ({ enrolment: await viewOf(tx, await advanceEnrolment(tx, trail, actor, params.id, body?.override, ctx.now()), today) }),
     });
   };
 }

@@ -2,11 +2,12 @@
 // mark that respondent complete. Each write is audited in the same transaction.
 import { sql } from 'kysely';
 import type { Tx } from '../platform/db/tenant.ts';
+import type { AuditTrail } from '../platform/audit/audit-trail.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { writeAudit, type AuditActor } from '../platform/audit/audit-writer.ts';
+import { type AuditActor } from '../platform/audit/audit-writer.ts';
 import type { Respondent } from '../../domain/fip/index.ts';
 
-export async function startRound(tx: Tx, actor: AuditActor, citizenId: string, today: string, instrumentVersion: string): Promise<string> {
+export async function startRound(tx: Tx, trail: AuditTrail, actor: AuditActor, citizenId: string, today: string, instrumentVersion: string): Promise<string> {
   // Lock the citizen row so two concurrent starts cannot take the same round number.
   const citizen = await tx.selectFrom('citizens').select(['id', 'municipality_code']).where('id', '=', citizenId).forUpdate().executeTakeFirst();
   if (!citizen) throw new DomainError('not_found', 'No such citizen');
@@ -21,7 +22,7 @@ export async function startRound(tx: Tx, actor: AuditActor, citizenId: string, t
     .values({ citizen_id: citizenId, municipality_code: citizen.municipality_code, round_no: roundNo, started_on: today, instrument_version: instrumentVersion })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await writeAudit(tx, actor, 'round.start', 'round', row.id, { citizenId, roundNo });
+  trail.record('round.start', 'round', row.id, { citizenId, roundNo });
   return row.id;
 }
 
@@ -31,7 +32,7 @@ export interface AnswerInput {
 }
 
 export async function saveAnswers(
-  tx: Tx,
+  tx: Tx, trail: AuditTrail,
   actor: AuditActor,
   round: { id: string; citizen_id: string; municipality_code: string },
   respondent: Respondent,
@@ -52,7 +53,7 @@ export async function saveAnswers(
     const column = respondent === 'citizen' ? 'citizen_completed_at' : 'caseworker_completed_at';
     await tx.updateTable('fip_rounds').set({ [column]: now }).where('id', '=', round.id).where(column, 'is', null).execute();
   }
-  await writeAudit(tx, actor, 'round.answers', 'round', round.id, {
+  trail.record('round.answers', 'round', round.id, {
     citizenId: round.citizen_id,
     respondent,
     items: answers.map((a) => a.itemId),

@@ -43,8 +43,8 @@ export function roundRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       // A handed-over session is the caseworker's: the role check holds, and the hand-over lock narrows it.
       can: 'round.answer',
       duringHandover: true,
-      audit: { action: 'round.answers', entity: 'round', writtenByCommand: true },
-      handler: async ({ tx, actor, params, body, request }) => {
+      audit: { action: 'round.answers', entity: 'round', byCommand: true },
+      handler: async ({ tx, trail, actor, params, body, request }) => {
         const { handover } = sessionOf(request);
         if (handover && (handover.roundId !== params.id || body.respondent !== 'citizen')) {
           throw new ApiError('locked_for_citizen', 'This session is handed over to the citizen');
@@ -52,7 +52,7 @@ export function roundRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const row = await findRound(tx, params.id);
         if (!row) throw new ApiError('not_found', 'No such round');
         checkItems(ctx, row.instrument_version, body);
-        await saveAnswers(tx, actor, row, body.respondent, body.answers, body.complete, ctx.now());
+        await saveAnswers(tx, trail, actor, row, body.respondent, body.answers, body.complete, ctx.now());
         const fresh = await findRound(tx, row.id);
         const round = !fresh ? undefined : handover ? await presentCitizenRound(tx, fresh) : (await presentRounds(tx, [fresh]))[0];
         if (!round) throw new ApiError('internal', 'Round vanished after saving its answers');

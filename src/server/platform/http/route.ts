@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import type { Action } from '../../../domain/permissions.ts';
 import { withTenant, type Tx } from '../db/tenant.ts';
 import { writeAudit, type AuditAction, type AuditEntity } from '../audit/audit-writer.ts';
+import { createAuditTrail, writeTrail, type AuditTrail } from '../audit/audit-trail.ts';
 import type { PipelineContext } from './pipeline-context.ts';
 import { isoDate } from './pipeline-context.ts';
 import { actorOf } from './authenticate.ts';
@@ -30,15 +31,22 @@ export interface AuditSpec<I, R> {
   id?: (input: I, result: R) => string | null;
   detail?: (input: I, result: R) => Record<string, unknown>;
   /**
-   * The command the handler calls writes this row itself (with what only it knows, in the same
-   * transaction); the wrapper then writes none. Declared all the same, so no route is unaudited.
+   * The command the handler calls records this row on the trail (with what only it knows); the
+   * wrapper writes the trail and fails the request (500, rolled back) if the row is missing.
    */
-  writtenByCommand?: true;
+  byCommand?: true;
+  /**
+   * Write the row before the handler runs (a read that should show itself, like the access log);
+   * `id` and `detail` then see the input only. A handler that throws rolls it back.
+   */
+  first?: true;
   /** Write the row only when this holds (e.g. a run polled while it runs is audited once it has finished). */
   when?: (input: I, result: R) => boolean;
 }
 
-export interface HandlerInput<P, Q, B> {
+export interface HandlerInput<P, Q, B, X = undefined> {
+  /** What the route's `prepare` step produced before the transaction opened (undefined without one). */
+  prepared: X;
   params: P;
   query: Q;
   body: B;
@@ -48,6 +56,8 @@ export interface HandlerInput<P, Q, B> {
   today: string;
   request: FastifyRequest;
   reply: FastifyReply;
+  /** Where the commands the handler calls record their audit events (written by the wrapper). */
+  trail: AuditTrail;
   /**
    * Present each row of a list on its own: a row that cannot be presented (or does not match the
    * item schema) is left out and named in the log, so one stored bad row never takes a list down.
@@ -55,7 +65,10 @@ export interface HandlerInput<P, Q, B> {
   presentEach<Row, Item extends Schema>(rows: readonly Row[], item: Item, present: (row: Row) => z.input<Item>, idOf: (row: Row) => string): z.infer<Item>[];
 }
 
-export interface RouteSpec<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, R extends Schema> {
+/** The input of a route's steps outside the transaction: everything but `tx`, `trail` and `prepared`. */
+export type OutsideInput<P, Q, B> = Omit<HandlerInput<P, Q, B>, 'tx' | 'trail' | 'prepared'>;
+
+export interface RouteSpec<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, R extends Schema, X = undefined> {
   method: HTTPMethods;
   url: string;
   params?: P;
@@ -67,10 +80,23 @@ export interface RouteSpec<P extends Schema | undefined, Q extends Schema | unde
   /** The permission action the caller's role must hold in its municipality. */
   can: Action;
   /** The audit row written in the same transaction; `null` only for routes that touch no personal or tenant data. */
-  audit: AuditSpec<HandlerInput<Infer<P>, Infer<Q>, Infer<B>>, z.infer<R>> | null;
+  audit: AuditSpec<HandlerInput<Infer<P>, Infer<Q>, Infer<B>, X>, z.infer<R>> | null;
   /** Allowed while the session is handed over to the citizen. */
   duringHandover?: boolean;
-  handler: (input: HandlerInput<Infer<P>, Infer<Q>, Infer<B>>) => Promise<z.input<R>>;
+  /**
+   * Checks before the body is read (Fastify's onRequest), after the permission check: e.g. a
+   * Content-Length over the limit or one that would not fit on disk. A refusal is audited like any.
+   */
+  early?: (request: FastifyRequest) => Promise<void>;
+  /**
+   * Work after the permission check and before the transaction opens — streaming an upload to
+   * disk, which must not hold the embedded database's one connection. `run`'s result is the
+   * handler's `prepared`; `discard` undoes it when anything after it fails (nothing was committed).
+   */
+  prepare?: { run: (input: OutsideInput<Infer<P>, Infer<Q>, Infer<B>>) => Promise<X>; discard: (prepared: X) => void };
+  /** After the commit, before the answer (e.g. hand the committed run to its worker). */
+  afterCommit?: (result: z.infer<R>, prepared: X) => void;
+  handler: (input: HandlerInput<Infer<P>, Infer<Q>, Infer<B>, X>) => Promise<z.input<R>>;
   /**
    * Send the checked result in another form than JSON (a download: CSV, HTML, a JSON file). The
    * result is still built and checked inside the transaction; only the bytes go out after it.
@@ -114,10 +140,10 @@ function checked<R extends Schema>(response: R, value: unknown, log: FastifyBase
   throw new ApiError('internal', 'Something went wrong on our side');
 }
 
-export function defineRoute<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, R extends Schema>(
+export function defineRoute<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, R extends Schema, X = undefined>(
   app: FastifyInstance,
   ctx: PipelineContext,
-  spec: RouteSpec<P, Q, B, R>,
+  spec: RouteSpec<P, Q, B, R, X>,
 ): void {
   const status = spec.status ?? 200;
   const schema: FastifySchema = {
@@ -133,8 +159,23 @@ export function defineRoute<P extends Schema | undefined, Q extends Schema | und
     url: spec.url,
     config: { duringHandover: spec.duringHandover ?? false, pipeline: { can: spec.can, audit: spec.audit?.action ?? null } },
     schema,
+    ...(spec.early
+      ? {
+          onRequest: async (request: FastifyRequest): Promise<void> => {
+            const actor = actorOf(request);
+            try {
+              requireAbility(actor, spec.can);
+              await spec.early?.(request);
+            } catch (err) {
+              await refused(err, actor, request);
+              throw err;
+            }
+          },
+        }
+      : {}),
     handler: async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
       const actor = actorOf(request);
+      let prepared: { value: X } | null = null;
       try {
         // Inside the try: a role that may not do this (403) is audited as refused, like a 404.
         requireAbility(actor, spec.can);
@@ -148,26 +189,45 @@ export function defineRoute<P extends Schema | undefined, Q extends Schema | und
           reply,
           presentEach: presentEachWith(request.log),
         };
+        prepared = spec.prepare ? { value: await spec.prepare.run(input) } : null;
         const result = await withTenant(ctx.db, actor, async (tx) => {
-          const full = { ...input, tx };
+          const full = { ...input, tx, trail: createAuditTrail(), prepared: prepared?.value as X };
+          const audit = spec.audit;
+          const own = async (out: unknown) => {
+            if (!audit) return;
+            const id = audit.id ? audit.id(full, out as never) : idParam(request);
+            await writeAudit(tx, actor, audit.action, audit.entity, id, audit.detail?.(full, out as never) ?? {});
+          };
+          if (audit?.first) await own(undefined);
           const out = checked(spec.response, await spec.handler(full), request.log);
-          if (spec.audit && !spec.audit.writtenByCommand && (spec.audit.when?.(full, out) ?? true)) {
-            const id = spec.audit.id ? spec.audit.id(full, out) : idParam(request);
-            await writeAudit(tx, actor, spec.audit.action, spec.audit.entity, id, spec.audit.detail?.(full, out) ?? {});
+          if (audit?.byCommand && !full.trail.events.some((e) => e.action === audit.action)) {
+            request.log.error({ action: audit.action }, 'the declared audit row was not recorded by the command');
+            throw new ApiError('internal', 'Something went wrong on our side');
           }
+          await writeTrail(tx, actor, full.trail);
+          if (audit && !audit.byCommand && !audit.first && (audit.when?.(full, out) ?? true)) await own(out);
           return out;
         });
+        const done = prepared;
+        prepared = null;
+        spec.afterCommit?.(result, done?.value as X);
         reply.code(status);
         return spec.send ? spec.send(reply, result, input) : reply.send(result);
       } catch (err) {
-        const status = err instanceof ApiError ? err.status : err instanceof DomainError && err.code === 'not_found' ? 404 : null;
-        if ((status === 404 || status === 403) && spec.audit) {
-          await auditDenied(ctx, actor, spec.audit, request, status).catch((auditErr: unknown) => request.log.error({ err: auditErr }, 'denied-read audit failed'));
-        }
+        if (prepared && spec.prepare) spec.prepare.discard(prepared.value);
+        await refused(err, actor, request);
         throw err;
       }
     },
   });
+
+  /** A refused id (404) or permission (403) is audited `access.denied` in its own transaction. */
+  async function refused(err: unknown, actor: ReturnType<typeof actorOf>, request: FastifyRequest): Promise<void> {
+    const status = err instanceof ApiError ? err.status : err instanceof DomainError && err.code === 'not_found' ? 404 : null;
+    if ((status === 404 || status === 403) && spec.audit) {
+      await auditDenied(ctx, actor, spec.audit, request, status).catch((auditErr: unknown) => request.log.error({ err: auditErr }, 'denied-read audit failed'));
+    }
+  }
 }
 
 function idParam(request: FastifyRequest): string | null {

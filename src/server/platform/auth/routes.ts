@@ -1,16 +1,19 @@
-// Login, logout, who am I, and taking the session back from the citizen (handover lock;
-// take-back attempts are limited per hand-over session, src/server/platform/auth/takeback.ts).
+// Authentication itself — login, logout, who am I, and taking the session back from the citizen
+// (handover lock; take-back attempts are limited per hand-over session, takeback.ts). These make
+// or end the actor the route pipeline (../http/route.ts) starts from, so they sit in the platform
+// beside it and open their own transactions: a login runs before there is an actor, and a
+// take-back's limit must commit even when the password is wrong.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../app-context.ts';
-import { ANONYMOUS, withTenant } from '../platform/db/tenant.ts';
-import { ApiError } from '../platform/http/errors.ts';
-import { sessionOf, actorOf } from '../platform/http/authenticate.ts';
-import { dummyHash, verifyPassword } from '../platform/auth/passwords.ts';
-import { markSucceeded, reserveAttempt } from '../platform/auth/login-limiter.ts';
-import { HANDOVER_LOCKED, endLockedHandovers, recordTakebackFailure, reserveTakeback } from '../platform/auth/takeback.ts';
-import { SESSION_COOKIE, SESSION_TTL_MS, createSession, deleteSession, findSession, setHandover, type SessionUser } from '../platform/auth/session-store.ts';
-import { writeAudit } from '../platform/audit/audit-writer.ts';
-import { loginBody, sessionResponse, takebackBody } from '../../contract/auth.ts';
+import type { PipelineContext } from '../http/pipeline-context.ts';
+import { ANONYMOUS, withTenant } from '../db/tenant.ts';
+import { ApiError } from '../http/errors.ts';
+import { sessionOf, actorOf } from '../http/authenticate.ts';
+import { dummyHash, verifyPassword } from './passwords.ts';
+import { markSucceeded, reserveAttempt } from './login-limiter.ts';
+import { HANDOVER_LOCKED, endLockedHandovers, recordTakebackFailure, reserveTakeback } from './takeback.ts';
+import { SESSION_COOKIE, SESSION_TTL_MS, createSession, deleteSession, findSession, setHandover, type SessionUser } from './session-store.ts';
+import { writeAudit } from '../audit/audit-writer.ts';
+import { loginBody, sessionResponse, takebackBody } from '../../../contract/auth.ts';
 
 function present(session: SessionUser) {
   const { passwordHash: _omit, ...user } = session.user;
@@ -18,7 +21,7 @@ function present(session: SessionUser) {
   return { user, csrfToken: session.csrfToken, handover };
 }
 
-export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+export function authRoutes(ctx: PipelineContext): FastifyPluginAsyncZod {
   const cookieOptions = {
     path: '/',
     httpOnly: true,

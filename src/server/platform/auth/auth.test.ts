@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databases } from '../platform/db/testing.ts';
-import { createFixture, createUser, login, type Fixture } from '../../../tests/support/app-fixture.ts';
+import { databases } from '../db/testing.ts';
+import { createFixture, createUser, login, type Fixture } from '../../../../tests/support/app-fixture.ts';
 
 describe.each(databases)('auth on %s', (kind) => {
   let f: Fixture;

@@ -1,13 +1,13 @@
 // The login limit under concurrency: a parallel burst of wrong passwords for one user gets at
 // most MAX_FAILURES argon2 verifications, counted by wrapping the real verifyPassword.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { databases } from '../platform/db/testing.ts';
-import type * as Passwords from '../platform/auth/passwords.ts';
-import { MAX_FAILURES } from '../platform/auth/login-limiter.ts';
-import { createFixture, createUser, type Fixture } from '../../../tests/support/app-fixture.ts';
+import { databases } from '../db/testing.ts';
+import type * as Passwords from './passwords.ts';
+import { MAX_FAILURES } from './login-limiter.ts';
+import { createFixture, createUser, type Fixture } from '../../../../tests/support/app-fixture.ts';
 
 const verifications = vi.hoisted(() => ({ count: 0 }));
-vi.mock('../platform/auth/passwords.ts', async (importOriginal) => {
+vi.mock('./passwords.ts', async (importOriginal) => {
   const real = await importOriginal<typeof Passwords>();
   return {
     ...real,

@@ -3,13 +3,13 @@
 // checks are counted by wrapping the real verifyPassword.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { databases } from '../platform/db/testing.ts';
-import type * as Passwords from '../platform/auth/passwords.ts';
-import { MAX_TAKEBACK_FAILURES } from '../platform/auth/takeback.ts';
-import { createFixture, createUser, login, registerCitizen, startRound, type Fixture, type Login } from '../../../tests/support/app-fixture.ts';
+import { databases } from '../db/testing.ts';
+import type * as Passwords from './passwords.ts';
+import { MAX_TAKEBACK_FAILURES } from './takeback.ts';
+import { createFixture, createUser, login, registerCitizen, startRound, type Fixture, type Login } from '../../../../tests/support/app-fixture.ts';
 
 const verifications = vi.hoisted(() => ({ count: 0 }));
-vi.mock('../platform/auth/passwords.ts', async (importOriginal) => {
+vi.mock('./passwords.ts', async (importOriginal) => {
   const real = await importOriginal<typeof Passwords>();
   return {
     ...real,

@@ -1,2 +1,0 @@
-// The session resource as other resources, app.ts and demo/ see it: import from here, not from its files.
-export { authRoutes } from './routes.ts';
