@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ROLES } from '../domain/permissions.ts';
+import { abilitiesSchema } from './abilities.ts';
 import { text } from './fields.ts';
 
 // A NUL in the user name reached the users query (a 500 from PostgreSQL): both fields are text.
@@ -15,7 +17,7 @@ export const userSchema = z.object({
   id: z.string(),
   username: z.string(),
   displayName: z.string(),
-  role: z.enum(['caseworker', 'company_consultant', 'manager', 'evaluator', 'national_admin', 'admin']),
+  role: z.enum(ROLES),
   municipalityCode: z.string().nullable(),
   municipalityName: z.string().nullable(),
 });
@@ -26,4 +28,6 @@ export const sessionResponse = z.object({
   user: userSchema,
   csrfToken: z.string(),
   handover: handoverSchema.nullable(),
+  /** What the caller's role may do in its municipality (navigation, create buttons). */
+  abilities: abilitiesSchema,
 });

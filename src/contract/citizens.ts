@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTIONS } from '../domain/permissions.ts';
+import { abilitiesSchema } from './abilities.ts';
 import { isValidCpr } from '../domain/cpr.ts';
 import { RULE_KIND_NAMES } from '../domain/deadlines/rule-kinds.ts';
 import { LANGS } from '../domain/fip/index.ts';
@@ -75,8 +75,7 @@ export const citizenRoundSchema = roundSchema
   .pick({ id: true, citizenId: true, roundNo: true, startedOn: true, instrumentVersion: true, citizenCompletedAt: true })
   .extend({ answers: z.object({ citizen: answerMap }) });
 
-/** What the caller may do here: actions of src/domain/permissions.ts, so no page calls can() itself. */
-export const abilitiesSchema = z.array(z.enum(ACTIONS));
+export { abilitiesSchema };
 
 /** GET /api/citizens/:id: the citizen, their rounds and the caller's abilities on them. */
 export const citizenView = z.object({ citizen: citizenDetail, rounds: z.array(roundSchema), abilities: abilitiesSchema });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseDb07 } from '../domain/companies/index.ts';
+import { abilitiesSchema } from './abilities.ts';
 import { resourceId, safeString, text } from './fields.ts';
 
 export const companyIdParams = z.object({ id: resourceId('a company') });
@@ -35,3 +36,6 @@ export const companySchema = z.object({
   /** Slots of the company's needs open today (not closed, period not over). */
   openSlots: z.number(),
 });
+
+/** GET /api/companies/:id: the company and what the caller may do with it (edit its labour needs). */
+export const companyDetail = z.object({ company: companySchema, abilities: abilitiesSchema });

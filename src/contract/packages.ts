@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { abilitiesSchema } from './abilities.ts';
 import { resourceId, text } from './fields.ts';
 
 export const packageIdParams = z.object({ id: resourceId('a package') });
@@ -93,3 +94,6 @@ export const packageTemplateSchema = z.object({
 });
 
 export const packageSchema = packageSummarySchema.extend({ title: localText, modules: z.array(moduleSchema) });
+
+/** GET /api/packages/:id: the package, its enrolments and what the caller may do with them. */
+export const packageDetail = z.object({ package: packageSchema, enrolments: z.array(enrolmentSchema), abilities: abilitiesSchema });

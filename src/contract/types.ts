@@ -5,12 +5,12 @@ import type { z } from 'zod';
 import type { Role } from '../domain/permissions.ts';
 import type { handoverSchema, sessionResponse, userSchema } from './auth.ts';
 import type { citizenDetail, citizenRoundSchema, citizenView, citizenSummary, newCitizenBody, nextDeadlineSchema, roundSchema } from './citizens.ts';
-import type { companySchema, newCompanyBody } from './companies.ts';
+import type { companyDetail, companySchema, newCompanyBody } from './companies.ts';
 import type { evaluationResult, evaluationResultRow, evaluationWarningDetail } from './evaluation-result.ts';
 import type { runDetail, runSummary } from './evaluations.ts';
 import type { demandSchema, industriesSchema, needSchema, newNeedBody, patchNeedBody } from './needs.ts';
 import type { deadlineReportSchema, newOfferBody, newOutcomeBody, offerSchema, outcomeSchema, patchOfferBody } from './offers.ts';
-import type { citizenEnrolmentSchema, enrolmentSchema, packageSchema, packageSummarySchema, packageTemplateSchema } from './packages.ts';
+import type { citizenEnrolmentSchema, enrolmentSchema, packageDetail, packageSchema, packageSummarySchema, packageTemplateSchema } from './packages.ts';
 import type { answersBody } from './rounds.ts';
 
 export type { Role };
@@ -53,6 +53,7 @@ export type PackageSummaryView = z.infer<typeof packageSummarySchema>;
 export type PackageCounts = PackageSummaryView['counts'];
 export type LocalTextView = PackageSummaryView['industry']['name'];
 export type PackageView = z.infer<typeof packageSchema>;
+export type PackageDetail = z.infer<typeof packageDetail>;
 export type PackageModuleView = PackageView['modules'][number];
 export type PackageGoalView = PackageModuleView['goals'][number];
 export type EnrolmentView = z.infer<typeof enrolmentSchema>;
@@ -63,6 +64,7 @@ export type PackageTemplateView = z.infer<typeof packageTemplateSchema>;
 
 // Companies, labour needs and demand per industry.
 export type CompanyView = z.infer<typeof companySchema>;
+export type CompanyDetail = z.infer<typeof companyDetail>;
 export type CompanyContactView = CompanyView['contacts'][number];
 export type NewCompanyInput = z.input<typeof newCompanyBody>;
 export type LabourNeedView = z.infer<typeof needSchema>;

@@ -2,8 +2,8 @@
 // The server checks these before every command and sends the caller's abilities with the
 // resource, so the web app never re-derives the rules.
 
-export type Role = 'caseworker' | 'company_consultant' | 'manager' | 'evaluator' | 'national_admin' | 'admin';
-export const ROLES: readonly Role[] = ['caseworker', 'company_consultant', 'manager', 'evaluator', 'national_admin', 'admin'];
+export const ROLES = ['caseworker', 'company_consultant', 'manager', 'evaluator', 'national_admin', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
 
 export const ACTIONS = [
   'citizen.list',

@@ -77,6 +77,9 @@ describe.each(databases)('companies on %s', (kind) => {
     const one = await f.app.inject({ method: 'GET', url: `/api/companies/${id}`, headers: read });
     expect(one.statusCode, one.body).toBe(200);
     expect(one.json().company).toMatchObject({ id, cvr: '24256790' });
+    // What the caller may do with it comes with it (a manager reads, may not edit needs).
+    expect(one.json().abilities).toContain('company.view');
+    expect(one.json().abilities).not.toContain('company.needs');
     expect(await lastAudit(f)).toMatchObject({ action: 'company.view', entity_id: id });
     expect(await auditCount(f)).toBe(before + 2);
     const missing = await f.app.inject({ method: 'GET', url: '/api/companies/00000000-0000-4000-8000-000000000000', headers: read });

@@ -2,13 +2,14 @@
 // tenant transaction (row-level security: another municipality's company is 404) and is audited.
 // Labour needs, the DB07 reference and demand per industry are in needs-routes.ts.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { abilitiesFor } from '../../domain/permissions.ts';
 import { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
 import { defineRoute } from '../platform/http/route.ts';
 import { ApiError } from '../platform/http/errors.ts';
 import type { Tx } from '../platform/db/tenant.ts';
 import { createCompany, type CompanyRow } from './company-registrar.ts';
-import { companyIdParams, companySchema, newCompanyBody } from '../../contract/companies.ts';
+import { companyDetail, companyIdParams, companySchema, newCompanyBody } from '../../contract/companies.ts';
 import { needRoutes } from './needs-routes.ts';
 
 type Company = z.infer<typeof companySchema>;
@@ -73,14 +74,14 @@ export function companyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       method: 'GET',
       url: '/api/companies/:id',
       params: companyIdParams,
-      response: z.object({ company: companySchema }),
+      response: companyDetail,
       can: 'company.view',
       audit: { action: 'company.view', entity: 'company' },
-      handler: async ({ tx, params, today }) => {
+      handler: async ({ tx, actor, params, today }) => {
         const found = await tx.selectFrom('companies').selectAll().where('id', '=', params.id).executeTakeFirst();
         if (!found) throw new ApiError('not_found', 'No such company');
         const slots = await openSlotsByCompany(tx, today, found.id);
-        return { company: presentCompany(found, slots.get(found.id) ?? 0) };
+        return { company: presentCompany(found, slots.get(found.id) ?? 0), abilities: abilitiesFor(actor, { municipalityCode: found.municipality_code }) };
       },
     });
   };

@@ -52,6 +52,15 @@ describe.each(databases)('industry packages on %s', (kind) => {
     expect(denied.statusCode).toBe(403);
   });
 
+  it('the package view carries the caller’s abilities on it: a caseworker may enrol, a manager only read', async () => {
+    const asCw = await f.app.inject({ method: 'GET', url: `/api/packages/${packageId}`, headers: { cookie: cw.headers.cookie ?? '' } });
+    expect(asCw.statusCode, asCw.body).toBe(200);
+    expect(asCw.json().abilities).toEqual(expect.arrayContaining(['package.view', 'package.enrol', 'package.signoff', 'package.advance']));
+    const asManager = await f.app.inject({ method: 'GET', url: `/api/packages/${packageId}`, headers: { cookie: manager.headers.cookie ?? '' } });
+    expect(asManager.json().abilities).toContain('package.view');
+    expect(asManager.json().abilities).not.toContain('package.enrol');
+  });
+
   it('enrols a citizen in module 1 (409 on a second enrolment, 404 for an unknown citizen)', async () => {
     const res = await f.app.inject({ method: 'POST', url: `/api/packages/${packageId}/enrolments`, headers: cw.headers, payload: { citizenId } });
     expect(res.statusCode, res.body).toBe(201);

@@ -3,6 +3,7 @@
 // another municipality's package, enrolment or citizen is 404) and is audited. The rules are in
 // src/domain/packages, applied by commands/package-gatekeeper.ts.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { abilitiesFor } from '../../domain/permissions.ts';
 import { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
 import { defineRoute } from '../platform/http/route.ts';
@@ -14,7 +15,7 @@ import { presentPackage, presentPackageSummary, readEnrolmentViews, readPackageC
 import type { CitizenEnrolmentView, EnrolmentView } from '../../contract/types.ts';
 import {
   advanceBody, citizenEnrolmentSchema, citizenIdParams, enrolmentIdParams, enrolmentSchema, newEnrolmentBody, newPackageBody,
-  packageIdParams, packageSchema, packageSummarySchema, packageTemplateSchema, signOffBody,
+  packageDetail, packageIdParams, packageSchema, packageSummarySchema, packageTemplateSchema, signOffBody,
 } from '../../contract/packages.ts';
 
 const noCounts = { active: 0, waitingAtGate: 0, completed: 0 };
@@ -73,16 +74,16 @@ export function packageRoutes(ctx: AppContext, templates: PackageTemplateStore):
       method: 'GET',
       url: '/api/packages/:id',
       params: packageIdParams,
-      response: z.object({ package: packageSchema, enrolments: z.array(enrolmentSchema) }),
+      response: packageDetail,
       can: 'package.view',
       audit: { action: 'package.view', entity: 'package', detail: (_, out) => ({ enrolments: out.enrolments.length, citizenIds: out.enrolments.map((e) => e.citizenId) }) },
-      handler: async ({ tx, params, today }) => {
+      handler: async ({ tx, actor, params, today }) => {
         const row = await tx.selectFrom('packages').selectAll().where('id', '=', params.id).executeTakeFirst();
         if (!row) throw new ApiError('not_found', 'No such package');
         const rows = await tx.selectFrom('package_enrolments').selectAll().where('package_id', '=', row.id).orderBy('started_on').orderBy('id').execute();
         const enrolments = await readEnrolmentViews(tx, rows, today, [row]);
         const counts = await readPackageCounts(tx, [row]);
-        return { package: presentPackage(row, counts.get(row.id) ?? noCounts), enrolments };
+        return { package: presentPackage(row, counts.get(row.id) ?? noCounts), enrolments, abilities: abilitiesFor(actor, { municipalityCode: row.municipality_code }) };
       },
     });
 

@@ -74,6 +74,10 @@ describe.each(databases)('auth on %s', (kind) => {
     const me = await f.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: session.headers.cookie ?? '' } });
     expect(me.statusCode).toBe(200);
     expect(me.json()).toMatchObject({ user: { username: 'caseworker@607' }, csrfToken: session.csrf, handover: null });
+    // The role's abilities, from src/domain/permissions (the web app's navigation uses them).
+    expect(me.json().abilities).toEqual(expect.arrayContaining(['citizen.list', 'citizen.create', 'round.start', 'company.create', 'package.enrol']));
+    expect(me.json().abilities).not.toContain('citizen.export');
+    expect(me.json().abilities).not.toContain('evaluation.run');
     const out = await f.app.inject({ method: 'POST', url: '/api/auth/logout', headers: session.headers });
     expect(out.statusCode).toBe(204);
     const after = await f.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: session.headers.cookie ?? '' } });

@@ -4,6 +4,7 @@
 // beside it and open their own transactions: a login runs before there is an actor, and a
 // take-back's limit must commit even when the password is wrong.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { abilitiesFor } from '../../../domain/permissions.ts';
 import type { PipelineContext } from '../http/pipeline-context.ts';
 import { ANONYMOUS, withTenant } from '../db/tenant.ts';
 import { ApiError } from '../http/errors.ts';
@@ -18,7 +19,7 @@ import { loginBody, sessionResponse, takebackBody } from '../../../contract/auth
 function present(session: SessionUser) {
   const { passwordHash: _omit, ...user } = session.user;
   const handover = session.handover && { roundId: session.handover.roundId, citizenId: session.handover.citizenId, language: session.handover.language };
-  return { user, csrfToken: session.csrfToken, handover };
+  return { user, csrfToken: session.csrfToken, handover, abilities: abilitiesFor(user) };
 }
 
 export function authRoutes(ctx: PipelineContext): FastifyPluginAsyncZod {

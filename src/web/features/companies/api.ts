@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/http.ts';
 import type {
+  CompanyDetail,
   CompanyView,
   DemandReportView,
   IndustriesView,
@@ -15,7 +16,7 @@ export function useCompanies() {
 }
 
 export function useCompany(id: string) {
-  return useQuery({ queryKey: ['companies', id], queryFn: () => api<{ company: CompanyView }>('GET', `/api/companies/${encodeURIComponent(id)}`) });
+  return useQuery({ queryKey: ['companies', id], queryFn: () => api<CompanyDetail>('GET', `/api/companies/${encodeURIComponent(id)}`) });
 }
 
 export function useRegisterCompany() {

@@ -2,7 +2,7 @@
 // enrolments, and the steps of an enrolment (enrol, sign off a goal, advance / override).
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/http.ts';
-import type { CitizenSummary, EnrolmentView, PackageSummaryView, PackageTemplateView, PackageView } from '../../lib/types.ts';
+import type { CitizenSummary, EnrolmentView, PackageDetail, PackageSummaryView, PackageTemplateView, PackageView } from '../../lib/types.ts';
 
 export function usePackages() {
   return useQuery({ queryKey: ['packages'], queryFn: () => api<{ packages: PackageSummaryView[] }>('GET', '/api/packages') });
@@ -19,7 +19,7 @@ export function usePackageTemplates() {
 export function usePackage(id: string) {
   return useQuery({
     queryKey: ['package', id],
-    queryFn: () => api<{ package: PackageView; enrolments: EnrolmentView[] }>('GET', `/api/packages/${encodeURIComponent(id)}`),
+    queryFn: () => api<PackageDetail>('GET', `/api/packages/${encodeURIComponent(id)}`),
   });
 }
 

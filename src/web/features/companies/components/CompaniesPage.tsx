@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Anchor, Box, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { can } from '../../../../domain/permissions.ts';
+import { mayDo } from '../../../lib/abilities.ts';
 import { hrefFor } from '../../../lib/router.ts';
 import { useMe } from '../../../lib/session.ts';
 import { useCompanies, useIndustries } from '../api.ts';
@@ -15,7 +15,7 @@ export function CompaniesPage() {
   const companies = useCompanies();
   const industries = useIndustries();
   const [registering, setRegistering] = useState(false);
-  const mayCreate = me.data ? can(me.data.user, 'company.create') : false;
+  const mayCreate = mayDo(me.data?.abilities, 'company.create');
   const list = companies.data?.companies ?? [];
   return (
     <Stack>

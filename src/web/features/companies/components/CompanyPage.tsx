@@ -1,11 +1,10 @@
 import { Alert, Anchor, Badge, Box, Button, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { can } from '../../../../domain/permissions.ts';
+import { mayDo } from '../../../lib/abilities.ts';
 import { hrefFor } from '../../../lib/router.ts';
 import { useUiLang } from '../../../lib/use-ui-lang.ts';
 import { formatDate } from '../../../lib/dates.ts';
 import type { LabourNeedView } from '../../../lib/types.ts';
-import { useMe } from '../../../lib/session.ts';
 import { useCompany, useIndustries, useNeeds, usePatchNeed } from '../api.ts';
 import { IndustryLabel } from './IndustryLabel.tsx';
 import { AddNeedForm } from './AddNeedForm.tsx';
@@ -95,11 +94,10 @@ function NeedsTable({ needs, mayEdit }: { needs: LabourNeedView[]; mayEdit: bool
 
 export function CompanyPage({ id }: { id: string }) {
   const { t } = useTranslation();
-  const me = useMe();
   const company = useCompany(id);
   const needs = useNeeds(id);
   const industries = useIndustries();
-  const mayEdit = me.data ? can(me.data.user, 'company.needs') : false;
+  const mayEdit = mayDo(company.data?.abilities, 'company.needs');
   if (company.isPending) return <Loading />;
   if (company.isError || !company.data) {
     return (

@@ -7,8 +7,7 @@ import {
   Alert, Anchor, Badge, Box, Button, Group, Paper, Stack, Text, TextInput, Textarea, Title,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { can } from '../../../../domain/permissions.ts';
-import { useMe } from '../../../lib/session.ts';
+import { mayDo } from '../../../lib/abilities.ts';
 import { hrefFor } from '../../../lib/router.ts';
 import { useUiLang } from '../../../lib/use-ui-lang.ts';
 import { formatDate } from '../../../lib/dates.ts';
@@ -260,7 +259,6 @@ function History({ e }: { e: EnrolmentView }) {
 export function EnrolmentPage({ packageId, enrolmentId }: { packageId: string; enrolmentId: string }) {
   const { t } = useTranslation();
   const { lang } = useUiLang();
-  const me = useMe();
   const query = usePackage(packageId);
   if (query.isPending) return <Loading />;
   const e = query.data?.enrolments.find((x) => x.id === enrolmentId);
@@ -273,9 +271,8 @@ export function EnrolmentPage({ packageId, enrolmentId }: { packageId: string; e
   }
   const pkg = query.data.package;
   const module = e.currentModule ? pkg.modules[e.currentModule.index] : undefined;
-  const user = me.data?.user;
-  const maySignOff = user ? can(user, 'package.signoff') : false;
-  const mayAdvance = user ? can(user, 'package.advance') : false;
+  const maySignOff = mayDo(query.data.abilities, 'package.signoff');
+  const mayAdvance = mayDo(query.data.abilities, 'package.advance');
   const moduleTitle = module ? localText(module.title, lang) : null;
   return (
     <Stack gap="md">

@@ -7,8 +7,7 @@ import {
 } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { can } from '../../../../domain/permissions.ts';
-import { useMe } from '../../../lib/session.ts';
+import { mayDo } from '../../../lib/abilities.ts';
 import { hrefFor } from '../../../lib/router.ts';
 import { useUiLang } from '../../../lib/use-ui-lang.ts';
 import { formatDate } from '../../../lib/dates.ts';
@@ -189,7 +188,6 @@ function Modules({ pkg }: { pkg: PackageView }) {
 export function PackagePage({ id }: { id: string }) {
   const { t } = useTranslation();
   const { lang } = useUiLang();
-  const me = useMe();
   const query = usePackage(id);
   if (query.isPending) return <Loading />;
   if (query.isError || !query.data) {
@@ -201,7 +199,7 @@ export function PackagePage({ id }: { id: string }) {
   }
   const { package: pkg, enrolments } = query.data;
   const industry = localText(pkg.industry.name, lang);
-  const mayEnrol = me.data ? can(me.data.user, 'package.enrol') : false;
+  const mayEnrol = mayDo(query.data.abilities, 'package.enrol');
   return (
     <Stack gap="md">
       <Anchor href={hrefFor({ name: 'packages' })} size="sm">

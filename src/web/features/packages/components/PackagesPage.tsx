@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Alert, Anchor, Badge, Box, Button, Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { can } from '../../../../domain/permissions.ts';
+import { mayDo } from '../../../lib/abilities.ts';
 import { useMe } from '../../../lib/session.ts';
 import { hrefFor, navigate } from '../../../lib/router.ts';
 import { useUiLang } from '../../../lib/use-ui-lang.ts';
@@ -72,7 +72,7 @@ export function PackagesPage() {
   const { lang } = useUiLang();
   const me = useMe();
   const packages = usePackages();
-  const mayCreate = me.data ? can(me.data.user, 'package.create') : false;
+  const mayCreate = mayDo(me.data?.abilities, 'package.create');
   return (
     <Stack gap="md">
       <Title order={1} size="h2">
