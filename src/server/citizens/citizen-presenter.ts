@@ -2,16 +2,11 @@
 import { daysBetween } from '../../domain/dates.ts';
 import { nextRoundDue } from '../../domain/fip/schedule.ts';
 import { maskCpr } from '../../domain/cpr.ts';
-import type { CitizensTable } from '../platform/db/schema.ts';
+import type { CitizenRow } from './citizen-queries.ts';
 import type { Lang } from '../../domain/fip/index.ts';
 import type { CitizenBase, CitizenDetail, CitizenSummary } from '../../contract/types.ts';
 import type { NextDeadline } from '../../domain/deadlines/next-deadline.ts';
 
-export type CitizenRow = Omit<CitizensTable, 'id' | 'created_at'> & {
-  id: string;
-  round_count: number;
-  last_round_date: string | null;
-};
 
 export function presentBase(row: CitizenRow, today: string): CitizenBase {
   const due = nextRoundDue(row.takeover_date, row.last_round_date);

@@ -2,8 +2,15 @@
 // caller's municipality; no WHERE on municipality is needed (or trusted) here.
 import { sql } from 'kysely';
 import type { Tx } from '../platform/db/tenant.ts';
-import type { CitizenRow } from './citizen-presenter.ts';
+import type { CitizensTable } from '../platform/db/schema.ts';
 import { ROUND_COLUMNS, type RoundRow } from '../rounds/index.ts';
+
+/** A citizen as read: the table's columns with the id, the round count and the last round's date. */
+export type CitizenRow = Omit<CitizensTable, 'id' | 'created_at'> & {
+  id: string;
+  round_count: number;
+  last_round_date: string | null;
+};
 
 function citizenQuery(tx: Tx) {
   return tx

@@ -10,7 +10,7 @@ import { defineRoute } from '../platform/http/route.ts';
 import { ApiError } from '../platform/http/errors.ts';
 import { findCitizen, roundsOf } from './citizen-queries.ts';
 import { presentDetail } from './citizen-presenter.ts';
-import { presentRounds } from '../rounds/index.ts';
+import { answersOf, presentRounds } from '../rounds/index.ts';
 import { presentOffer, presentOutcome } from '../offers/index.ts';
 import { readEnrolmentViews } from '../packages/index.ts';
 import { citizenAccessLog } from '../audit-log/index.ts';
@@ -47,6 +47,7 @@ export function citizenExportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const offers = await tx.selectFrom('offers').selectAll().where('citizen_id', '=', row.id).orderBy('start_date').orderBy('created_at').execute();
         const outcomes = await tx.selectFrom('outcomes').selectAll().where('citizen_id', '=', row.id).orderBy('date').orderBy('created_at').execute();
         const enrolmentRows = await tx.selectFrom('package_enrolments').selectAll().where('citizen_id', '=', row.id).orderBy('started_on').orderBy('id').execute();
+        const roundRows = await roundsOf(tx, row.id);
         const accessLog = [];
         let before: string | undefined;
         for (let page = 0; page < MAX_LOG_PAGES; page++) {
@@ -58,7 +59,7 @@ export function citizenExportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         return {
           exportedAt: ctx.now().toISOString(),
           citizen: presentDetail(row, today, ctx.vault.decrypt),
-          rounds: await presentRounds(tx, await roundsOf(tx, row.id)),
+          rounds: presentRounds(roundRows, await answersOf(tx, roundRows)),
           offers: offers.map(presentOffer),
           outcomes: outcomes.map(presentOutcome),
           enrolments: await readEnrolmentViews(tx, enrolmentRows, today),

@@ -10,7 +10,7 @@ import { presentDetail, presentSummary } from './citizen-presenter.ts';
 import { byNextDeadline } from '../../domain/deadlines/next-deadline.ts';
 import { nextDeadlines } from '../deadlines/index.ts';
 import type { PolicyStore } from '../deadlines/index.ts';
-import { presentRounds } from '../rounds/index.ts';
+import { answersOf, presentRounds } from '../rounds/index.ts';
 import { registerCitizen } from './citizen-registrar.ts';
 import { startRound } from '../rounds/index.ts';
 import { citizenExportRoutes } from './export-routes.ts';
@@ -62,7 +62,8 @@ export function citizenRoutes(ctx: AppContext, policies: PolicyStore): FastifyPl
       handler: async ({ tx, actor, params, today }) => {
         const row = await findCitizen(tx, params.id);
         if (!row) throw new ApiError('not_found', 'No such citizen');
-        const rounds = await presentRounds(tx, await roundsOf(tx, row.id));
+        const roundRows = await roundsOf(tx, row.id);
+        const rounds = presentRounds(roundRows, await answersOf(tx, roundRows));
         return {
           citizen: presentDetail(row, today, ctx.vault.decrypt),
           rounds,
@@ -82,7 +83,8 @@ export function citizenRoutes(ctx: AppContext, policies: PolicyStore): FastifyPl
       handler: async ({ tx, trail, actor, params, today }) => {
         const id = await startRound(tx, trail, actor, params.id, today, ctx.instrument.version);
         const rows = await roundsOf(tx, params.id);
-        const round = (await presentRounds(tx, rows.filter((row) => row.id === id)))[0];
+        const mine = rows.filter((row) => row.id === id);
+        const round = presentRounds(mine, await answersOf(tx, mine))[0];
         if (!round) throw new ApiError('internal', 'Round vanished after start');
         return { round };
       },

@@ -1,27 +1,12 @@
-// Round rows and their answers → the API's Round.
-import type { Tx } from '../platform/db/tenant.ts';
+// Round rows and their answers (round-queries.ts) → the API's Round and CitizenRound: pure.
 import type { CitizenRound, Round } from '../../contract/types.ts';
+import type { AnswerRow, RoundRow } from './round-queries.ts';
 
-export interface RoundRow {
-  id: string;
-  citizen_id: string;
-  round_no: number;
-  started_on: string;
-  /** The instrument version the round was started on (e.g. fip-v1); its answers mean that version's items. */
-  instrument_version: string;
-  citizen_completed_at: Date | null;
-  caseworker_completed_at: Date | null;
-}
+export type { CitizenRound, Round };
 
-export type { Round };
-
-/** Load the answers of the given rounds and present them, in the order given. */
-export async function presentRounds(tx: Tx, rows: RoundRow[]): Promise<Round[]> {
-  const ids = rows.map((row) => row.id);
-  const answers = ids.length
-    ? await tx.selectFrom('fip_answers').select(['round_id', 'respondent', 'item_id', 'value']).where('round_id', 'in', ids).orderBy('item_id').execute()
-    : [];
-  const byRound = new Map<string, Round['answers']>(ids.map((id) => [id, { citizen: {}, caseworker: {} }]));
+/** The rounds in the order given, each with its answers by respondent and item. */
+export function presentRounds(rows: readonly RoundRow[], answers: readonly AnswerRow[]): Round[] {
+  const byRound = new Map<string, Round['answers']>(rows.map((row) => [row.id, { citizen: {}, caseworker: {} }]));
   for (const answer of answers) {
     const target = byRound.get(answer.round_id);
     if (target) target[answer.respondent][answer.item_id] = answer.value;
@@ -45,22 +30,10 @@ function roundHead(row: RoundRow): Omit<CitizenRound, 'answers'> {
   };
 }
 
-export const ROUND_COLUMNS = ['id', 'citizen_id', 'round_no', 'started_on', 'instrument_version', 'citizen_completed_at', 'caseworker_completed_at'] as const;
-
 /**
  * The round as the citizen holding a handed-over tablet sees it: their own answers and whether
- * they finished; nothing of the caseworker's assessment (neither answers nor completion). Only
- * citizen answers are read from the database, so none can slip into the response.
+ * they finished; nothing of the caseworker's assessment (neither answers nor completion).
  */
-export type { CitizenRound };
-
-export async function presentCitizenRound(tx: Tx, row: RoundRow): Promise<CitizenRound> {
-  const answers = await tx
-    .selectFrom('fip_answers')
-    .select(['item_id', 'value'])
-    .where('round_id', '=', row.id)
-    .where('respondent', '=', 'citizen')
-    .orderBy('item_id')
-    .execute();
-  return { ...roundHead(row), answers: { citizen: Object.fromEntries(answers.map((a) => [a.item_id, a.value])) } };
+export function presentCitizenRound(row: RoundRow, citizenAnswers: readonly Pick<AnswerRow, 'item_id' | 'value'>[]): CitizenRound {
+  return { ...roundHead(row), answers: { citizen: Object.fromEntries(citizenAnswers.map((a) => [a.item_id, a.value])) } };
 }

@@ -11,6 +11,7 @@ import { ApiError, type FieldError } from '../platform/http/errors.ts';
 import { setHandover } from '../platform/auth/session-store.ts';
 import { findRound } from '../citizens/index.ts';
 import { presentCitizenRound, presentRounds } from './round-presenter.ts';
+import { answersOf, citizenAnswersOf } from './round-queries.ts';
 import { saveAnswers } from './round-recorder.ts';
 import { citizenRoundSchema, roundSchema } from '../../contract/citizens.ts';
 import { answersBody, roundIdParams, type AnswersBody } from '../../contract/rounds.ts';
@@ -54,7 +55,7 @@ export function roundRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         checkItems(ctx, row.instrument_version, body);
         await saveAnswers(tx, trail, actor, row, body.respondent, body.answers, body.complete, ctx.now());
         const fresh = await findRound(tx, row.id);
-        const round = !fresh ? undefined : handover ? await presentCitizenRound(tx, fresh) : (await presentRounds(tx, [fresh]))[0];
+        const round = !fresh ? undefined : handover ? presentCitizenRound(fresh, await citizenAnswersOf(tx, fresh)) : presentRounds([fresh], await answersOf(tx, [fresh]))[0];
         if (!round) throw new ApiError('internal', 'Round vanished after saving its answers');
         return { round };
       },
@@ -90,7 +91,7 @@ export function roundRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         if (!handover) throw new ApiError('not_found', 'This session is not handed over');
         const row = await findRound(tx, handover.roundId);
         if (!row) throw new ApiError('not_found', 'No such round');
-        return { round: await presentCitizenRound(tx, row), language: handover.language };
+        return { round: presentCitizenRound(row, await citizenAnswersOf(tx, row)), language: handover.language };
       },
     });
   };
