@@ -9,7 +9,9 @@ const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'dist', 'web', 'index.html');
 
 const sources = [join(root, 'src', 'web'), join(root, 'src', 'domain'), join(root, 'content')].filter(existsSync);
-const srcTime = Math.max(...sources.map(newest), statSync(join(root, 'vite.config.ts')).mtimeMs);
+// vite.config.ts and the font subsetting it runs (scripts/citizen-fonts.mjs) shape the build too.
+const buildFiles = [join(root, 'vite.config.ts'), join(root, 'scripts', 'citizen-fonts.mjs')].filter(existsSync);
+const srcTime = Math.max(...sources.map(newest), ...buildFiles.map((f) => statSync(f).mtimeMs));
 if (!existsSync(out) || statSync(out).mtimeMs < srcTime) {
   console.log('Building the web app (dist/web)…');
   execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(root, 'vite.config.ts'), '--logLevel', 'warn'], { stdio: 'inherit', cwd: root });

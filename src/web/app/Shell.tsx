@@ -3,7 +3,6 @@ import { Anchor, Box, Button, Center, Container, Group, Text } from '@mantine/co
 import { useTranslation } from 'react-i18next';
 import { useLogout, useMe } from '../lib/session.ts';
 import { LoginPage } from '../features/auth/components/LoginPage.tsx';
-import { HandoverScreen } from '../features/fip/components/HandoverScreen.tsx';
 import { can } from '../../domain/permissions.ts';
 import type { User } from '../lib/types.ts';
 import { LanguageMenu } from '../components/ui/LanguageMenu.tsx';
@@ -48,6 +47,21 @@ function Header({ name, user }: { name?: string; user?: User }) {
   );
 }
 
+/**
+ * A handed-over session is the citizen's: its page is handover.html, the light citizen's mode
+ * (decision 019), in the citizen's language (#ti). This app shows nothing of the caseworker's meanwhile.
+ */
+function HandoverRedirect({ language }: { language: string }) {
+  useEffect(() => {
+    location.replace(`/handover.html#${encodeURIComponent(language)}`);
+  }, [language]);
+  return (
+    <Center component="main" h="100vh">
+      <Loading />
+    </Center>
+  );
+}
+
 /** The page of the current path (the route table, routes.tsx); unknown paths show '/'. */
 function CurrentPage({ user }: { user: User }) {
   const { t } = useTranslation();
@@ -72,7 +86,7 @@ export function Shell() {
       </Center>
     );
   }
-  if (me.data?.handover) return <HandoverScreen handover={me.data.handover} />;
+  if (me.data?.handover) return <HandoverRedirect language={me.data.handover.language} />;
   if (!me.data) {
     return (
       <>

@@ -9,6 +9,7 @@ import ar from './locales/ar.json';
 import fa from './locales/fa.json';
 import so from './locales/so.json';
 import ti from './locales/ti.json';
+import languageNames from './language-names.json';
 
 /**
  * Feature bundles: src/web/i18n/locales/<feature>/<lang>.json, each holding one top-level
@@ -76,13 +77,7 @@ export function initI18n(): void {
   applyDocumentLang(lang);
 }
 
-export const LANGUAGE_NAMES: Record<Lang, string> = {
-  da: 'Dansk',
-  en: 'English',
-  ar: 'العربية',
-  fa: 'فارسی',
-  so: 'Soomaali',
-  ti: 'ትግርኛ',
-};
+/** Each language's own name (src/web/i18n/language-names.json, shared with the citizen's mode). */
+export const LANGUAGE_NAMES: Record<Lang, string> = languageNames;
 
 export { i18n };

@@ -1,5 +1,5 @@
-// FIP round calls used by both sides of a round: the caseworker's (features/citizen) and the
-// citizen's on a handed-over tablet (features/fip).
+// FIP round calls of the caseworkers' app (features/citizen: instruments by version, saving
+// answers). The citizen's hand-over page has its own plain-fetch calls (src/web/citizen-mode/api.ts).
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Instrument, Respondent } from '../../domain/fip/index.ts';
 import { api } from './http.ts';

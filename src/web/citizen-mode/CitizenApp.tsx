@@ -1,0 +1,166 @@
+/** @jsxImportSource preact */
+// The hand-over page's start and screens: the session, round and instrument are asked for at once
+// (the current instrument in parallel, the round's own version only if it differs), the strings
+// of the language in the URL (#ti, set by the caseworker's app) at the same time. A session that
+// is not handed over goes back to the caseworker's app.
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { LANGS, isRtl, type Instrument, type Lang } from '../../domain/fip/index.ts';
+import type { CitizenRound, Handover } from '../lib/types.ts';
+import { version as currentVersion } from 'virtual:citizen-instrument';
+import { fetchMe, fetchRound, instrumentFor, isLocked } from './api.ts';
+import { DANISH, loadStrings, type Strings } from './strings.ts';
+import { addFontsFor } from './fonts.ts';
+import { Questionnaire, startProgress, type Progress } from './Questionnaire.tsx';
+import { TakebackScreen } from './TakebackScreen.tsx';
+import { LockedScreen } from './LockedScreen.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+
+export type Boot =
+  | { kind: 'away' }
+  | { kind: 'locked'; handover: Handover }
+  | { kind: 'ready'; handover: Handover; round: CitizenRound };
+
+const isLang = (v: unknown): v is Lang => typeof v === 'string' && (LANGS as readonly string[]).includes(v);
+
+/** The language in the URL's hash (#ti): the one the citizen last chose on this page. */
+function hashLang(): Lang | undefined {
+  const h = location.hash.replace(/^#/, '');
+  return isLang(h) ? h : undefined;
+}
+
+/**
+ * Everything the first screen needs, asked for at once: the session, the round, and — with the
+ * language from the URL — that language's strings and the current instrument's texts in it.
+ */
+export async function boot(): Promise<Boot> {
+  const hinted = hashLang();
+  if (hinted) {
+    addFontsFor(hinted);
+    void loadStrings(hinted).catch(() => undefined);
+    void instrumentFor(currentVersion, hinted).catch(() => undefined);
+  }
+  const me = fetchMe();
+  const round = fetchRound();
+  round.catch(() => undefined);
+  const session = await me;
+  if (!session?.handover) return { kind: 'away' };
+  try {
+    const r = await round;
+    return { kind: 'ready', handover: session.handover, round: r.round };
+  } catch (err) {
+    if (isLocked(err)) return { kind: 'locked', handover: session.handover };
+    throw err;
+  }
+}
+
+function applyLang(lang: Lang): void {
+  document.documentElement.lang = lang;
+  document.documentElement.dir = isRtl(lang) ? 'rtl' : 'ltr';
+  history.replaceState(null, '', `${location.pathname}${location.search}#${lang}`);
+}
+
+type Screen = 'questions' | 'takeback' | 'locked';
+
+export function CitizenApp({ boot: booting }: { boot: Promise<Boot> }) {
+  const [booted, setBooted] = useState<Boot | 'error' | undefined>();
+  const [lang, setLangState] = useState<Lang | undefined>();
+  const [strings, setStrings] = useState<Strings | undefined>();
+  const [instrument, setInstrument] = useState<Instrument | undefined>();
+  const [screen, setScreen] = useState<Screen>('questions');
+  // Where the citizen is in the questionnaire; kept here so a visit to the give-back screen keeps it.
+  const [progress, setProgress] = useState<Progress | undefined>();
+
+  // A language is shown once its strings (and, on a round, the instrument's texts in it) are here.
+  const chooseLang = useCallback((next: Lang, version: string | undefined) => {
+    addFontsFor(next);
+    const instrument = version === undefined ? Promise.resolve(undefined) : instrumentFor(version, next);
+    void Promise.all([loadStrings(next), instrument]).then(
+      ([s, inst]) => {
+        setStrings(s);
+        if (inst) setInstrument(inst);
+        setLangState(next);
+        applyLang(next);
+      },
+      () => setBooted('error'),
+    );
+  }, []);
+
+  useEffect(() => {
+    booting.then(
+      (b) => {
+        if (b.kind === 'away') {
+          location.replace('/');
+          return;
+        }
+        setBooted(b);
+        if (b.kind === 'locked') setScreen('locked');
+        const stored = isLang(b.handover.language) ? b.handover.language : 'da';
+        chooseLang(hashLang() ?? stored, b.kind === 'ready' ? b.round.instrumentVersion : undefined);
+      },
+      () => setBooted('error'),
+    );
+  }, [booting, chooseLang]);
+
+  const onLocked = useCallback(() => setScreen('locked'), []);
+
+  if (booted === 'error') {
+    return (
+      <main class="jv-main">
+        <p role="alert" class="jv-alert">
+          {(strings ?? DANISH).errorGeneric}
+        </p>
+        <button type="button" class="jv-btn" onClick={() => location.reload()}>
+          {(strings ?? DANISH).retry}
+        </button>
+      </main>
+    );
+  }
+  const ready = booted !== undefined && booted.kind === 'ready' ? booted : undefined;
+  // Where the citizen starts: computed once, when the round and its instrument are first here.
+  useEffect(() => {
+    if (ready && instrument && !progress) setProgress(startProgress(instrument, ready.round));
+  }, [ready, instrument, progress]);
+
+  if (!booted || booted.kind === 'away' || !strings || !lang || (booted.kind === 'ready' && (!progress || !instrument))) {
+    return (
+      <main class="jv-main jv-center">
+        <span class="jv-spinner" role="status" aria-label={(strings ?? DANISH).loading} data-loading="" />
+      </main>
+    );
+  }
+  const header = <LanguageSwitch lang={lang} strings={strings} onChoose={(l) => chooseLang(l, ready?.round.instrumentVersion)} />;
+  if (screen === 'locked' || booted.kind === 'locked') {
+    return (
+      <main class="jv-main">
+        {header}
+        <LockedScreen lang={lang} strings={strings} />
+      </main>
+    );
+  }
+  return (
+    <main class="jv-main">
+      {header}
+      {screen === 'takeback' ? (
+        <TakebackScreen
+          lang={lang}
+          strings={strings}
+          citizenId={booted.round.citizenId}
+          roundId={booted.round.id}
+          onCancel={() => setScreen('questions')}
+          onLocked={onLocked}
+        />
+      ) : (
+        progress && <Questionnaire
+          progress={progress}
+          onProgress={setProgress}
+          lang={lang}
+          strings={strings}
+          round={booted.round}
+          instrument={instrument as Instrument}
+          onGiveBack={() => setScreen('takeback')}
+          onLocked={onLocked}
+        />
+      )}
+    </main>
+  );
+}

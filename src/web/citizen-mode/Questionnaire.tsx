@@ -1,0 +1,167 @@
+/** @jsxImportSource preact */
+// The citizen's questionnaire: one question per screen in the citizen's language with the Danish
+// text beneath, the pictogram scale, "don't know", previous/next, and "give back" last on the
+// screen; then the thank-you screen. Each answer is saved as it is given.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { itemsFor, textOf, type Instrument, type Item, type Lang } from '../../domain/fip/index.ts';
+import type { AnswerInput, AnswerMap, CitizenRound } from '../lib/types.ts';
+import { isLocked, saveAnswers } from './api.ts';
+import { DANISH, fill, type Strings } from './strings.ts';
+import { PictogramScale } from './PictogramScale.tsx';
+
+export interface Progress {
+  answers: AnswerMap;
+  index: number;
+  done: boolean;
+}
+
+/** Where a round's citizen starts: at the first unanswered question, or done. */
+export function startProgress(instrument: Instrument, round: CitizenRound): Progress {
+  const items = itemsFor(instrument, 'citizen');
+  const answers = round.answers.citizen;
+  const firstOpen = items.findIndex((i) => !(i.id in answers));
+  return { answers, index: Math.max(firstOpen, 0), done: round.citizenCompletedAt !== null && round.citizenCompletedAt !== undefined };
+}
+
+interface Props {
+  lang: Lang;
+  strings: Strings;
+  round: CitizenRound;
+  instrument: Instrument;
+  progress: Progress;
+  onProgress: (p: Progress) => void;
+  onGiveBack: () => void;
+  onLocked: () => void;
+}
+
+export function Questionnaire({ lang, strings: s, round, instrument, progress, onProgress, onGiveBack, onLocked }: Props) {
+  const items = itemsFor(instrument, 'citizen');
+  const { answers, index, done } = progress;
+  const [failed, setFailed] = useState<{ answers: AnswerInput[]; complete: boolean } | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const shownIndex = useRef(index);
+  useEffect(() => {
+    // A new question (or the thank-you screen): move focus to its heading, so a screen reader reads it.
+    if (shownIndex.current !== index || done) heading.current?.focus();
+    shownIndex.current = index;
+  }, [index, done]);
+
+  const send = (body: { answers: AnswerInput[]; complete: boolean }, onSaved?: () => void) => {
+    setFailed(null);
+    saveAnswers(round.id, body.answers, body.complete).then(
+      () => onSaved?.(),
+      (err: unknown) => {
+        if (isLocked(err)) onLocked();
+        else setFailed(body);
+      },
+    );
+  };
+
+  if (done) {
+    return (
+      <section class="jv-stack jv-center-text" aria-labelledby="jv-thanks">
+        <h1 id="jv-thanks" ref={heading} tabIndex={-1}>
+          {s.thanks}
+        </h1>
+        <p>{s.thanksBody}</p>
+        {lang !== 'da' && (
+          <p lang="da" dir="ltr" class="jv-danish">
+            {DANISH.thanksBody}
+          </p>
+        )}
+        <GiveBack lang={lang} strings={s} onClick={onGiveBack} primary />
+      </section>
+    );
+  }
+  const item: Item | undefined = items[index];
+  if (!item) return null;
+  const current = answers[item.id];
+  const answeredCount = items.filter((i) => i.id in answers).length;
+
+  const answer = (value: number | null) => {
+    const next = { ...answers, [item.id]: value };
+    const isLast = index === items.length - 1;
+    const complete = items.every((i) => i.id in next);
+    if (isLast && complete) {
+      onProgress({ answers: next, index, done: false });
+      send({ answers: items.map((i) => ({ itemId: i.id, value: next[i.id] ?? null })), complete: true }, () =>
+        onProgress({ answers: next, index, done: true }),
+      );
+      return;
+    }
+    send({ answers: [{ itemId: item.id, value }], complete: false });
+    const nextIndex = !isLast ? index + 1 : items.findIndex((i) => !(i.id in next));
+    onProgress({ answers: next, index: nextIndex, done: false });
+  };
+  const headingId = `q-${item.id}`;
+  return (
+    <section class="jv-stack" aria-labelledby={headingId}>
+      <p class="jv-small jv-title">{textOf(instrument.title, lang)}</p>
+      <div>
+        <p class="jv-small" id="q-progress-label">
+          {fill(s.progress, { current: index + 1, total: items.length })}
+        </p>
+        <progress class="jv-progress" max={items.length} value={answeredCount} aria-labelledby="q-progress-label" />
+      </div>
+      <div>
+        <h1 id={headingId} ref={heading} tabIndex={-1} lang={lang} data-testid="item-text">
+          {textOf(item.text, lang)}
+        </h1>
+        {lang !== 'da' && (
+          <p lang="da" dir="ltr" class="jv-danish" data-testid="item-text-da">
+            {textOf(item.text, 'da')}
+          </p>
+        )}
+      </div>
+      <PictogramScale instrument={instrument} lang={lang} value={current} onChange={answer} labelledBy={headingId} />
+      <button type="button" class={`jv-btn jv-dontknow${current === null ? ' jv-selected' : ''}`} aria-pressed={current === null} onClick={() => answer(null)}>
+        <span class="jv-dontknow-icon" aria-hidden="true">?</span>
+        <span>{textOf(instrument.scale.dontKnow, lang)}</span>
+        {lang !== 'da' && (
+          <span lang="da" dir="ltr" class="jv-danish">
+            ({textOf(instrument.scale.dontKnow, 'da')})
+          </span>
+        )}
+      </button>
+      {failed && (
+        <div role="alert" class="jv-alert">
+          <p>{s.saveFailed}</p>
+          <button type="button" class="jv-btn" onClick={() => send(failed, failed.complete ? () => onProgress({ ...progress, done: true }) : undefined)}>
+            {s.retry}
+          </button>
+        </div>
+      )}
+      <div class="jv-row">
+        <button type="button" class="jv-btn" disabled={index === 0} onClick={() => onProgress({ ...progress, index: index - 1 })}>
+          {s.previous}
+        </button>
+        <button
+          type="button"
+          class="jv-btn"
+          disabled={index >= items.length - 1 || !(item.id in answers)}
+          onClick={() => onProgress({ ...progress, index: index + 1 })}
+        >
+          {s.next}
+        </button>
+      </div>
+      <GiveBack lang={lang} strings={s} onClick={onGiveBack} />
+    </section>
+  );
+}
+
+/** "Give back to the caseworker": full width, its words wrap rather than being cut. */
+function GiveBack({ lang, strings: s, onClick, primary }: { lang: Lang; strings: Strings; onClick: () => void; primary?: boolean }) {
+  return (
+    <button type="button" class={`jv-btn jv-giveback${primary ? ' jv-primary' : ''}`} onClick={onClick} data-testid="give-back">
+      <svg class="jv-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+        <path d="M9 14 4 9l5-5M4 9h11a5 5 0 0 1 0 10h-3" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
+      </svg>
+      <span>{s.giveBack}</span>
+      {lang !== 'da' && (
+        <span lang="da" dir="ltr" class="jv-danish jv-giveback-da">
+          {DANISH.giveBack}
+        </span>
+      )}
+    </button>
+  );
+}

@@ -1,0 +1,59 @@
+// The calls a handed-over session may make (docs/api.md, "hand-over"): who is signed in, the
+// round, the instrument, the citizen's answers, take-back and logout. Plain fetch (lib/http.ts).
+import { byLang as bundled, version as bundledVersion } from 'virtual:citizen-instrument';
+import type { Instrument, Lang } from '../../domain/fip/index.ts';
+import { api, ApiError, setCsrfToken } from '../lib/http.ts';
+import type { AnswerInput, CitizenRound, Me } from '../lib/types.ts';
+
+/** The session, or null when nobody is signed in (401). */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    const me = await api<Me>('GET', '/api/auth/me');
+    setCsrfToken(me.csrfToken);
+    return me;
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) return null;
+    throw err;
+  }
+}
+
+export const fetchRound = () => api<{ round: CitizenRound; language: string }>('GET', '/api/handover/round');
+
+/** The instrument of a version, or the current one (the version new rounds start on). */
+export const fetchInstrument = (version?: string) =>
+  api<Instrument>('GET', version === undefined ? '/api/instruments/fip' : `/api/instruments/fip/${encodeURIComponent(version)}`);
+
+export const saveAnswers = (roundId: string, answers: AnswerInput[], complete: boolean) =>
+  api<{ round: CitizenRound }>('PUT', `/api/rounds/${encodeURIComponent(roundId)}/answers`, { respondent: 'citizen', answers, complete });
+
+export const takeback = (password: string) => api<{ handover: null }>('POST', '/api/auth/takeback', { password });
+
+export const logout = () => api<void>('POST', '/api/auth/logout');
+
+/** 429 on a handed-over session: too many wrong take-back passwords locked it. */
+export function isLocked(err: unknown): boolean {
+  return err instanceof ApiError && err.status === 429;
+}
+
+export function isWrongPassword(err: unknown): boolean {
+  return err instanceof ApiError && (err.status === 401 || err.status === 403);
+}
+
+const fromApi = new Map<string, Promise<Instrument>>();
+
+/**
+ * The instrument of a round's version with the texts of `lang` (and Danish): the current version
+ * from this page's own chunk of that language (virtual:citizen-instrument), another from the API
+ * (all languages, fetched once).
+ */
+export function instrumentFor(version: string, lang: Lang): Promise<Instrument> {
+  const own = version === bundledVersion ? bundled[lang] : undefined;
+  if (own) return own();
+  let got = fromApi.get(version);
+  if (!got) {
+    got = fetchInstrument(version);
+    fromApi.set(version, got);
+    got.catch(() => fromApi.delete(version));
+  }
+  return got;
+}
