@@ -3,8 +3,8 @@
 // give-back, wrong password, lock) without one axe violation; the give-back control fits; the
 // scale's touch targets are at least 48 px; the take-back screen puts Danish first and the
 // citizen's language beneath. Then: the citizen switches language during the hand-over (the
-// Danish line stays, a reload keeps the choice), and the pictogram scale runs right to left in
-// Arabic.
+// Danish line stays, a reload keeps the choice), the pictogram scale runs right to left in
+// Arabic, and after take-back the caseworker's app opens at the caseworker's form.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations, freshCpr, suiteHarness } from './harness.ts';
@@ -198,5 +198,23 @@ describe('the citizen’s hand-over mode', () => {
       expect(anchored).toEqual([true, false, false, true, false, false, true]);
       expect(await page.locator('.jv-scale button').first().locator('.jv-danish[lang="da"]').count()).toBe(lang === 'da' ? 0 : 1);
     }
+  });
+
+  it('after take-back opens the caseworker’s form of the round, whose chips show the anchor words', async () => {
+    const page = await suite.page({ width: 1280, height: 800 });
+    const { citizenId } = await handOver(page, 'fa');
+    await page.getByTestId('give-back').click();
+    await page.locator('input[name="takeback-password"]').fill('demo');
+    await page.locator('form button[type="submit"]').click();
+    await page.waitForURL(new RegExp(`/#/citizens/${citizenId}$`));
+    const form = page.locator('#cw-form-title');
+    await form.waitFor();
+    await expect.poll(() => form.evaluate((el) => el === document.activeElement)).toBe(true);
+    const top = await form.evaluate((el) => el.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(200);
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('ltr');
+    const anchors = await page.getByTestId('cw-item').first().getByTestId('cw-anchor').allTextContents();
+    expect(anchors).toEqual(['i meget ringe grad', 'i nogen grad', 'i meget høj grad']);
   });
 });

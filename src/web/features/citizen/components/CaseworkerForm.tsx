@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Chip, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { itemsFor, textOf, type Instrument, type Lang } from '../../../../domain/fip/index.ts';
 import type { AnswerMap, Round } from '../../../lib/types.ts';
 import { useSaveAnswers } from '../../../lib/fip-rounds.ts';
+import { takeTakeback } from '../../../lib/after-takeback.ts';
 
 /** The caseworker questionnaire: all items on one page, saved as they are answered. */
 export function CaseworkerForm({ instrument, round, lang }: { instrument: Instrument; round: Round; lang: Lang }) {
@@ -11,6 +12,14 @@ export function CaseworkerForm({ instrument, round, lang }: { instrument: Instru
   const items = itemsFor(instrument, 'caseworker');
   const [answers, setAnswers] = useState<AnswerMap>(round.answers.caseworker);
   const save = useSaveAnswers(round.id);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    // Just taken back from the citizen: the page goes to this form, not to its top.
+    if (takeTakeback(round.id)) {
+      titleRef.current?.scrollIntoView({ block: 'start' });
+      titleRef.current?.focus({ preventScroll: true });
+    }
+  }, [round.id]);
   const complete = items.every((i) => i.id in answers);
   const choose = (itemId: string, value: number | null) => {
     setAnswers((a) => ({ ...a, [itemId]: value }));
@@ -26,7 +35,7 @@ export function CaseworkerForm({ instrument, round, lang }: { instrument: Instru
   const values = Array.from({ length: max - min + 1 }, (_, i) => String(min + i));
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="cw-form-title">
-      <Title order={2} size="h3" id="cw-form-title" mb="sm">
+      <Title order={2} size="h3" id="cw-form-title" mb="sm" ref={titleRef} tabIndex={-1}>
         {t('caseworkerForm.title', { n: round.roundNo })}
       </Title>
       <Text size="sm" mb="md">
@@ -51,12 +60,24 @@ export function CaseworkerForm({ instrument, round, lang }: { instrument: Instru
                 value={v === undefined ? '' : v === null ? 'dk' : String(v)}
                 onChange={(val) => choose(item.id, val === 'dk' ? null : Number(val))}
               >
-                <Group gap={6} mt={6} role="radiogroup" aria-labelledby={labelId}>
-                  {values.map((val) => (
-                    <Chip key={val} value={val} size="md" type="radio">
-                      {val}
-                    </Chip>
-                  ))}
+                <Group gap={6} mt={6} role="radiogroup" aria-labelledby={labelId} align="flex-start">
+                  {values.map((val) => {
+                    // The scale's anchor words (1, 4, 7) under their chips, as the citizen sees them.
+                    const anchor = instrument.scale.anchors[val];
+                    const anchorId = `${labelId}-anchor-${val}`;
+                    return (
+                      <Stack key={val} gap={2} align="center" maw={88}>
+                        <Chip value={val} size="md" type="radio" aria-describedby={anchor ? anchorId : undefined}>
+                          {val}
+                        </Chip>
+                        {anchor && (
+                          <Text id={anchorId} size="xs" ta="center" lh={1.2} c="gray.8" data-testid="cw-anchor">
+                            {textOf(anchor, lang)}
+                          </Text>
+                        )}
+                      </Stack>
+                    );
+                  })}
                   <Chip value="dk" size="md" type="radio">
                     {textOf(instrument.scale.dontKnow, lang)}
                   </Chip>
