@@ -24,6 +24,8 @@ const zones = [
     message: 'src/contract holds the request/response schemas: it may import only src/domain (and zod).' },
   { target: './src/web', from: './src', except: ['./web', './domain', './contract'],
     message: 'The web app may import only src/domain and src/contract (shared rules, schemas and types) and its own code.' },
+  { target: './src/web', from: './src/domain/permissions.ts',
+    message: 'The web app does not evaluate permissions: the server sends the abilities (the session, each resource); read them with src/web/lib/abilities.ts.' },
   ...webZones(),
 ];
 

@@ -75,8 +75,8 @@ describe('web features import neither src/web/app nor each other', () => {
         "import { hrefFor } from '../../../lib/router.ts';",
         "import { useMe } from '../../../lib/session.ts';",
         "import { Loading } from '../../../components/ui/Loading.tsx';",
-        "import { can } from '../../../../domain/permissions.ts';",
-        'export const x = [useCitizens, hrefFor, useMe, Loading, can];',
+        "import { isIsoDate } from '../../../../domain/dates.ts';",
+        'export const x = [useCitizens, hrefFor, useMe, Loading, isIsoDate];',
         '',
       ].join('\n'),
     );
@@ -114,6 +114,17 @@ describe('pure folders import no Node built-in and read no process.env', () => {
 
   it('pure code importing pure code passes', async () => {
     await expectPasses('src/domain/fixture.ts', "import { isIsoDate } from './dates.ts';\nexport const x = isIsoDate;\n");
+  });
+});
+
+describe('the web app does not evaluate permissions', () => {
+  it('importing src/domain/permissions.ts from a web page is refused', async () => {
+    await expectFires(
+      'src/web/features/companies/components/Fixture.tsx',
+      "import { can } from '../../../../domain/permissions.ts';\nexport const x = can;\n",
+      'import-x/no-restricted-paths',
+      'The web app does not evaluate permissions',
+    );
   });
 });
 

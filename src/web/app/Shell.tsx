@@ -3,14 +3,15 @@ import { Anchor, Box, Button, Center, Container, Group, Text } from '@mantine/co
 import { useTranslation } from 'react-i18next';
 import { useLogout, useMe } from '../lib/session.ts';
 import { LoginPage } from '../features/auth/components/LoginPage.tsx';
-import { can } from '../../domain/permissions.ts';
-import type { User } from '../lib/types.ts';
+import { mayDo } from '../lib/abilities.ts';
+import type { Me } from '../lib/types.ts';
 import { LanguageMenu } from '../components/ui/LanguageMenu.tsx';
 import { fillPath, matchRoute, useHashPath } from '../lib/router.ts';
 import { Loading } from '../components/ui/Loading.tsx';
 import { homeRoute, routes } from './routes.tsx';
 
-function Header({ name, user }: { name?: string; user?: User }) {
+function Header({ me }: { me?: Me }) {
+  const name = me?.user.displayName;
   const { t } = useTranslation();
   const logout = useLogout();
   return (
@@ -20,9 +21,9 @@ function Header({ name, user }: { name?: string; user?: User }) {
           jobvej
         </Anchor>
         <Group gap="xs">
-          {user &&
+          {me &&
             routes.flatMap(({ path, nav }) =>
-              nav && can(user, nav.can)
+              nav && mayDo(me.abilities, nav.can)
                 ? [
                     <Anchor key={path} href={fillPath(path, {})} size="sm" fw={600}>
                       {t(nav.label)}
@@ -63,18 +64,18 @@ function HandoverRedirect({ language }: { language: string }) {
 }
 
 /** The page of the current path (the route table, routes.tsx); unknown paths show '/'. */
-function CurrentPage({ user }: { user: User }) {
+function CurrentPage({ me }: { me: Me }) {
   const { t } = useTranslation();
   const path = useHashPath();
   const { route, params } = matchRoute(routes, path) ?? { route: homeRoute, params: {} };
-  const title = t(typeof route.title === 'function' ? route.title(user) : route.title);
+  const title = t(typeof route.title === 'function' ? route.title(me) : route.title);
   useEffect(() => {
     document.title = `${title} · jobvej`;
     return () => {
       document.title = 'jobvej';
     };
   }, [title]);
-  return route.page(params, user);
+  return route.page(params, me);
 }
 
 export function Shell() {
@@ -97,9 +98,9 @@ export function Shell() {
   }
   return (
     <>
-      <Header name={me.data.user.displayName} user={me.data.user} />
+      <Header me={me.data} />
       <Container component="main" size="lg" py="md" px="sm">
-        <CurrentPage user={me.data.user} />
+        <CurrentPage me={me.data} />
       </Container>
     </>
   );

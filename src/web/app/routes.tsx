@@ -3,8 +3,8 @@
 // i18n key, shown as the document title) and, for top-level pages, its entry in the header's nav.
 // A new page is one entry here plus its component.
 import type { ReactNode } from 'react';
-import { can, type Action } from '../../domain/permissions.ts';
-import type { User } from '../lib/types.ts';
+import { mayDo } from '../lib/abilities.ts';
+import type { Ability, Me } from '../lib/types.ts';
 import { registerRoutes, type PathParams } from '../lib/router.ts';
 import { CaseloadPage } from '../features/caseload/components/CaseloadPage.tsx';
 import { RegisterCitizenPage } from '../features/caseload/components/RegisterCitizenPage.tsx';
@@ -18,19 +18,19 @@ import { CompaniesPage } from '../features/companies/components/CompaniesPage.ts
 import { CompanyPage } from '../features/companies/components/CompanyPage.tsx';
 import { DemandPage } from '../features/companies/components/DemandPage.tsx';
 
-/** A link in the header: its label (i18n key) and who sees it. Only for patterns without required parameters. */
+/** A link in the header: its label (i18n key) and who sees it (an ability the session carries). Only for patterns without required parameters. */
 export interface NavEntry {
   label: string;
-  can: Action;
+  can: Ability;
 }
 
 export interface AppRoute<N extends string = string, P extends string = string> {
   name: N;
   path: P;
-  /** The page for the path's parameters and the signed-in user. */
-  page: (params: Record<string, string>, user: User) => ReactNode;
-  /** i18n key of the document title (a function when it depends on the user). */
-  title: string | ((user: User) => string);
+  /** The page for the path's parameters and the session (the signed-in user and their abilities). */
+  page: (params: Record<string, string>, me: Me) => ReactNode;
+  /** i18n key of the document title (a function when it depends on the session). */
+  title: string | ((me: Me) => string);
   nav?: NavEntry | undefined;
 }
 
@@ -40,22 +40,22 @@ type RequiredKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? never : K }[
 function route<N extends string, P extends string>(def: {
   name: N;
   path: P;
-  page: (params: PathParams<P>, user: User) => ReactNode;
+  page: (params: PathParams<P>, me: Me) => ReactNode;
   title: AppRoute['title'];
   nav?: [RequiredKeys<PathParams<P>>] extends [never] ? NavEntry : never;
 }): AppRoute<N, P> {
-  return { ...def, page: (params, user) => def.page(params as PathParams<P>, user) };
+  return { ...def, page: (params, me) => def.page(params as PathParams<P>, me) };
 }
 
 /** An evaluator without a caseload gets the evaluations at '/'. */
-const evaluatorOnly = (user: User): boolean => can(user, 'evaluation.view') && !can(user, 'citizen.list');
+const evaluatorOnly = (me: Me): boolean => mayDo(me.abilities, 'evaluation.view') && !mayDo(me.abilities, 'citizen.list');
 
 /** '/': the caseload (the evaluations for an evaluator without one); also shown for unknown paths. */
 export const homeRoute = route({
   name: 'caseload',
   path: '/',
-  title: (user) => (evaluatorOnly(user) ? 'evaluation.title' : 'caseload.title'),
-  page: (_, user) => (evaluatorOnly(user) ? <EvaluationPage /> : <CaseloadPage />),
+  title: (me) => (evaluatorOnly(me) ? 'evaluation.title' : 'caseload.title'),
+  page: (_, me) => (evaluatorOnly(me) ? <EvaluationPage /> : <CaseloadPage />),
 });
 
 /** Every page; the header shows the nav entries in this order. */
