@@ -79,3 +79,8 @@ export { abilitiesSchema };
 
 /** GET /api/citizens/:id: the citizen, their rounds and the caller's abilities on them. */
 export const citizenView = z.object({ citizen: citizenDetail, rounds: z.array(roundSchema), abilities: abilitiesSchema });
+
+// Response envelopes: what each route answers, named so server and web share them.
+export const citizenList = z.object({ citizens: z.array(citizenSummary) });
+export const citizenCreated = z.object({ citizen: citizenDetail });
+export const roundStarted = z.object({ round: roundSchema });

@@ -39,3 +39,7 @@ export const companySchema = z.object({
 
 /** GET /api/companies/:id: the company and what the caller may do with it (edit its labour needs). */
 export const companyDetail = z.object({ company: companySchema, abilities: abilitiesSchema });
+
+// Response envelopes: what each route answers, named so server and web share them.
+export const companyList = z.object({ companies: z.array(companySchema) });
+export const companyCreated = z.object({ company: companySchema });

@@ -52,3 +52,8 @@ export const runSummary = z.object({
 });
 
 export const runDetail = runSummary.extend({ result: evaluationResult.nullable() });
+
+// Response envelopes: what each route answers, named so server and web share them.
+export const runCreated = z.object({ run: runSummary });
+export const runList = z.object({ runs: z.array(runSummary) });
+export const runView = z.object({ run: runDetail });

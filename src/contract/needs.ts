@@ -76,3 +76,7 @@ export const demandSchema = z.object({
     }),
   ),
 });
+
+// Response envelopes: what each route answers, named so server and web share them.
+export const needList = z.object({ needs: z.array(needSchema) });
+export const needOne = z.object({ need: needSchema });

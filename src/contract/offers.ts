@@ -109,3 +109,9 @@ export const deadlineReportSchema = z.object({
   ),
   ignoredOffers: z.array(z.object({ offerId: z.string(), reason: z.string() })),
 });
+
+// Response envelopes: what each route answers, named so server and web share them.
+export const offerList = z.object({ offers: z.array(offerSchema) });
+export const offerOne = z.object({ offer: offerSchema });
+export const outcomeList = z.object({ outcomes: z.array(outcomeSchema) });
+export const outcomeOne = z.object({ outcome: outcomeSchema });

@@ -97,3 +97,10 @@ export const packageSchema = packageSummarySchema.extend({ title: localText, mod
 
 /** GET /api/packages/:id: the package, its enrolments and what the caller may do with them. */
 export const packageDetail = z.object({ package: packageSchema, enrolments: z.array(enrolmentSchema), abilities: abilitiesSchema });
+
+// Response envelopes: what each route answers, named so server and web share them.
+export const templateList = z.object({ templates: z.array(packageTemplateSchema) });
+export const packageList = z.object({ packages: z.array(packageSummarySchema) });
+export const packageCreated = z.object({ package: packageSchema });
+export const citizenEnrolmentList = z.object({ enrolments: z.array(citizenEnrolmentSchema) });
+export const enrolmentOne = z.object({ enrolment: enrolmentSchema });

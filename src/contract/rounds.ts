@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { handoverSchema } from './auth.ts';
+import { citizenRoundSchema, roundSchema } from './citizens.ts';
 import { resourceId, text, wholeNumber } from './fields.ts';
 
 export const roundIdParams = z.object({ id: resourceId('a round') });
@@ -16,3 +18,10 @@ export const answersBody = z.object({
   complete: z.boolean(),
 });
 export type AnswersBody = z.infer<typeof answersBody>;
+
+// Response envelopes: what each route answers, named so server and web share them.
+/** PUT /api/rounds/:id/answers: the round as the caller may see it (the tablet: the citizen's view only). */
+export const answersSaved = z.object({ round: z.union([roundSchema, citizenRoundSchema]) });
+export const handoverStarted = z.object({ handover: handoverSchema });
+/** GET /api/handover/round: the handed-over round, the citizen's view, and its language. */
+export const handoverRound = z.object({ round: citizenRoundSchema, language: z.string() });

@@ -4,14 +4,15 @@
 import type { z } from 'zod';
 import type { Role } from '../domain/permissions.ts';
 import type { handoverSchema, sessionResponse, userSchema } from './auth.ts';
-import type { citizenDetail, citizenRoundSchema, citizenView, citizenSummary, newCitizenBody, nextDeadlineSchema, roundSchema } from './citizens.ts';
-import type { companyDetail, companySchema, newCompanyBody } from './companies.ts';
+import type { citizenCreated, citizenDetail, citizenList, citizenRoundSchema, citizenView, citizenSummary, newCitizenBody, nextDeadlineSchema, roundSchema, roundStarted } from './citizens.ts';
+import type { companyCreated, companyDetail, companyList, companySchema, newCompanyBody } from './companies.ts';
 import type { evaluationResult, evaluationResultRow, evaluationWarningDetail } from './evaluation-result.ts';
-import type { runDetail, runSummary } from './evaluations.ts';
-import type { demandSchema, industriesSchema, needSchema, newNeedBody, patchNeedBody } from './needs.ts';
-import type { deadlineReportSchema, newOfferBody, newOutcomeBody, offerSchema, outcomeSchema, patchOfferBody } from './offers.ts';
-import type { citizenEnrolmentSchema, enrolmentSchema, packageDetail, packageSchema, packageSummarySchema, packageTemplateSchema } from './packages.ts';
-import type { answersBody } from './rounds.ts';
+import type { runCreated, runDetail, runList, runSummary, runView } from './evaluations.ts';
+import type { demandSchema, industriesSchema, needList, needOne, needSchema, newNeedBody, patchNeedBody } from './needs.ts';
+import type { deadlineReportSchema, newOfferBody, newOutcomeBody, offerList, offerOne, offerSchema, outcomeList, outcomeOne, outcomeSchema, patchOfferBody } from './offers.ts';
+import type { citizenEnrolmentList, citizenEnrolmentSchema, enrolmentOne, enrolmentSchema, packageCreated, packageDetail, packageList, packageSchema, packageSummarySchema, packageTemplateSchema, templateList } from './packages.ts';
+import type { answersBody, answersSaved, handoverRound, handoverStarted } from './rounds.ts';
+import type { accessLogEntry, accessLogResponse } from './audit.ts';
 
 export type { Role };
 
@@ -83,3 +84,29 @@ export type EvaluationRunDetail = z.infer<typeof runDetail>;
 export type EvaluationResult = z.infer<typeof evaluationResult>;
 export type EvaluationResultRow = z.infer<typeof evaluationResultRow>;
 export type EvaluationWarningDetail = z.infer<typeof evaluationWarningDetail>;
+
+// Response envelopes (one per route answer; see each resource's contract file).
+export type CitizenList = z.infer<typeof citizenList>;
+export type CitizenCreated = z.infer<typeof citizenCreated>;
+export type RoundStarted = z.infer<typeof roundStarted>;
+export type CompanyList = z.infer<typeof companyList>;
+export type CompanyCreated = z.infer<typeof companyCreated>;
+export type NeedList = z.infer<typeof needList>;
+export type NeedOne = z.infer<typeof needOne>;
+export type TemplateList = z.infer<typeof templateList>;
+export type PackageList = z.infer<typeof packageList>;
+export type PackageCreated = z.infer<typeof packageCreated>;
+export type CitizenEnrolmentList = z.infer<typeof citizenEnrolmentList>;
+export type EnrolmentOne = z.infer<typeof enrolmentOne>;
+export type OfferList = z.infer<typeof offerList>;
+export type OfferOne = z.infer<typeof offerOne>;
+export type OutcomeList = z.infer<typeof outcomeList>;
+export type OutcomeOne = z.infer<typeof outcomeOne>;
+export type AnswersSaved = z.infer<typeof answersSaved>;
+export type HandoverStarted = z.infer<typeof handoverStarted>;
+export type HandoverRound = z.infer<typeof handoverRound>;
+export type RunCreated = z.infer<typeof runCreated>;
+export type RunList = z.infer<typeof runList>;
+export type RunView = z.infer<typeof runView>;
+export type AccessLogEntry = z.infer<typeof accessLogEntry>;
+export type AccessLogPage = z.infer<typeof accessLogResponse>;

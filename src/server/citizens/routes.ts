@@ -1,6 +1,5 @@
 // Citizens: list (with each one's next deadline, sorted by days to the next breach), register, view (with rounds and the caller's abilities), start a round.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { abilitiesFor } from '../../domain/permissions.ts';
 import type { AppContext } from '../app-context.ts';
 import { defineRoute } from '../platform/http/route.ts';
@@ -14,7 +13,7 @@ import { answersOf, presentRounds } from '../rounds/index.ts';
 import { registerCitizen } from './citizen-registrar.ts';
 import { startRound } from '../rounds/index.ts';
 import { citizenExportRoutes } from './export-routes.ts';
-import { citizenDetail, citizenIdParams, citizenSummary, citizenView, newCitizenBody, roundSchema } from '../../contract/citizens.ts';
+import { citizenCreated, citizenIdParams, citizenList, citizenSummary, citizenView, newCitizenBody, roundStarted } from '../../contract/citizens.ts';
 
 export function citizenRoutes(ctx: AppContext, policies: PolicyStore): FastifyPluginAsyncZod {
   return async (app) => {
@@ -23,7 +22,7 @@ export function citizenRoutes(ctx: AppContext, policies: PolicyStore): FastifyPl
     defineRoute(app, ctx, {
       method: 'GET',
       url: '/api/citizens',
-      response: z.object({ citizens: z.array(citizenSummary) }),
+      response: citizenList,
       can: 'citizen.list',
       // The offers and rounds read for the deadlines are part of this list read (one audit row naming who was shown).
       audit: { action: 'citizen.list', entity: 'citizen', id: () => null, detail: ({ today }, out) => ({ count: out.citizens.length, citizenIds: out.citizens.map((c) => c.id), deadlinesAsOf: today }) },
@@ -40,7 +39,7 @@ export function citizenRoutes(ctx: AppContext, policies: PolicyStore): FastifyPl
       method: 'POST',
       url: '/api/citizens',
       body: newCitizenBody,
-      response: z.object({ citizen: citizenDetail }),
+      response: citizenCreated,
       status: 201,
       can: 'citizen.create',
       audit: { action: 'citizen.create', entity: 'citizen', byCommand: true },
@@ -76,7 +75,7 @@ export function citizenRoutes(ctx: AppContext, policies: PolicyStore): FastifyPl
       method: 'POST',
       url: '/api/citizens/:id/rounds',
       params: citizenIdParams,
-      response: z.object({ round: roundSchema }),
+      response: roundStarted,
       status: 201,
       can: 'round.start',
       audit: { action: 'round.start', entity: 'round', byCommand: true },

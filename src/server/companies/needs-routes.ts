@@ -5,7 +5,7 @@
 // Permissions: reading needs and demand company.view; recording and changing needs company.needs
 // (company consultants).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
 import { defineRoute } from '../platform/http/route.ts';
 import { ApiError } from '../platform/http/errors.ts';
@@ -14,7 +14,7 @@ import { loadDb07 } from './db07-store.ts';
 import { defaultDemandPeriod, demandByIndustry, type DemandPackage } from '../../domain/companies/index.ts';
 import type { Tx } from '../platform/db/tenant.ts';
 import { companyIdParams } from '../../contract/companies.ts';
-import { demandQuery, demandSchema, industriesSchema, needIdParams, needSchema, newNeedBody, patchNeedBody } from '../../contract/needs.ts';
+import { demandQuery, demandSchema, industriesSchema, needIdParams, needList, needOne, needSchema, newNeedBody, patchNeedBody } from '../../contract/needs.ts';
 
 export function presentNeed(row: LabourNeedRow): z.infer<typeof needSchema> {
   return {
@@ -57,7 +57,7 @@ export function needRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       method: 'GET',
       url: '/api/companies/:id/needs',
       params: companyIdParams,
-      response: z.object({ needs: z.array(needSchema) }),
+      response: needList,
       can: 'company.view',
       audit: { action: 'need.list', entity: 'company', detail: (_, out) => ({ count: out.needs.length }) },
       handler: async ({ tx, params, presentEach }) => {
@@ -74,7 +74,7 @@ export function needRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       url: '/api/companies/:id/needs',
       params: companyIdParams,
       body: newNeedBody,
-      response: z.object({ need: needSchema }),
+      response: needOne,
       status: 201,
       can: 'company.needs',
       audit: { action: 'need.create', entity: 'labour_need', byCommand: true },
@@ -86,7 +86,7 @@ export function needRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       url: '/api/needs/:id',
       params: needIdParams,
       body: patchNeedBody,
-      response: z.object({ need: needSchema }),
+      response: needOne,
       can: 'company.needs',
       audit: { action: 'need.update', entity: 'labour_need', byCommand: true },
       handler: async ({ tx, trail, actor, params, body }) => ({ need: presentNeed(await updateNeed(tx, trail, actor, params.id, body)) }),

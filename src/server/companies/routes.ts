@@ -3,13 +3,13 @@
 // Labour needs, the DB07 reference and demand per industry are in needs-routes.ts.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { abilitiesFor } from '../../domain/permissions.ts';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
 import { defineRoute } from '../platform/http/route.ts';
 import { ApiError } from '../platform/http/errors.ts';
 import type { Tx } from '../platform/db/tenant.ts';
 import { createCompany, type CompanyRow } from './company-registrar.ts';
-import { companyDetail, companyIdParams, companySchema, newCompanyBody } from '../../contract/companies.ts';
+import { companyCreated, companyDetail, companyIdParams, companyList, companySchema, newCompanyBody } from '../../contract/companies.ts';
 import { needRoutes } from './needs-routes.ts';
 
 type Company = z.infer<typeof companySchema>;
@@ -47,7 +47,7 @@ export function companyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     defineRoute(app, ctx, {
       method: 'GET',
       url: '/api/companies',
-      response: z.object({ companies: z.array(companySchema) }),
+      response: companyList,
       can: 'company.view',
       audit: { action: 'company.list', entity: 'company', id: () => null, detail: (_, out) => ({ count: out.companies.length }) },
       handler: async ({ tx, today, presentEach }) => {
@@ -63,7 +63,7 @@ export function companyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       method: 'POST',
       url: '/api/companies',
       body: newCompanyBody,
-      response: z.object({ company: companySchema }),
+      response: companyCreated,
       status: 201,
       can: 'company.create',
       audit: { action: 'company.create', entity: 'company', byCommand: true },

@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import multipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { renderHtml } from '../../evaluation/report/html.ts';
 import { createEvaluationRunner, type EvaluationRunner } from './evaluation-runner.ts';
 import { resumeInterruptedRuns } from './evaluation-resume.ts';
@@ -21,7 +20,7 @@ import { defineRoute } from '../platform/http/route.ts';
 import { canonicalResult, presentRun, resultsCsv } from './evaluation-presenter.ts';
 import { evaluationResult } from '../../contract/evaluation-result.ts';
 import type { EvaluationResult } from '../../contract/types.ts';
-import { listField, runDetail, runIdParams, runParameters, runSummary, serverPathsBody, uploadFileName, type RunParameters } from '../../contract/evaluations.ts';
+import { listField, runCreated, runIdParams, runList, runParameters, type RunParameters, runSummary, runView, serverPathsBody, uploadFileName } from '../../contract/evaluations.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -191,11 +190,10 @@ export function evaluationRoutes(ctx: AppContext, opts: EvaluationRouteOptions):
       tenant: TenantContext;
     }
 
-    const created = z.object({ run: runSummary });
-    defineRoute<undefined, undefined, undefined, typeof created, Received>(app, ctx, {
+    defineRoute<undefined, undefined, undefined, typeof runCreated, Received>(app, ctx, {
       method: 'POST',
       url: '/api/evaluations',
-      response: created,
+      response: runCreated,
       status: 202,
       can: 'evaluation.run',
       audit: {
@@ -252,7 +250,7 @@ export function evaluationRoutes(ctx: AppContext, opts: EvaluationRouteOptions):
     defineRoute(app, ctx, {
       method: 'GET',
       url: '/api/evaluations',
-      response: z.object({ runs: z.array(runSummary) }),
+      response: runList,
       can: 'evaluation.view',
       audit: { action: 'evaluation.list', entity: 'evaluation_run', id: () => null, detail: (_, out) => ({ count: out.runs.length }) },
       handler: async ({ tx, presentEach }) => {
@@ -270,7 +268,7 @@ export function evaluationRoutes(ctx: AppContext, opts: EvaluationRouteOptions):
       method: 'GET',
       url: '/api/evaluations/:id',
       params: runIdParams,
-      response: z.object({ run: runDetail }),
+      response: runView,
       can: 'evaluation.view',
       // Polled while running: audited once it is finished (the result is what is read).
       audit: { action: 'evaluation.view', entity: 'evaluation_run', when: (_, out) => out.run.status === 'done' || out.run.status === 'failed' },

@@ -2,7 +2,7 @@
 // route wrapper's tenant transaction (row-level security: another municipality's citizen or offer
 // is 404) and is audited.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
 import { defineRoute } from '../platform/http/route.ts';
 import { ApiError } from '../platform/http/errors.ts';
@@ -12,7 +12,7 @@ import { createOffer, createOutcome, updateOffer } from './offer-recorder.ts';
 import type { PolicyStore } from '../deadlines/index.ts';
 import { evaluateDeadlines } from '../../domain/deadlines/index.ts';
 import { citizenIdParams } from '../../contract/citizens.ts';
-import { deadlineReportSchema, newOfferBody, newOutcomeBody, offerIdParams, offerSchema, outcomeSchema, patchOfferBody } from '../../contract/offers.ts';
+import { deadlineReportSchema, newOfferBody, newOutcomeBody, offerIdParams, offerList, offerOne, offerSchema, outcomeList, outcomeOne, outcomeSchema, patchOfferBody } from '../../contract/offers.ts';
 
 type DeadlineReport = z.infer<typeof deadlineReportSchema>;
 
@@ -22,7 +22,7 @@ export function offerRoutes(ctx: AppContext, policies: PolicyStore): FastifyPlug
       method: 'GET',
       url: '/api/citizens/:id/offers',
       params: citizenIdParams,
-      response: z.object({ offers: z.array(offerSchema) }),
+      response: offerList,
       can: 'offer.view',
       audit: { action: 'offer.list', entity: 'citizen', detail: (_, out) => ({ count: out.offers.length }) },
       handler: async ({ tx, params, presentEach }) => {
@@ -38,7 +38,7 @@ export function offerRoutes(ctx: AppContext, policies: PolicyStore): FastifyPlug
       url: '/api/citizens/:id/offers',
       params: citizenIdParams,
       body: newOfferBody,
-      response: z.object({ offer: offerSchema }),
+      response: offerOne,
       status: 201,
       can: 'offer.create',
       audit: { action: 'offer.create', entity: 'offer', byCommand: true },
@@ -50,7 +50,7 @@ export function offerRoutes(ctx: AppContext, policies: PolicyStore): FastifyPlug
       url: '/api/offers/:id',
       params: offerIdParams,
       body: patchOfferBody,
-      response: z.object({ offer: offerSchema }),
+      response: offerOne,
       can: 'offer.update',
       audit: { action: 'offer.update', entity: 'offer', byCommand: true },
       handler: async ({ tx, trail, actor, params, body }) => ({ offer: presentOffer(await updateOffer(tx, trail, actor, params.id, body)) }),
@@ -60,7 +60,7 @@ export function offerRoutes(ctx: AppContext, policies: PolicyStore): FastifyPlug
       method: 'GET',
       url: '/api/citizens/:id/outcomes',
       params: citizenIdParams,
-      response: z.object({ outcomes: z.array(outcomeSchema) }),
+      response: outcomeList,
       can: 'outcome.view',
       audit: { action: 'outcome.list', entity: 'citizen', detail: (_, out) => ({ count: out.outcomes.length }) },
       handler: async ({ tx, params, presentEach }) => {
@@ -76,7 +76,7 @@ export function offerRoutes(ctx: AppContext, policies: PolicyStore): FastifyPlug
       url: '/api/citizens/:id/outcomes',
       params: citizenIdParams,
       body: newOutcomeBody,
-      response: z.object({ outcome: outcomeSchema }),
+      response: outcomeOne,
       status: 201,
       can: 'outcome.create',
       audit: { action: 'outcome.create', entity: 'outcome', byCommand: true },

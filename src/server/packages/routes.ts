@@ -4,7 +4,6 @@
 // src/domain/packages, applied by commands/package-gatekeeper.ts.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { abilitiesFor } from '../../domain/permissions.ts';
-import { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
 import { defineRoute } from '../platform/http/route.ts';
 import { ApiError } from '../platform/http/errors.ts';
@@ -13,10 +12,7 @@ import type { PackageTemplateStore } from './package-store.ts';
 import { advanceEnrolment, createPackage, enrolCitizen, signOff, type LoadedEnrolment } from './package-gatekeeper.ts';
 import { presentPackage, presentPackageSummary, readEnrolmentViews, readPackageCounts } from './enrolment-views.ts';
 import type { CitizenEnrolmentView, EnrolmentView } from '../../contract/types.ts';
-import {
-  advanceBody, citizenEnrolmentSchema, citizenIdParams, enrolmentIdParams, enrolmentSchema, newEnrolmentBody, newPackageBody,
-  packageDetail, packageIdParams, packageSchema, packageSummarySchema, packageTemplateSchema, signOffBody,
-} from '../../contract/packages.ts';
+import { advanceBody, citizenEnrolmentList, citizenIdParams, enrolmentIdParams, enrolmentOne, newEnrolmentBody, newPackageBody, packageCreated, packageDetail, packageIdParams, packageList, packageSummarySchema, signOffBody, templateList } from '../../contract/packages.ts';
 
 const noCounts = { active: 0, waitingAtGate: 0, completed: 0 };
 
@@ -32,7 +28,7 @@ export function packageRoutes(ctx: AppContext, templates: PackageTemplateStore):
     defineRoute(app, ctx, {
       method: 'GET',
       url: '/api/package-templates',
-      response: z.object({ templates: z.array(packageTemplateSchema) }),
+      response: templateList,
       can: 'package.view',
       audit: { action: 'package.templates', entity: 'package', id: () => null, detail: (_, out) => ({ count: out.templates.length }) },
       handler: async () => ({
@@ -45,7 +41,7 @@ export function packageRoutes(ctx: AppContext, templates: PackageTemplateStore):
     defineRoute(app, ctx, {
       method: 'GET',
       url: '/api/packages',
-      response: z.object({ packages: z.array(packageSummarySchema) }),
+      response: packageList,
       can: 'package.view',
       audit: { action: 'package.list', entity: 'package', id: () => null, detail: (_, out) => ({ count: out.packages.length }) },
       handler: async ({ tx, presentEach }) => {
@@ -59,7 +55,7 @@ export function packageRoutes(ctx: AppContext, templates: PackageTemplateStore):
       method: 'POST',
       url: '/api/packages',
       body: newPackageBody,
-      response: z.object({ package: packageSchema }),
+      response: packageCreated,
       status: 201,
       can: 'package.create',
       audit: { action: 'package.create', entity: 'package', byCommand: true },
@@ -91,7 +87,7 @@ export function packageRoutes(ctx: AppContext, templates: PackageTemplateStore):
       method: 'GET',
       url: '/api/citizens/:id/enrolments',
       params: citizenIdParams,
-      response: z.object({ enrolments: z.array(citizenEnrolmentSchema) }),
+      response: citizenEnrolmentList,
       can: 'package.view',
       audit: { action: 'enrolment.list', entity: 'citizen', detail: (_, out) => ({ count: out.enrolments.length }) },
       handler: async ({ tx, params, today }) => {
@@ -115,7 +111,7 @@ export function packageRoutes(ctx: AppContext, templates: PackageTemplateStore):
       url: '/api/packages/:id/enrolments',
       params: packageIdParams,
       body: newEnrolmentBody,
-      response: z.object({ enrolment: enrolmentSchema }),
+      response: enrolmentOne,
       status: 201,
       can: 'package.enrol',
       audit: { action: 'enrolment.create', entity: 'enrolment', byCommand: true },
@@ -127,7 +123,7 @@ export function packageRoutes(ctx: AppContext, templates: PackageTemplateStore):
       url: '/api/enrolments/:id/signoffs',
       params: enrolmentIdParams,
       body: signOffBody,
-      response: z.object({ enrolment: enrolmentSchema }),
+      response: enrolmentOne,
       status: 201,
       can: 'package.signoff',
       audit: { action: 'enrolment.signoff', entity: 'enrolment', byCommand: true },
@@ -139,7 +135,7 @@ export function packageRoutes(ctx: AppContext, templates: PackageTemplateStore):
       url: '/api/enrolments/:id/advance',
       params: enrolmentIdParams,
       body: advanceBody,
-      response: z.object({ enrolment: enrolmentSchema }),
+      response: enrolmentOne,
       can: 'package.advance',
       audit: { action: 'enrolment.advance', entity: 'enrolment', byCommand: true },
       handler: async ({ tx, trail, actor, params, body, today }) => ({ enrolment: await viewOf(tx, await advanceEnrolment(tx, trail, actor, params.id, body?.override, ctx.now()), today) }),

@@ -3,7 +3,6 @@
 // handed-over session gets back is the citizen's view of its one round (presentCitizenRound):
 // never the caseworker's answers or completion, nor anything of another round or citizen.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
 import { sessionOf } from '../platform/http/authenticate.ts';
 import { defineRoute } from '../platform/http/route.ts';
@@ -13,8 +12,7 @@ import { findRound } from '../citizens/index.ts';
 import { presentCitizenRound, presentRounds } from './round-presenter.ts';
 import { answersOf, citizenAnswersOf } from './round-queries.ts';
 import { saveAnswers } from './round-recorder.ts';
-import { citizenRoundSchema, roundSchema } from '../../contract/citizens.ts';
-import { answersBody, roundIdParams, type AnswersBody } from '../../contract/rounds.ts';
+import { answersBody, type AnswersBody, answersSaved, handoverRound, handoverStarted, roundIdParams } from '../../contract/rounds.ts';
 
 /** The answers must be items of the version the round was started on, not of the current one. */
 function checkItems(ctx: AppContext, instrumentVersion: string, body: AnswersBody): void {
@@ -40,7 +38,7 @@ export function roundRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       url: '/api/rounds/:id/answers',
       params: roundIdParams,
       body: answersBody,
-      response: z.object({ round: z.union([roundSchema, citizenRoundSchema]) }),
+      response: answersSaved,
       // A handed-over session is the caseworker's: the role check holds, and the hand-over lock narrows it.
       can: 'round.answer',
       duringHandover: true,
@@ -65,7 +63,7 @@ export function roundRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       method: 'POST',
       url: '/api/rounds/:id/handover',
       params: roundIdParams,
-      response: z.object({ handover: z.object({ roundId: z.string(), citizenId: z.string(), language: z.string() }) }),
+      response: handoverStarted,
       can: 'round.handover',
       audit: { action: 'round.handover', entity: 'round', detail: (_, out) => ({ citizenId: out.handover.citizenId }) },
       handler: async ({ tx, params, request }) => {
@@ -82,7 +80,7 @@ export function roundRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     defineRoute(app, ctx, {
       method: 'GET',
       url: '/api/handover/round',
-      response: z.object({ round: citizenRoundSchema, language: z.string() }),
+      response: handoverRound,
       can: 'round.answer',
       duringHandover: true,
       audit: { action: 'round.view', entity: 'round', id: (_, out) => out.round.id, detail: (_, out) => ({ citizenId: out.round.citizenId, viaHandover: true }) },

@@ -2,7 +2,7 @@
 // login, logout, hand-over to the citizen and take-back. Shared by the shell and every feature.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, setCsrfToken } from './http.ts';
-import type { Handover, Me } from './types.ts';
+import type { HandoverStarted, Me } from './types.ts';
 
 export const meKey = ['me'] as const;
 
@@ -54,7 +54,7 @@ export function useLogout() {
 export function useHandover() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (roundId: string) => api<{ handover: Handover }>('POST', `/api/rounds/${roundId}/handover`),
+    mutationFn: (roundId: string) => api<HandoverStarted>('POST', `/api/rounds/${roundId}/handover`),
     onSuccess: ({ handover }) => {
       qc.setQueryData<Me | null>(meKey, (me) => (me ? { ...me, handover } : me));
     },

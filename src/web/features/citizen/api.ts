@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/http.ts';
-import type { CitizenView, Round } from '../../lib/types.ts';
+import type { AccessLogEntry, AccessLogPage, CitizenView, RoundStarted } from '../../lib/types.ts';
 
 export type { CitizenView };
 
@@ -15,7 +15,7 @@ export function useCitizen(id: string) {
 export function useStartRound(citizenId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api<{ round: Round }>('POST', `/api/citizens/${citizenId}/rounds`),
+    mutationFn: () => api<RoundStarted>('POST', `/api/citizens/${citizenId}/rounds`),
     onSuccess: async () => {
       await qc.invalidateQueries({ queryKey: ['citizen', citizenId] });
       await qc.invalidateQueries({ queryKey: ['citizens'] });
@@ -26,15 +26,7 @@ export function useStartRound(citizenId: string) {
 }
 
 /** One row of a citizen's access log (GET /api/citizens/:id/access-log). */
-export interface AccessLogEntry {
-  id: string;
-  at: string;
-  action: string;
-  actorUserId: string | null;
-  actorName: string | null;
-  actorRole: string | null;
-  via: 'entity' | 'related' | 'list';
-}
+export type { AccessLogEntry };
 
 /** Who looked at the citizen, page by page (100 rows, newest first). */
 export function useAccessLog(citizenId: string, enabled: boolean) {
@@ -43,7 +35,7 @@ export function useAccessLog(citizenId: string, enabled: boolean) {
     enabled,
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) =>
-      api<{ entries: AccessLogEntry[]; nextBefore: string | null }>(
+      api<AccessLogPage>(
         'GET',
         `/api/citizens/${encodeURIComponent(citizenId)}/access-log${pageParam ? `?before=${encodeURIComponent(pageParam)}` : ''}`,
       ),

@@ -2,9 +2,8 @@
 // citizen (docs/api.md). Writes refresh what they change: the citizen's offers, deadlines and the caseload.
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/http.ts';
-import type { CompanyOption } from './company-match.ts';
 import type {
-  CitizenEnrolmentView, DeadlineReportView, NewOfferInput, NewOutcomeInput, OfferPatchInput, OfferView, OutcomeView,
+  CitizenEnrolmentList, CompanyList, DeadlineReportView, NewOfferInput, NewOutcomeInput, OfferList, OfferOne, OfferPatchInput, OutcomeList, OutcomeOne,
 } from '../../lib/types.ts';
 
 const citizenPath = (id: string) => `/api/citizens/${encodeURIComponent(id)}`;
@@ -12,7 +11,7 @@ const citizenPath = (id: string) => `/api/citizens/${encodeURIComponent(id)}`;
 export function useOffers(citizenId: string, enabled = true) {
   return useQuery({
     queryKey: ['offers', citizenId],
-    queryFn: async () => (await api<{ offers: OfferView[] }>('GET', `${citizenPath(citizenId)}/offers`)).offers,
+    queryFn: async () => (await api<OfferList>('GET', `${citizenPath(citizenId)}/offers`)).offers,
     enabled,
   });
 }
@@ -20,7 +19,7 @@ export function useOffers(citizenId: string, enabled = true) {
 export function useOutcomes(citizenId: string, enabled = true) {
   return useQuery({
     queryKey: ['outcomes', citizenId],
-    queryFn: async () => (await api<{ outcomes: OutcomeView[] }>('GET', `${citizenPath(citizenId)}/outcomes`)).outcomes,
+    queryFn: async () => (await api<OutcomeList>('GET', `${citizenPath(citizenId)}/outcomes`)).outcomes,
     enabled,
   });
 }
@@ -36,7 +35,7 @@ export function useDeadlines(citizenId: string, enabled = true) {
 export function useCompanies(enabled = true) {
   return useQuery({
     queryKey: ['companies'],
-    queryFn: async () => (await api<{ companies: CompanyOption[] }>('GET', '/api/companies')).companies,
+    queryFn: async () => (await api<CompanyList>('GET', '/api/companies')).companies,
     enabled,
     staleTime: 60_000,
   });
@@ -45,7 +44,7 @@ export function useCompanies(enabled = true) {
 export function useCitizenEnrolments(citizenId: string, enabled = true) {
   return useQuery({
     queryKey: ['enrolments', citizenId],
-    queryFn: async () => (await api<{ enrolments: CitizenEnrolmentView[] }>('GET', `${citizenPath(citizenId)}/enrolments`)).enrolments,
+    queryFn: async () => (await api<CitizenEnrolmentList>('GET', `${citizenPath(citizenId)}/enrolments`)).enrolments,
     enabled,
   });
 }
@@ -61,7 +60,7 @@ async function refreshCase(qc: QueryClient, citizenId: string): Promise<void> {
 export function useCreateOffer(citizenId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: NewOfferInput) => api<{ offer: OfferView }>('POST', `${citizenPath(citizenId)}/offers`, body),
+    mutationFn: (body: NewOfferInput) => api<OfferOne>('POST', `${citizenPath(citizenId)}/offers`, body),
     onSuccess: () => refreshCase(qc, citizenId),
   });
 }
@@ -70,7 +69,7 @@ export function usePatchOffer(citizenId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ offerId, patch }: { offerId: string; patch: OfferPatchInput }) =>
-      api<{ offer: OfferView }>('PATCH', `/api/offers/${encodeURIComponent(offerId)}`, patch),
+      api<OfferOne>('PATCH', `/api/offers/${encodeURIComponent(offerId)}`, patch),
     onSuccess: () => refreshCase(qc, citizenId),
   });
 }
@@ -78,7 +77,7 @@ export function usePatchOffer(citizenId: string) {
 export function useCreateOutcome(citizenId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: NewOutcomeInput) => api<{ outcome: OutcomeView }>('POST', `${citizenPath(citizenId)}/outcomes`, body),
+    mutationFn: (body: NewOutcomeInput) => api<OutcomeOne>('POST', `${citizenPath(citizenId)}/outcomes`, body),
     onSuccess: async () => {
       await Promise.all([qc.invalidateQueries({ queryKey: ['outcomes', citizenId] }), qc.invalidateQueries({ queryKey: ['citizens'] })]);
     },

@@ -1,10 +1,7 @@
 // Which registered company a typed company text names (placement and outcome forms).
-export interface CompanyOption {
-  id: string;
-  cvr: string;
-  name: string;
-  db07: string | null;
-}
+import type { CompanyView } from '../../lib/types.ts';
+
+export type CompanyOption = Pick<CompanyView, 'id' | 'cvr' | 'name' | 'db07'>;
 
 /** The text shown for a company in the searchable list: name and CVR (names can repeat, CVRs cannot). */
 export const companyLabel = (c: CompanyOption): string => `${c.name} · CVR ${c.cvr}`;

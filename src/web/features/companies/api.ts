@@ -1,18 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/http.ts';
-import type {
-  CompanyDetail,
-  CompanyView,
-  DemandReportView,
-  IndustriesView,
-  LabourNeedPatchInput,
-  LabourNeedView,
-  NewCompanyInput,
-  NewLabourNeedInput,
-} from '../../lib/types.ts';
+import type { CompanyCreated, CompanyDetail, CompanyList, DemandReportView, IndustriesView, LabourNeedPatchInput, NeedList, NeedOne, NewCompanyInput, NewLabourNeedInput } from '../../lib/types.ts';
 
 export function useCompanies() {
-  return useQuery({ queryKey: ['companies'], queryFn: () => api<{ companies: CompanyView[] }>('GET', '/api/companies') });
+  return useQuery({ queryKey: ['companies'], queryFn: () => api<CompanyList>('GET', '/api/companies') });
 }
 
 export function useCompany(id: string) {
@@ -22,7 +13,7 @@ export function useCompany(id: string) {
 export function useRegisterCompany() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: NewCompanyInput) => api<{ company: CompanyView }>('POST', '/api/companies', body),
+    mutationFn: (body: NewCompanyInput) => api<CompanyCreated>('POST', '/api/companies', body),
     onSuccess: async () => {
       await qc.invalidateQueries({ queryKey: ['companies'] });
     },
@@ -32,7 +23,7 @@ export function useRegisterCompany() {
 export function useNeeds(companyId: string) {
   return useQuery({
     queryKey: ['companies', companyId, 'needs'],
-    queryFn: () => api<{ needs: LabourNeedView[] }>('GET', `/api/companies/${encodeURIComponent(companyId)}/needs`),
+    queryFn: () => api<NeedList>('GET', `/api/companies/${encodeURIComponent(companyId)}/needs`),
   });
 }
 
@@ -47,7 +38,7 @@ function useInvalidateNeeds() {
 export function useAddNeed(companyId: string) {
   const invalidate = useInvalidateNeeds();
   return useMutation({
-    mutationFn: (body: NewLabourNeedInput) => api<{ need: LabourNeedView }>('POST', `/api/companies/${encodeURIComponent(companyId)}/needs`, body),
+    mutationFn: (body: NewLabourNeedInput) => api<NeedOne>('POST', `/api/companies/${encodeURIComponent(companyId)}/needs`, body),
     onSuccess: invalidate,
   });
 }
@@ -55,7 +46,7 @@ export function useAddNeed(companyId: string) {
 export function usePatchNeed() {
   const invalidate = useInvalidateNeeds();
   return useMutation({
-    mutationFn: ({ id, patch }: { id: string; patch: LabourNeedPatchInput }) => api<{ need: LabourNeedView }>('PATCH', `/api/needs/${encodeURIComponent(id)}`, patch),
+    mutationFn: ({ id, patch }: { id: string; patch: LabourNeedPatchInput }) => api<NeedOne>('PATCH', `/api/needs/${encodeURIComponent(id)}`, patch),
     onSuccess: invalidate,
   });
 }

@@ -2,7 +2,7 @@
 // start a run from two uploaded files or from files in the server's evaluation folder.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, type FieldError } from '../../lib/http.ts';
-import type { EvaluationRun as Run, EvaluationRunDetail as RunDetail, EvaluationRunStatus as RunStatus, Me } from '../../lib/types.ts';
+import type { EvaluationRun as Run, EvaluationRunStatus as RunStatus, Me, RunCreated, RunList, RunView } from '../../lib/types.ts';
 import type { Method } from '../../../domain/evaluation-methods.ts';
 
 // The methods, their names' i18n keys and colours: the evaluation's own vocabulary.
@@ -23,7 +23,7 @@ const finished = (status: RunStatus | undefined) => status === 'done' || status 
 export function useRuns() {
   return useQuery({
     queryKey: runsKey,
-    queryFn: () => api<{ runs: Run[] }>('GET', '/api/evaluations'),
+    queryFn: () => api<RunList>('GET', '/api/evaluations'),
     refetchInterval: (q) => (q.state.data?.runs.some((r) => !finished(r.status)) ? 2000 : false),
   });
 }
@@ -34,7 +34,7 @@ export function useRun(id: string | undefined) {
     queryKey: [...runsKey, id],
     enabled: id !== undefined,
     queryFn: async () => {
-      const { run } = await api<{ run: RunDetail }>('GET', `/api/evaluations/${encodeURIComponent(id ?? '')}`);
+      const { run } = await api<RunView>('GET', `/api/evaluations/${encodeURIComponent(id ?? '')}`);
       if (finished(run.status)) void qc.invalidateQueries({ queryKey: runsKey, exact: true });
       return run;
     },
@@ -64,7 +64,7 @@ export function useStartRun() {
     mutationFn: (input: NewRun) => {
       if (input.source === 'server') {
         const { source: _source, ...body } = input;
-        return api<{ run: Run }>('POST', '/api/evaluations', body);
+        return api<RunCreated>('POST', '/api/evaluations', body);
       }
       const form = new FormData();
       form.append('methods', input.methods.join(','));

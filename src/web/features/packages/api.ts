@@ -2,16 +2,16 @@
 // enrolments, and the steps of an enrolment (enrol, sign off a goal, advance / override).
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/http.ts';
-import type { CitizenSummary, EnrolmentView, PackageDetail, PackageSummaryView, PackageTemplateView, PackageView } from '../../lib/types.ts';
+import type { CitizenList, EnrolmentOne, PackageCreated, PackageDetail, PackageList, TemplateList } from '../../lib/types.ts';
 
 export function usePackages() {
-  return useQuery({ queryKey: ['packages'], queryFn: () => api<{ packages: PackageSummaryView[] }>('GET', '/api/packages') });
+  return useQuery({ queryKey: ['packages'], queryFn: () => api<PackageList>('GET', '/api/packages') });
 }
 
 export function usePackageTemplates() {
   return useQuery({
     queryKey: ['package-templates'],
-    queryFn: () => api<{ templates: PackageTemplateView[] }>('GET', '/api/package-templates'),
+    queryFn: () => api<TemplateList>('GET', '/api/package-templates'),
     staleTime: Infinity,
   });
 }
@@ -25,7 +25,7 @@ export function usePackage(id: string) {
 
 /** The caseload, to pick a citizen to enrol (same query as the caseload page). */
 export function useCaseload() {
-  return useQuery({ queryKey: ['citizens'], queryFn: () => api<{ citizens: CitizenSummary[] }>('GET', '/api/citizens') });
+  return useQuery({ queryKey: ['citizens'], queryFn: () => api<CitizenList>('GET', '/api/citizens') });
 }
 
 async function refresh(qc: QueryClient, packageId: string, citizenId?: string): Promise<void> {
@@ -39,7 +39,7 @@ async function refresh(qc: QueryClient, packageId: string, citizenId?: string): 
 export function useCreatePackage() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (templateId: string) => api<{ package: PackageView }>('POST', '/api/packages', { templateId }),
+    mutationFn: (templateId: string) => api<PackageCreated>('POST', '/api/packages', { templateId }),
     onSuccess: async () => {
       await qc.invalidateQueries({ queryKey: ['packages'] });
     },
@@ -49,7 +49,7 @@ export function useCreatePackage() {
 export function useEnrol(packageId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (citizenId: string) => api<{ enrolment: EnrolmentView }>('POST', `/api/packages/${encodeURIComponent(packageId)}/enrolments`, { citizenId }),
+    mutationFn: (citizenId: string) => api<EnrolmentOne>('POST', `/api/packages/${encodeURIComponent(packageId)}/enrolments`, { citizenId }),
     onSuccess: async (data) => refresh(qc, packageId, data.enrolment.citizenId),
   });
 }
@@ -58,7 +58,7 @@ export function useSignOff(packageId: string, enrolmentId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: { goalId: string; note?: string }) =>
-      api<{ enrolment: EnrolmentView }>('POST', `/api/enrolments/${encodeURIComponent(enrolmentId)}/signoffs`, body),
+      api<EnrolmentOne>('POST', `/api/enrolments/${encodeURIComponent(enrolmentId)}/signoffs`, body),
     onSuccess: async (data) => refresh(qc, packageId, data.enrolment.citizenId),
   });
 }
@@ -67,7 +67,7 @@ export function useAdvance(packageId: string, enrolmentId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (override?: { reason: string }) =>
-      api<{ enrolment: EnrolmentView }>('POST', `/api/enrolments/${encodeURIComponent(enrolmentId)}/advance`, override ? { override } : {}),
+      api<EnrolmentOne>('POST', `/api/enrolments/${encodeURIComponent(enrolmentId)}/advance`, override ? { override } : {}),
     onSuccess: async (data) => refresh(qc, packageId, data.enrolment.citizenId),
     // A blocked gate (409) may mean the page is stale: fetch the current sign-offs.
     onError: async () => refresh(qc, packageId),
