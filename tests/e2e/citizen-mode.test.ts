@@ -7,38 +7,12 @@
 // Arabic, and after take-back the caseworker's app opens at the caseworker's form.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, freshCpr, suiteHarness } from './harness.ts';
+import { axeViolations, suiteHarness } from './harness.ts';
+import { handOver } from './steps-citizen.ts';
 
 const suite = suiteHarness();
 const LANGS = ['da', 'en', 'ar', 'fa', 'so', 'ti'] as const;
-type Lang = (typeof LANGS)[number];
 const WIDTHS = [320, 360] as const;
-
-/** Log in over the API in the page's context, register a citizen of `lang`, start a round and hand it over. */
-async function handOver(page: Page, lang: Lang): Promise<{ citizenId: string; roundId: string }> {
-  const login = await page.request.post('/api/auth/login', { data: { username: 'caseworker@607', password: 'demo' } });
-  expect(login.status()).toBe(200);
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const headers = { 'x-csrf-token': csrfToken };
-  const citizen = await page.request.post('/api/citizens', {
-    headers,
-    data: {
-      name: `Borger ${lang}`, cpr: freshCpr(), gender: 'F', birthDate: '1990-01-01', originCountry: 'ER',
-      arrivalDate: '2025-06-01', takeoverDate: '2025-07-01', language: lang, targetGroup: 'broad',
-    },
-  });
-  expect(citizen.status()).toBe(201);
-  const citizenId = ((await citizen.json()) as { citizen: { id: string } }).citizen.id;
-  const round = await page.request.post(`/api/citizens/${citizenId}/rounds`, { headers });
-  expect(round.status()).toBe(201);
-  const roundId = ((await round.json()) as { round: { id: string } }).round.id;
-  expect((await page.request.post(`/api/rounds/${roundId}/handover`, { headers })).status()).toBe(200);
-  // The caseworker's app sends a handed-over session to the citizen's page.
-  await page.goto('/');
-  await page.waitForURL(/\/handover\.html#/);
-  await page.getByTestId('item-text').waitFor();
-  return { citizenId, roundId };
-}
 
 /** At each width: no axe violation and nothing wider than the screen. */
 async function checkAtWidths(page: Page, what: string): Promise<void> {
@@ -103,8 +77,10 @@ describe('the citizen’s hand-over mode', () => {
         else await page.locator('.jv-scale button').nth(i % 7).click();
         if (i < total - 1) await expect.poll(() => page.getByTestId('item-text').textContent()).not.toBe(question);
       }
-      await page.getByTestId('give-back').waitFor();
+      // The thank-you screen comes once the server has the complete answers.
+      await page.locator('#jv-thanks').waitFor();
       expect(await page.getByTestId('item-text').count()).toBe(0);
+      expect(await page.getByTestId('save-status').getAttribute('data-state')).toBe('saved');
       await checkAtWidths(page, 'thank-you');
       for (const width of WIDTHS) {
         await page.setViewportSize({ width, height: 640 });

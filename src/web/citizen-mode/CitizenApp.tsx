@@ -3,7 +3,7 @@
 // (the current instrument in parallel, the round's own version only if it differs), the strings
 // of the language in the URL (#ti, set by the caseworker's app) at the same time. A session that
 // is not handed over goes back to the caseworker's app.
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { LANGS, isRtl, type Instrument, type Lang } from '../../domain/fip/index.ts';
 import type { CitizenRound, Handover } from '../lib/types.ts';
 import { version as currentVersion } from 'virtual:citizen-instrument';
@@ -14,6 +14,7 @@ import { Questionnaire, startProgress, type Progress } from './Questionnaire.tsx
 import { TakebackScreen } from './TakebackScreen.tsx';
 import { LockedScreen } from './LockedScreen.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { Outbox } from './outbox.ts';
 
 export type Boot =
   | { kind: 'away' }
@@ -116,12 +117,20 @@ export function CitizenApp({ boot: booting }: { boot: Promise<Boot> }) {
     );
   }
   const ready = booted !== undefined && booted.kind === 'ready' ? booted : undefined;
-  // Where the citizen starts: computed once, when the round and its instrument are first here.
+  const roundId = ready?.round.id;
+  // The round's answers on this device, sent from here (decision 020).
+  const outbox = useMemo(() => (roundId === undefined ? undefined : new Outbox(roundId, () => setScreen('locked'))), [roundId]);
+  // Where the citizen starts: computed once, when the round, its instrument and the answers still
+  // on the device are here; then those answers are sent.
   useEffect(() => {
-    if (ready && instrument && !progress) setProgress(startProgress(instrument, ready.round));
-  }, [ready, instrument, progress]);
+    if (!ready || !instrument || !outbox || progress) return;
+    void outbox.pending().then((pending) => {
+      setProgress((p) => p ?? startProgress(instrument, ready.round, pending));
+      void outbox.drain();
+    });
+  }, [ready, instrument, outbox, progress]);
 
-  if (!booted || booted.kind === 'away' || !strings || !lang || (booted.kind === 'ready' && (!progress || !instrument))) {
+  if (!booted || booted.kind === 'away' || !strings || !lang || (booted.kind === 'ready' && (!progress || !instrument || !outbox))) {
     return (
       <main class="jv-main jv-center">
         <span class="jv-spinner" role="status" aria-label={(strings ?? DANISH).loading} data-loading="" />
@@ -146,20 +155,23 @@ export function CitizenApp({ boot: booting }: { boot: Promise<Boot> }) {
           strings={strings}
           citizenId={booted.round.citizenId}
           roundId={booted.round.id}
+          outbox={outbox}
           onCancel={() => setScreen('questions')}
           onLocked={onLocked}
         />
       ) : (
-        progress && <Questionnaire
-          progress={progress}
-          onProgress={setProgress}
-          lang={lang}
-          strings={strings}
-          round={booted.round}
-          instrument={instrument as Instrument}
-          onGiveBack={() => setScreen('takeback')}
-          onLocked={onLocked}
-        />
+        progress &&
+        outbox && (
+          <Questionnaire
+            progress={progress}
+            onProgress={setProgress}
+            outbox={outbox}
+            lang={lang}
+            strings={strings}
+            instrument={instrument as Instrument}
+            onGiveBack={() => setScreen('takeback')}
+          />
+        )
       )}
     </main>
   );

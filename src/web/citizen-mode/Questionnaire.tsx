@@ -4,10 +4,11 @@
 // screen; then the thank-you screen. Each answer is saved as it is given.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { itemsFor, textOf, type Instrument, type Item, type Lang } from '../../domain/fip/index.ts';
-import type { AnswerInput, AnswerMap, CitizenRound } from '../lib/types.ts';
-import { isLocked, saveAnswers } from './api.ts';
+import type { AnswerMap, CitizenRound } from '../lib/types.ts';
+import type { Outbox, OutboxState, Pending } from './outbox.ts';
 import { DANISH, fill, type Strings } from './strings.ts';
 import { PictogramScale } from './PictogramScale.tsx';
+import { SaveStatus } from './SaveStatus.tsx';
 
 export interface Progress {
   answers: AnswerMap;
@@ -15,10 +16,14 @@ export interface Progress {
   done: boolean;
 }
 
-/** Where a round's citizen starts: at the first unanswered question, or done. */
-export function startProgress(instrument: Instrument, round: CitizenRound): Progress {
+/**
+ * Where a round's citizen starts: the server's answers with those still on the device over them
+ * (in the order given), at the first unanswered question, or done.
+ */
+export function startProgress(instrument: Instrument, round: CitizenRound, pending: Pending[]): Progress {
   const items = itemsFor(instrument, 'citizen');
-  const answers = round.answers.citizen;
+  const answers: AnswerMap = { ...round.answers.citizen };
+  for (const p of pending) for (const a of p.answers) answers[a.itemId] = a.value ?? null;
   const firstOpen = items.findIndex((i) => !(i.id in answers));
   return { answers, index: Math.max(firstOpen, 0), done: round.citizenCompletedAt !== null && round.citizenCompletedAt !== undefined };
 }
@@ -26,18 +31,28 @@ export function startProgress(instrument: Instrument, round: CitizenRound): Prog
 interface Props {
   lang: Lang;
   strings: Strings;
-  round: CitizenRound;
   instrument: Instrument;
   progress: Progress;
   onProgress: (p: Progress) => void;
   onGiveBack: () => void;
-  onLocked: () => void;
+  outbox: Outbox;
 }
 
-export function Questionnaire({ lang, strings: s, round, instrument, progress, onProgress, onGiveBack, onLocked }: Props) {
+export function Questionnaire({ lang, strings: s, instrument, progress, onProgress, onGiveBack, outbox }: Props) {
   const items = itemsFor(instrument, 'citizen');
   const { answers, index, done } = progress;
-  const [failed, setFailed] = useState<{ answers: AnswerInput[]; complete: boolean } | null>(null);
+  const [sync, setSync] = useState<OutboxState>({ waiting: 0, refused: 0, saved: false });
+  useEffect(() => outbox.subscribe(setSync), [outbox]);
+  // The thank-you screen comes once the server has the answers sent as complete.
+  const latest = useRef(progress);
+  latest.current = progress;
+  useEffect(
+    () =>
+      outbox.onSaved((saved) => {
+        if (saved.complete) onProgress({ ...latest.current, done: true });
+      }),
+    [outbox, onProgress],
+  );
   const heading = useRef<HTMLHeadingElement>(null);
   const shownIndex = useRef(index);
   useEffect(() => {
@@ -45,17 +60,6 @@ export function Questionnaire({ lang, strings: s, round, instrument, progress, o
     if (shownIndex.current !== index || done) heading.current?.focus();
     shownIndex.current = index;
   }, [index, done]);
-
-  const send = (body: { answers: AnswerInput[]; complete: boolean }, onSaved?: () => void) => {
-    setFailed(null);
-    saveAnswers(round.id, body.answers, body.complete).then(
-      () => onSaved?.(),
-      (err: unknown) => {
-        if (isLocked(err)) onLocked();
-        else setFailed(body);
-      },
-    );
-  };
 
   if (done) {
     return (
@@ -69,6 +73,7 @@ export function Questionnaire({ lang, strings: s, round, instrument, progress, o
             {DANISH.thanksBody}
           </p>
         )}
+        <SaveStatus lang={lang} strings={s} state={sync} />
         <GiveBack lang={lang} strings={s} onClick={onGiveBack} primary />
       </section>
     );
@@ -84,12 +89,10 @@ export function Questionnaire({ lang, strings: s, round, instrument, progress, o
     const complete = items.every((i) => i.id in next);
     if (isLast && complete) {
       onProgress({ answers: next, index, done: false });
-      send({ answers: items.map((i) => ({ itemId: i.id, value: next[i.id] ?? null })), complete: true }, () =>
-        onProgress({ answers: next, index, done: true }),
-      );
+      void outbox.give(items.map((i) => ({ itemId: i.id, value: next[i.id] ?? null })), true);
       return;
     }
-    send({ answers: [{ itemId: item.id, value }], complete: false });
+    void outbox.give([{ itemId: item.id, value }], false);
     const nextIndex = !isLast ? index + 1 : items.findIndex((i) => !(i.id in next));
     onProgress({ answers: next, index: nextIndex, done: false });
   };
@@ -123,14 +126,7 @@ export function Questionnaire({ lang, strings: s, round, instrument, progress, o
           </span>
         )}
       </button>
-      {failed && (
-        <div role="alert" class="jv-alert">
-          <p>{s.saveFailed}</p>
-          <button type="button" class="jv-btn" onClick={() => send(failed, failed.complete ? () => onProgress({ ...progress, done: true }) : undefined)}>
-            {s.retry}
-          </button>
-        </div>
-      )}
+      <SaveStatus lang={lang} strings={s} state={sync} />
       <div class="jv-row">
         <button type="button" class="jv-btn" disabled={index === 0} onClick={() => onProgress({ ...progress, index: index - 1 })}>
           {s.previous}

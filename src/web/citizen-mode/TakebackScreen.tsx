@@ -8,6 +8,9 @@ import type { Lang } from '../../domain/fip/index.ts';
 import { isLocked, isWrongPassword, takeback } from './api.ts';
 import { DANISH, type Strings } from './strings.ts';
 import { rememberTakeback } from '../lib/after-takeback.ts';
+import type { Outbox } from './outbox.ts';
+
+const ERROR_KEY = { wrong: 'wrongPassword', generic: 'errorGeneric', waiting: 'takebackWaiting' } as const;
 
 function Both({ lang, da, own }: { lang: Lang; da: string; own: string }) {
   return (
@@ -24,21 +27,32 @@ function Both({ lang, da, own }: { lang: Lang; da: string; own: string }) {
   );
 }
 
-export function TakebackScreen({ lang, strings: s, citizenId, roundId, onCancel, onLocked }: {
+export function TakebackScreen({ lang, strings: s, citizenId, roundId, outbox, onCancel, onLocked }: {
   lang: Lang;
   strings: Strings;
   citizenId: string;
   roundId: string;
+  /** The round's answers on this device: the take-back waits until none is waiting (decision 020). */
+  outbox: Outbox | undefined;
   onCancel: () => void;
   onLocked: () => void;
 }) {
   const [password, setPassword] = useState('');
   const [pending, setPending] = useState(false);
-  const [error, setError] = useState<'wrong' | 'generic' | null>(null);
-  const submit = (e: Event) => {
+  const [error, setError] = useState<'wrong' | 'generic' | 'waiting' | null>(null);
+  const submit = async (e: Event) => {
     e.preventDefault();
     setPending(true);
     setError(null);
+    // The hand-over ends with the take-back: an answer still waiting could not be sent after it.
+    if (outbox) {
+      await outbox.drain();
+      if ((await outbox.pending()).some((p) => p.refused === undefined)) {
+        setPending(false);
+        setError('waiting');
+        return;
+      }
+    }
     takeback(password).then(
       () => {
         rememberTakeback(roundId);
@@ -52,7 +66,7 @@ export function TakebackScreen({ lang, strings: s, citizenId, roundId, onCancel,
     );
   };
   return (
-    <form class="jv-stack" onSubmit={submit} noValidate aria-labelledby="jv-takeback-title">
+    <form class="jv-stack" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="jv-takeback-title">
       <h1 id="jv-takeback-title" class="jv-both">
         <Both lang={lang} da={DANISH.takebackTitle} own={s.takebackTitle} />
       </h1>
@@ -61,7 +75,7 @@ export function TakebackScreen({ lang, strings: s, citizenId, roundId, onCancel,
       </p>
       {error && (
         <p role="alert" class="jv-alert jv-both">
-          <Both lang={lang} da={error === 'wrong' ? DANISH.wrongPassword : DANISH.errorGeneric} own={error === 'wrong' ? s.wrongPassword : s.errorGeneric} />
+          <Both lang={lang} da={DANISH[ERROR_KEY[error]]} own={s[ERROR_KEY[error]]} />
         </p>
       )}
       <label class="jv-field">
