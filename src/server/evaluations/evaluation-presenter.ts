@@ -4,11 +4,11 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Selectable } from 'kysely';
 import type { EvaluationRunsTable } from '../platform/db/schema.ts';
-import type { EvaluationResult } from '../../contract/types.ts';
+import type { EvaluationResult, EvaluationRun } from '../../contract/types.ts';
 
 type RunRow = Selectable<EvaluationRunsTable>;
 
-export function presentRun(row: RunRow) {
+export function presentRun(row: RunRow): EvaluationRun {
   return {
     id: row.id,
     status: row.status,
@@ -17,11 +17,9 @@ export function presentRun(row: RunRow) {
     createdAt: row.created_at.toISOString(),
     finishedAt: row.finished_at ? row.finished_at.toISOString() : null,
     municipalityCode: row.municipality_code,
-    parameters: row.parameters as { methods: ('naive' | 'psm' | 'ipw' | 'did')[]; by: string[] },
-    inputs: row.inputs as {
-      persons: { name: string; size: number; sha256: string; lines: number };
-      weeks: { name: string; size: number; sha256: string; lines: number };
-    },
+    // jsonb as written by the upload route from the same contract types (checked again by the route's response schema).
+    parameters: row.parameters as EvaluationRun['parameters'],
+    inputs: row.inputs as EvaluationRun['inputs'],
     jobvejVersion: row.jobvej_version,
     error: row.error,
   };

@@ -6,7 +6,7 @@
 // not be reproducible under the version recorded with it); so is one whose copies are gone.
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Method } from '../../evaluation/analyse.ts';
+import type { RunParameters } from '../../contract/evaluations.ts';
 import type { Database } from '../platform/db/database.ts';
 import { withTenant } from '../platform/db/tenant.ts';
 import { writeSystemAudit } from '../platform/audit/audit-writer.ts';
@@ -67,7 +67,7 @@ export async function resumeInterruptedRuns(db: Database, runner: EvaluationRunn
     // After the commit: enqueue (the runner writes in its own transactions) or delete the copies.
     for (const run of runs) {
       if (run.resume) {
-        const parameters = run.parameters as { methods: Method[]; by: string[] };
+        const parameters = run.parameters as RunParameters;
         runner.enqueue({ id: run.id, dir: run.dir, tenant: { municipalityCode: code, userId: run.created_by, role: 'system' }, parameters, version });
         report.resumed.push(run.id);
       } else {
