@@ -1,6 +1,8 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { citizenFontFaces } from './scripts/citizen-fonts.mjs';
 
@@ -86,10 +88,39 @@ function citizenInstrument(): Plugin {
   };
 }
 
+/** Files worth precompressing: text formats and TrueType (WOFF2 and images are compressed already). */
+const COMPRESSIBLE = /\.(?:js|mjs|css|html|svg|json|txt|ttf)$/;
+
+/**
+ * Precompressed copies of every compressible file of the build of at least 1 KB: `<file>.br`
+ * (brotli, quality 11) and `<file>.gz` (gzip -9), the same bytes on every build, so the server
+ * can send them as they are (`Content-Encoding`) instead of compressing per request.
+ */
+function precompress(): Plugin {
+  let outDir = '';
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
+  return {
+    name: 'jobvej-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      for (const file of walk(outDir)) {
+        if (!COMPRESSIBLE.test(file) || statSync(file).size < 1024) continue;
+        const data = readFileSync(file);
+        writeFileSync(`${file}.br`, brotliCompressSync(data, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: data.length } }));
+        writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
+      }
+    },
+  };
+}
+
 export default defineConfig({
   root: 'src/web',
   base: '/',
-  plugins: [react(), citizenFonts(), citizenInstrument()],
+  plugins: [react(), citizenFonts(), citizenInstrument(), precompress()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

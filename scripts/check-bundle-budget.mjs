@@ -10,7 +10,7 @@
 // instrument's texts in it) and its subset fonts (both weights). Budgets (issue 14) are on raw bytes, what the server sends today (it does not
 // compress yet); the compressed sizes show what precompressed assets will send.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -50,6 +50,11 @@ function pageFiles(dist, html) {
   return [...new Set(refs)].sort();
 }
 
+/** Files of at least 1 KB without the build's precompressed .br and .gz copies (vite.config.ts, precompress). */
+function notPrecompressed(files, dist) {
+  return files.filter((f) => !f.endsWith('.woff2') && statSync(join(dist, f)).size >= 1024 && !(existsSync(join(dist, `${f}.br`)) && existsSync(join(dist, `${f}.gz`))));
+}
+
 export function report(dist) {
   const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8'));
   const byFile = new Map(Object.entries(manifest).map(([src, chunk]) => [src, chunk]));
@@ -60,6 +65,7 @@ export function report(dist) {
     const jsCss = sizes(first, dist);
     rows.push({ page: html, part: 'first load: JS + CSS', ...jsCss, budget: budget.jsCss });
     if (jsCss.raw > budget.jsCss) failures.push(`${html}: JS + CSS ${jsCss.raw} B > ${budget.jsCss} B`);
+    for (const f of notPrecompressed(first, dist)) failures.push(`${html}: ${f} has no precompressed .br/.gz copy`);
     if (!budget.withLanguage) continue;
     for (const lang of LANGS) {
       // The language's own chunks the page imports when it shows that language: its strings
@@ -73,6 +79,7 @@ export function report(dist) {
       rows.push({ page: html, part: `${lang}: + its chunks (${strings.length}) + fonts (${fonts.length})`, ...total, budget: budget.withLanguage });
       if (strings.length !== (lang === 'da' ? 1 : 3)) failures.push(`${html}: ${lang}'s strings and instrument texts are not their own chunks (${strings.length} found)`);
       if (total.raw > budget.withLanguage) failures.push(`${html} in ${lang}: ${total.raw} B > ${budget.withLanguage} B`);
+      for (const f of notPrecompressed(strings, dist)) failures.push(`${html} in ${lang}: ${f} has no precompressed .br/.gz copy`);
     }
   }
   return { rows, failures };

@@ -12,12 +12,15 @@ let dist = '';
 afterEach(() => rmSync(dist, { recursive: true, force: true }));
 
 /** A build with a citizen's page of `entryKb` KB of script and a `fontKb` KB Tigrinya font per weight. */
-function fakeBuild(entryKb: number, fontKb: number): string {
+function fakeBuild(entryKb: number, fontKb: number, { precompressed = true } = {}): string {
   dist = mkdtempSync(join(tmpdir(), 'jobvej-budget-test-'));
   mkdirSync(join(dist, 'assets'));
   mkdirSync(join(dist, '.vite'));
   // Random bytes: compression cannot hide them, so raw ≈ gzip ≈ brotli.
-  const file = (name: string, kb: number) => writeFileSync(join(dist, 'assets', name), Buffer.from(Array.from({ length: kb * 1024 }, (_, i) => (i * 2654435761) % 251)));
+  const file = (name: string, kb: number) => {
+    writeFileSync(join(dist, 'assets', name), Buffer.from(Array.from({ length: kb * 1024 }, (_, i) => (i * 2654435761) % 251)));
+    if (precompressed && !name.endsWith('.woff2')) for (const ext of ['br', 'gz']) writeFileSync(join(dist, 'assets', `${name}.${ext}`), 'x');
+  };
   file('handover-x.js', entryKb);
   file('handover-x.css', 5);
   file('main-x.js', 100);
@@ -57,6 +60,13 @@ describe('bundle budget', () => {
     expect(ti?.raw).toBe((45 + 3 + 40) * 1024);
     expect(rows.find((r) => r.part.startsWith('da:'))?.raw).toBe(46 * 1024);
     expect(rows.find((r) => r.page === 'index.html')?.raw).toBe(100 * 1024);
+  });
+
+  it('fails a page whose files lack their precompressed .br/.gz copies', () => {
+    const { failures } = report(fakeBuild(40, 20, { precompressed: false }));
+    expect(failures).toContain('handover.html: assets/handover-x.js has no precompressed .br/.gz copy');
+    expect(failures).toContain('index.html: assets/main-x.js has no precompressed .br/.gz copy');
+    expect(failures).toContain('handover.html in ti: assets/ti-mode.js has no precompressed .br/.gz copy');
   });
 
   it('fails a page over its JS + CSS budget, and a language over its budget with its fonts', () => {
