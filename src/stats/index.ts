@@ -14,4 +14,5 @@ export { smd, smdMany } from './smd.ts';
 export { weightedMoments, type WeightedMoments } from './weighted-moments.ts';
 export { createRng, randomInt } from './rng.ts';
 export { quantileSorted } from './quantile.ts';
+export { naturalSplineColumns, splineKnots, KNOT_QUANTILES } from './natural-spline.ts';
 export { bootstrap, type BootstrapOptions, type BootstrapResult } from './bootstrap.ts';
