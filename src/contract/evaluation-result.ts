@@ -52,6 +52,15 @@ export const evaluationBalanceRow = z.object({
   smd_after_ipw: estimate.optional(),
 });
 
+/** Balance after adjustment on one flexible term: a continuous covariate (with its variance ratios), its square (`age²`) or a spline term (`age'1`). */
+export const evaluationTermBalance = z.object({
+  term: z.string(),
+  smd_after: estimate,
+  smd_after_ipw: estimate,
+  variance_ratio_after: estimate.optional(),
+  variance_ratio_after_ipw: estimate.optional(),
+});
+
 /** One `{code, params}` per entry of `warnings` (codes: src/evaluation/warnings.ts; an unknown code is another version's). */
 export const evaluationWarningDetail = z.object({
   code: z.string(),
@@ -72,6 +81,12 @@ export const evaluationResult = z.object({
     caliper_sd: z.number().optional(),
     score_model: z.enum(['separate', 'pooled']).optional(),
     methods: z.array(z.string()).optional(),
+    /** The score model's terms: `flexible` (splines of the continuous covariates too) or `linear`. */
+    score_terms: z.enum(['flexible', 'linear']).optional(),
+    /** Who the control units are: `never` (FORMATS.md: the control pool), `clean` or `not-yet` (also participants before their start; docs/formats.md). */
+    controls: z.enum(['never', 'clean', 'not-yet', 'other-quarters']).optional(),
+    /** The knots of each continuous covariate's natural cubic spline (flexible terms). */
+    spline_knots: z.record(z.string(), z.array(z.number())).optional(),
   }),
   results: z.array(evaluationResultRow),
   by_period: z.array(evaluationPeriodRow),
@@ -81,4 +96,6 @@ export const evaluationResult = z.object({
   balance_by_subgroup: z.record(z.string(), z.array(evaluationBalanceRow)).optional(),
   /** Optional addition: each warning's code and parameters, in the order of `warnings` (the web app translates them). */
   warning_details: z.array(evaluationWarningDetail).optional(),
+  /** Optional addition: per subgroup, balance after PSM and IPW on the score model's flexible terms (squares, splines) and the continuous covariates' variance ratios. */
+  balance_terms: z.record(z.string(), z.array(evaluationTermBalance)).optional(),
 });

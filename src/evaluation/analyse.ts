@@ -3,7 +3,8 @@
 // Which stages run comes from the methods' needs (estimators/registry.ts); which thread runs
 // each piece, from the schedule (parallel/schedule.ts); the warnings are the stages' own.
 import { methodsNeed } from '../domain/evaluation-methods.ts';
-import { buildCohorts } from './design/cohorts.ts';
+import { buildCohorts, type ControlPool } from './design/cohorts.ts';
+import { DEFAULT_SCORE_TERMS } from './design/score-terms.ts';
 import { OUTCOMES, type OutcomeName } from './design/outcomes.ts';
 import type { IpwWeights } from './estimators/ipw.ts';
 import type { MatchedSample } from './estimators/psm.ts';
@@ -16,13 +17,13 @@ import type { Panel } from './panel.ts';
 import type { Persons } from './readers/persons-csv.ts';
 import { buildOutput } from './report/build.ts';
 import type { BalanceRow, EvaluationOutput, PeriodRow, ResultRow } from './report/model.ts';
-import { balanceColumns, balanceInput } from './stages/balance.ts';
+import { balanceColumns, balanceInput, POOR_SMD, POOR_VARIANCE_RATIO, termBalance, type TermBalance } from './stages/balance.ts';
 import { design, type Group } from './stages/design.ts';
 import { estimateInput } from './stages/estimate.ts';
 import { matchedSample } from './stages/match.ts';
 import { pooledScores, scoreModel } from './stages/score.ts';
 import { weight } from './stages/weight.ts';
-import { collectRunWarnings, type RunWarning } from './warnings.ts';
+import { balanceWarnings, collectRunWarnings, type RunWarning } from './warnings.ts';
 
 export { METHODS, type Method };
 
@@ -41,6 +42,14 @@ export interface AnalyseOptions {
    * `pooled`: one model on all units, subgroups use its scores (about half the fitting time).
    */
   scoreModel?: 'separate' | 'pooled';
+  /**
+   * The score model's terms: `linear` (default, DEFAULT_SCORE_TERMS): each covariate as it is;
+   * `flexible`: also a natural cubic spline of each continuous covariate (design/score-terms.ts,
+   * decision 017).
+   */
+  scoreTerms?: 'flexible' | 'linear';
+  /** Who the control units are (design/cohorts.ts ControlPool; default `never`, FORMATS.md's). */
+  controlPool?: ControlPool;
   /**
    * Threads: 1 = everything on this thread; 2 = a helper thread too (evaluateFiles starts it;
    * see parallel/schedule.ts for the default). Results are identical either way.
@@ -80,9 +89,9 @@ export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptio
   };
 
   tick('design', 0);
-  const cohorts = buildCohorts(persons, panel);
+  const cohorts = buildCohorts(persons, panel, opts.controlPool ?? 'never');
   const counts = await plan.outcomes(cohorts.units, panel);
-  const d = design(persons, cohorts, counts, { by: opts.by ?? ['gender'], covariates: opts.covariates, float64: plan.float64 });
+  const d = design(persons, cohorts, counts, { by: opts.by ?? ['gender'], covariates: opts.covariates, controlPool: opts.controlPool ?? 'never', scoreTerms: opts.scoreTerms ?? DEFAULT_SCORE_TERMS, float64: plan.float64 });
   const { table } = d;
   const groups: GroupState[] = d.groups;
   warnings.push(...d.warnings);
@@ -144,10 +153,15 @@ export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptio
     byPeriod.push(...p);
   });
   const balance = new Map<string, BalanceRow[]>();
+  const terms = new Map<string, TermBalance[]>();
   for (const g of groups) {
     const rows: BalanceRow[] = [];
     for (const p of balanceParts.get(g) ?? []) rows.push(...unwrap(await p));
     balance.set(g.label, rows);
+    // Balance on the flexible terms (squares, splines, variance ratios) and its warnings.
+    const t = termBalance(balanceInput(g, table, []));
+    if (t.length > 0) terms.set(g.label, t);
+    warnings.push(...balanceWarnings(g.label, rows, t, { smd: POOR_SMD, varianceRatio: POOR_VARIANCE_RATIO }));
   }
   warnings.push(...collectRunWarnings(results));
   return buildOutput({
@@ -159,10 +173,14 @@ export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptio
     table,
     scoreNames,
     scoreModel: opts.scoreModel ?? 'separate',
+    scoreTerms: opts.scoreTerms ?? DEFAULT_SCORE_TERMS,
+    controlPool: opts.controlPool ?? 'never',
+    knots: d.knots,
     methods,
     results,
     byPeriod,
     balance,
+    balanceTerms: terms,
     warnings,
   });
 }

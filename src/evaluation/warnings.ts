@@ -23,6 +23,14 @@ export interface WarningParams {
   /** ess: rounded; share: percent with one decimal (as in the sentence). */
   ipw_concentrated: { subgroup: string; ess: number; controls: number; share: number };
   methods_disagree: { outcome: string; subgroup: string; psm: string; ipw: string };
+  /** z: |PSM − IPW| / √(SE²_PSM + SE²_IPW), two decimals. */
+  methods_differ: { outcome: string; subgroup: string; psm: string; ipw: string; z: number };
+  /** method: psm or ipw (the method's id); terms: how many terms have |SMD| > 0.1 after it; smd: the worst, two decimals. */
+  balance_poor: { subgroup: string; method: string; terms: number; worst: string; smd: number };
+  /** rows: later participants' rows missing from earlier cohorts' controls; percent: of the control rows, one decimal. */
+  later_participants: { rows: number; percent: number; controls: string };
+  /** ratio: the worst variance ratio (participants / controls), two decimals. */
+  variance_poor: { subgroup: string; method: string; terms: number; worst: string; ratio: number };
 }
 
 export type WarningCode = keyof WarningParams;
@@ -60,6 +68,14 @@ const SENTENCES: { [C in WarningCode]: (p: WarningParams[C], ...detail: Detail<C
   ipw_concentrated: (p) =>
     `Subgroup ${p.subgroup}: IPW control weights are concentrated (effective sample size ${p.ess.toFixed(0)} of ${p.controls} control rows; the largest weight carries ${p.share.toFixed(1)} % of the total): common support is poor.`,
   methods_disagree: (p) => `${p.outcome}, ${p.subgroup}: PSM (${p.psm}) and IPW (${p.ipw}) disagree beyond their confidence intervals; the finding is not robust to the method.`,
+  later_participants: (p) =>
+    `${p.rows} time(s) a participant of a later cohort was eligible at an earlier cohort's reference week and started within its outcome window; with the control pool "${p.controls}" they are not among that cohort's controls (${p.percent.toFixed(1)} % of its control rows). As participants are not in work when they start, this leaves out persons with little employment in those windows, so PSM and IPW tend to underestimate the effect (decision 017); --controls not-yet includes them (the effect of starting now rather than later).`,
+  methods_differ: (p) =>
+    `${p.outcome}, ${p.subgroup}: PSM (${p.psm}) and IPW (${p.ipw}) differ by more than their joint uncertainty (${p.z.toFixed(2)} standard errors of the difference); the finding depends on the method.`,
+  balance_poor: (p) =>
+    `Subgroup ${p.subgroup}: after ${p.method.toUpperCase()}, ${p.terms} term(s) of the score model are still imbalanced (|standardised mean difference| above 0.1; worst ${p.worst}: ${p.smd.toFixed(2)}); the ${p.method.toUpperCase()} estimate may be biased by them.`,
+  variance_poor: (p) =>
+    `Subgroup ${p.subgroup}: after ${p.method.toUpperCase()}, the spread of ${p.terms} covariate(s) still differs between participants and controls by more than a factor of 2 (worst ${p.worst}: variance ratio ${p.ratio.toFixed(2)}); the ${p.method.toUpperCase()} estimate may be biased by them.`,
 };
 
 /** Every code, in the order of SENTENCES (the web app's evaluation-warnings bundles have one sentence each). */
@@ -99,7 +115,50 @@ export function collectRunWarnings(results: ResultRow[]): RunWarning[] {
   for (const ipw of results.filter((r) => r.method === 'ipw')) {
     const p = psm.get(key(ipw));
     if (!p) continue;
-    if (num(p.ci_high) < num(ipw.ci_low) || num(ipw.ci_high) < num(p.ci_low)) out.push(warn('methods_disagree', { outcome: ipw.outcome, subgroup: ipw.subgroup, psm: fmt(p), ipw: fmt(ipw) }));
+    if (num(p.ci_high) < num(ipw.ci_low) || num(ipw.ci_high) < num(p.ci_low)) {
+      out.push(warn('methods_disagree', { outcome: ipw.outcome, subgroup: ipw.subgroup, psm: fmt(p), ipw: fmt(ipw) }));
+      continue;
+    }
+    // Overlapping CIs can still differ beyond the uncertainty of the difference (the two SEs
+    // combined as if independent: conservative, as both estimates use the same participants).
+    const z = Math.abs(num(p.att) - num(ipw.att)) / Math.sqrt(num(p.se) ** 2 + num(ipw.se) ** 2);
+    if (z > Z_95) out.push(warn('methods_differ', { outcome: ipw.outcome, subgroup: ipw.subgroup, psm: fmt(p), ipw: fmt(ipw), z: Number(z.toFixed(2)) }));
+  }
+  return out;
+}
+
+/** The two-sided 95 % normal quantile. */
+const Z_95 = 1.959963984540054;
+
+/** A subgroup's balance after PSM and after IPW, as warnings: |SMD| above POOR_SMD on any covariate or flexible term, variance ratios beyond POOR_VARIANCE_RATIO. */
+export function balanceWarnings(
+  subgroup: string,
+  covariates: readonly { covariate: string; smd_after: number | null; smd_after_ipw?: number | null | undefined }[],
+  terms: readonly { term: string; smd_after: number | null; smd_after_ipw: number | null; variance_ratio_after?: number | null; variance_ratio_after_ipw?: number | null }[],
+  thresholds: { smd: number; varianceRatio: number },
+): RunWarning[] {
+  const out: RunWarning[] = [];
+  const methods = [
+    { method: 'psm', smd: 'smd_after', vr: 'variance_ratio_after' },
+    { method: 'ipw', smd: 'smd_after_ipw', vr: 'variance_ratio_after_ipw' },
+  ] as const;
+  const finite = (e: readonly [string, number | null | undefined]): e is readonly [string, number] => typeof e[1] === 'number' && Number.isFinite(e[1]);
+  for (const m of methods) {
+    const smds = [...covariates.map((c) => [c.covariate, c[m.smd]] as const), ...terms.map((t) => [t.term, t[m.smd]] as const)].filter(finite);
+    const poor = smds.filter(([, v]) => Math.abs(v) > thresholds.smd);
+    if (poor.length > 0) {
+      const [worst, smd] = poor.reduce((a, b) => (Math.abs(b[1]) > Math.abs(a[1]) ? b : a));
+      out.push(warn('balance_poor', { subgroup, method: m.method, terms: poor.length, worst, smd: Number(smd.toFixed(2)) }));
+    }
+    const far = (v: number): number => Math.max(v, 1 / v);
+    const ratios = terms
+      .map((t) => [t.term, t[m.vr]] as const)
+      .filter(finite)
+      .filter(([, v]) => v > 0 && far(v) > thresholds.varianceRatio);
+    if (ratios.length > 0) {
+      const [worst, ratio] = ratios.reduce((a, b) => (far(b[1]) > far(a[1]) ? b : a));
+      out.push(warn('variance_poor', { subgroup, method: m.method, terms: ratios.length, worst, ratio: Number(ratio.toFixed(2)) }));
+    }
   }
   return out;
 }

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import type { Stage } from '../../evaluation/analyse.ts';
 import { OUTCOMES, type OutcomeName } from '../../evaluation/design/outcomes.ts';
+import { DEFAULT_SCORE_TERMS } from '../../evaluation/design/score-terms.ts';
 import { InputError } from '../../evaluation/errors.ts';
 import { METHODS, type Method } from '../../evaluation/estimators/registry.ts';
 import { evaluateFiles } from '../../evaluation/evaluate.ts';
@@ -27,6 +28,12 @@ Impact evaluation (ATT) of a programme on weekly register data; formats in docs/
   --covariates LIST   extra persons.csv columns to add to the score model
   --score-model MODE  separate (default: one propensity model per subgroup) or pooled
                       (one model on all units; faster on very large data)
+  --score-terms MODE  linear (default: each covariate as it is) or flexible (also a
+                      natural cubic spline of each continuous covariate; decision 017)
+  --controls POOL     never (default: the control pool only, FORMATS.md), clean (also
+                      participants whose start is 52+ weeks after the cohort's reference
+                      week), or not-yet (also every participant starting in a later quarter,
+                      outcomes as observed: "starting now vs. not now"); decision 017
   --threads N         1 = one thread; 2 = a helper thread for part of the work (default:
                       2 on a multi-core machine for inputs of 256 MB or more, or JOBVEJ_THREADS;
                       the results are the same)
@@ -118,6 +125,8 @@ export async function run(argv: string[]): Promise<number> {
         outcomes: { type: 'string' },
         covariates: { type: 'string' },
         'score-model': { type: 'string' },
+        'score-terms': { type: 'string' },
+        controls: { type: 'string' },
         threads: { type: 'string' },
         out: { type: 'string' },
         html: { type: 'string' },
@@ -147,12 +156,16 @@ export async function run(argv: string[]): Promise<number> {
     const covariates = args.covariates?.split(',').map((s) => s.trim()).filter((s) => s !== '');
     const scoreModel = args['score-model'] ?? 'separate';
     if (scoreModel !== 'separate' && scoreModel !== 'pooled') throw new UsageError(`--score-model must be separate or pooled, got "${scoreModel}"`);
+    const scoreTerms = args['score-terms'] ?? DEFAULT_SCORE_TERMS;
+    if (scoreTerms !== 'linear' && scoreTerms !== 'flexible') throw new UsageError(`--score-terms must be linear or flexible, got "${scoreTerms}"`);
+    const controlPool = args.controls ?? 'never';
+    if (controlPool !== 'never' && controlPool !== 'clean' && controlPool !== 'not-yet') throw new UsageError(`--controls must be never, clean or not-yet, got "${controlPool}"`);
     const threads = args.threads === undefined ? undefined : Number(args.threads);
     if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) throw new UsageError(`--threads must be a positive integer, got "${args.threads}"`);
     const onProgress = progressBar(!args.quiet);
     const out = await evaluateFiles(
       { persons: args.persons, weeks: args.weeks, dream: args.dream, codes: args.codes },
-      { version: jobvejVersion(), methods, outcomes, by, covariates, scoreModel, threads, onProgress },
+      { version: jobvejVersion(), methods, outcomes, by, covariates, scoreModel, scoreTerms, controlPool, threads, onProgress },
     );
     onProgress('report', 0);
     const json = toJson(out);

@@ -29,6 +29,14 @@ export interface CohortReport {
   truncatedParticipants: number;
   /** Cohorts dropped because their window runs past the data. */
   truncatedCohorts: string[];
+  /**
+   * Participants of later cohorts who were eligible at an earlier cohort's reference week and
+   * start within its outcome window, counted once per such cohort: with the `never` pool they
+   * are in none of those cohorts' controls (decision 017), with `clean` neither; `not-yet` has them.
+   */
+  laterParticipantRows: number;
+  /** Control rows (units with treated 0). */
+  controlRows: number;
 }
 
 /** Eligible in the reference week: arrived before it and not employed, in IGU or in education. */
@@ -43,7 +51,17 @@ export function quarterFirstWeek(q: number): number {
   return weekOfDay(firstDayOfQuarter(q) + 3);
 }
 
-export function buildCohorts(persons: Persons, panel: Panel): CohortReport {
+/**
+ * Who is a control unit of a cohort: `never` (FORMATS.md's default) the control pool (group =
+ * control) only; `not-yet`: also every participant who starts in a later quarter (their outcomes
+ * as observed, so the later programme counts in their window); `clean`: also every participant
+ * who starts 52 weeks or more after the cohort's reference week (a window before their start);
+ * `other-quarters` (a diagnostic of the bias study, meaningful only without an effect): every
+ * participant in every cohort but their own, before or after their start.
+ */
+export type ControlPool = 'never' | 'not-yet' | 'clean' | 'other-quarters';
+
+export function buildCohorts(persons: Persons, panel: Panel, pool: ControlPool = 'never'): CohortReport {
   const lastWeek = panel.weekStart + panel.nWeeks - 1;
   const fits = (ref: number): boolean => ref + WINDOW_WEEKS - 1 <= lastWeek;
   // Each person's arrival week once (eligible() would recompute it for every person and cohort).
@@ -98,8 +116,10 @@ export function buildCohorts(persons: Persons, panel: Panel): CohortReport {
   const cohortParticipants: number[][] = [];
   const cohortControls: Int32Array[] = [];
   const truncatedCohorts: string[] = [];
-  const scratch = new Int32Array(nControls);
+  const scratch = new Int32Array(pool === 'never' ? nControls : nP);
   let n = 0;
+  let laterRows = 0;
+  let controlRows = 0;
   for (const q of quarters) {
     const cRef = quarterFirstWeek(q);
     const list = quarterOf.get(q) ?? [];
@@ -116,8 +136,22 @@ export function buildCohorts(persons: Persons, panel: Panel): CohortReport {
       const p = controls[j] as number;
       if (isEligible(p, cRef)) scratch[k++] = p;
     }
+    for (const q2 of quarters) {
+      if (q2 <= q) continue;
+      for (const p of quarterOf.get(q2) ?? []) if (weekOfDay(persons.startDay[p] ?? 0) < cRef + WINDOW_WEEKS && isEligible(p, cRef)) laterRows++;
+    }
+    if (pool !== 'never') {
+      for (const q2 of quarters) {
+        if (q2 === q || (q2 < q && pool !== 'other-quarters')) continue;
+        for (const p of quarterOf.get(q2) ?? []) {
+          const start = weekOfDay(persons.startDay[p] ?? 0);
+          if ((pool !== 'clean' || start >= cRef + WINDOW_WEEKS) && isEligible(p, cRef)) scratch[k++] = p;
+        }
+      }
+    }
     cohortControls.push(scratch.slice(0, k));
     n += list.length + k;
+    controlRows += k;
   }
   const person = new Int32Array(n);
   const refWeek = new Int32Array(n);
@@ -147,5 +181,7 @@ export function buildCohorts(persons: Persons, panel: Panel): CohortReport {
     ineligibleParticipants: ineligible,
     truncatedParticipants: truncated,
     truncatedCohorts,
+    laterParticipantRows: laterRows,
+    controlRows,
   };
 }

@@ -10,7 +10,8 @@ import type { SparseRows } from '../../stats/index.ts';
 
 export const MIN_CATEGORY_PERSONS = 30;
 
-export type CovariateKind = 'gender' | 'numeric' | 'category' | 'cohort';
+/** `spline`: a flexible term of a numeric covariate for the score model (design/score-terms.ts). */
+export type CovariateKind = 'gender' | 'numeric' | 'category' | 'cohort' | 'spline';
 
 export interface CovariateTable {
   names: string[];

@@ -1,10 +1,12 @@
 // The evaluation output (model.ts: FORMATS.md's JSON and jobvej's additions) from what the
 // stages produced.
-import { WINDOW_WEEKS, type CohortReport } from '../design/cohorts.ts';
+import { WINDOW_WEEKS, type CohortReport, type ControlPool } from '../design/cohorts.ts';
 import type { CovariateTable } from '../design/covariates.ts';
 import { CALIPER_SD } from '../estimators/psm.ts';
 import type { Method } from '../estimators/registry.ts';
 import type { Persons } from '../readers/persons-csv.ts';
+import type { ScoreTerms, SplineKnots } from '../design/score-terms.ts';
+import type { TermBalance } from '../stages/balance.ts';
 import type { RunWarning } from '../warnings.ts';
 import type { BalanceRow, EvaluationOutput, PeriodRow, ResultRow } from './model.ts';
 
@@ -19,18 +21,24 @@ export interface OutputParts {
   /** Covariate columns of the score models fitted (empty: none was). */
   scoreNames: ReadonlySet<string>;
   scoreModel: 'separate' | 'pooled';
+  scoreTerms: ScoreTerms;
+  controlPool: ControlPool;
+  /** Spline knots per covariate (flexible terms). */
+  knots: SplineKnots;
   methods: readonly Method[];
   results: ResultRow[];
   byPeriod: PeriodRow[];
   /** Balance table per subgroup, in subgroup order. */
   balance: ReadonlyMap<string, BalanceRow[]>;
+  /** Balance on the flexible terms per subgroup (subgroups with an adjusted estimate). */
+  balanceTerms: ReadonlyMap<string, TermBalance[]>;
   warnings: RunWarning[];
 }
 
 export function buildOutput(p: OutputParts): EvaluationOutput {
   const { table, cohorts } = p;
   const units = cohorts.units;
-  const covariates = table.names.filter((n, k) => table.kinds[k] !== 'cohort' && (p.scoreNames.size === 0 || p.scoreNames.has(n)));
+  const covariates = table.names.filter((n, k) => table.kinds[k] !== 'cohort' && table.kinds[k] !== 'spline' && (p.scoreNames.size === 0 || p.scoreNames.has(n)));
   if (units.cohorts.length > 1) covariates.push('cohort');
   const balanceBySubgroup: Record<string, BalanceRow[]> = {};
   for (const [label, rows] of p.balance) if (label !== 'all') balanceBySubgroup[label] = rows;
@@ -46,6 +54,9 @@ export function buildOutput(p: OutputParts): EvaluationOutput {
       caliper_sd: CALIPER_SD,
       score_model: p.scoreModel,
       methods: [...p.methods],
+      score_terms: p.scoreTerms,
+      controls: p.controlPool,
+      ...(Object.keys(p.knots).length > 0 ? { spline_knots: p.knots } : {}),
     },
     results: p.results,
     by_period: p.byPeriod,
@@ -54,5 +65,6 @@ export function buildOutput(p: OutputParts): EvaluationOutput {
     // Optional additions after FORMATS.md's keys.
     ...(Object.keys(balanceBySubgroup).length > 0 ? { balance_by_subgroup: balanceBySubgroup } : {}),
     warning_details: p.warnings.map(({ code, params }) => ({ code, params })),
+    ...(p.balanceTerms.size > 0 ? { balance_terms: Object.fromEntries(p.balanceTerms) } : {}),
   };
 }

@@ -20,6 +20,15 @@ export interface SimulationOptions {
   effect?: number;
   /** Intercept of the participation model (tunes the participant share). */
   participationIntercept?: number;
+  /** Selection strength: the participation model's coefficient on the pre-window employment share is −this (default 4). */
+  selectionStrength?: number;
+  /**
+   * When candidates start (default `quarter`): a random day of a random cohort quarter; or
+   * `after-arrival`: `startAfterArrivalWeeks` weeks after the arrival day (a programme that starts
+   * a fixed time after arrival; the person is a candidate only when that day falls in a cohort quarter).
+   */
+  startPattern?: 'quarter' | 'after-arrival';
+  startAfterArrivalWeeks?: number;
 }
 
 export interface SimulationSink {
@@ -54,6 +63,9 @@ export function simulate(o: SimulationOptions, sink: SimulationSink): Simulation
   const labels = Array.from({ length: nW }, (_, c) => formatIsoWeek(firstWeek + c));
   const effect = o.effect ?? 0.3;
   const alpha = o.participationIntercept ?? -1.2;
+  const strength = o.selectionStrength ?? 4;
+  const afterArrival = o.startPattern === 'after-arrival';
+  const afterWeeks = o.startAfterArrivalWeeks ?? 104;
   // Cohort quarters: start weeks at least 52 weeks into the data and 52 weeks before its end.
   const quarters: number[] = [];
   for (let q = quarterOfDay(mondayOfWeek(firstWeek + 53)); ; q++) {
@@ -111,16 +123,19 @@ export function simulate(o: SimulationOptions, sink: SimulationSink): Simulation
     }
     y1.set(y0);
     // Candidate start and participation (selection on observables only).
-    const q = quarters[Math.floor(rand() * quarters.length)] ?? 0;
-    const qStart = firstDayOfQuarter(q);
-    const startDay = qStart + Math.floor(rand() * (firstDayOfQuarter(q + 1) - qStart));
+    const qDrawn = quarters[Math.floor(rand() * quarters.length)] ?? 0;
+    const qStart = firstDayOfQuarter(qDrawn);
+    const drawnDay = qStart + Math.floor(rand() * (firstDayOfQuarter(qDrawn + 1) - qStart));
+    const startDay = afterArrival ? arrivalDay + 7 * afterWeeks : drawnDay;
+    const q = afterArrival ? quarterOfDay(startDay) : qDrawn;
+    const candidate = !afterArrival || (q >= (quarters[0] ?? 0) && q <= (quarters.at(-1) ?? -1));
     const sw = weekOfDay(startDay) - firstWeek;
     let pre = 0;
     for (let c = sw - 52; c < sw; c++) if (c >= 0 && (y0[c] === S.employment || y0[c] === S.igu)) pre++;
     const s0 = y0[sw] ?? 0;
-    const eligible = weekOfDay(arrivalDay) < sw + firstWeek && s0 !== S.employment && s0 !== S.igu && s0 !== S.education;
+    const eligible = candidate && weekOfDay(arrivalDay) < sw + firstWeek && s0 !== S.employment && s0 !== S.igu && s0 !== S.education;
     const age = Math.floor(q / 4) - birthYear;
-    const pi = logistic(alpha - 4 * (pre / 52) + 0.6 * female - 0.04 * (age - 35) + 0.4 * (ORIGIN_EFFECT[origin] ?? 0));
+    const pi = logistic(alpha - strength * (pre / 52) + 0.6 * female - 0.04 * (age - 35) + 0.4 * (ORIGIN_EFFECT[origin] ?? 0));
     const participant = eligible && rand() < pi;
     if (participant) {
       for (let c = sw; c < nW; c += 4) {

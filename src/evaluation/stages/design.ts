@@ -2,13 +2,14 @@
 // (design/outcomes.ts; a part of the units at a time, so two threads can share them), the
 // covariate table and the subgroups that have enough participants and controls to estimate.
 // Pure functions of their inputs; parallel/schedule.ts decides where the outcome parts run.
-import { WINDOW_WEEKS, type CohortReport, type Units } from '../design/cohorts.ts';
+import { WINDOW_WEEKS, type CohortReport, type ControlPool, type Units } from '../design/cohorts.ts';
 import { buildCovariates, type CovariateTable } from '../design/covariates.ts';
 import { fillOutcomes, type OutcomeCounts } from '../design/outcomes.ts';
+import { addSplineTerms, DEFAULT_SCORE_TERMS, type ScoreTerms, type SplineKnots } from '../design/score-terms.ts';
 import type { Panel } from '../panel.ts';
 import type { Persons } from '../readers/persons-csv.ts';
 import { buildSubgroups } from '../subgroups.ts';
-import { SMALL_SUBGROUP, warn, type RunWarning } from '../warnings.ts';
+import { oneDecimal, SMALL_SUBGROUP, warn, type RunWarning } from '../warnings.ts';
 
 /** A subgroup that goes on to the score model and the estimates: its unit rows and their treatment and cohort. */
 export interface Group {
@@ -38,6 +39,10 @@ export function outcomesPart(t: OutcomesPart): number {
 export interface DesignOptions {
   by: string[];
   covariates?: string[];
+  /** Who the control units are (the cohorts were built with it; for the warning). */
+  controlPool?: ControlPool;
+  /** The score model's terms (default DEFAULT_SCORE_TERMS; `flexible`: splines of the continuous covariates too). */
+  scoreTerms?: ScoreTerms;
   /** Allocator of the covariate columns (shared memory when a helper thread reads them). */
   float64?: (n: number) => Float64Array;
 }
@@ -47,12 +52,20 @@ export interface Design {
   groups: Group[];
   /** Participant units. */
   nTreated: number;
+  /** The spline knots of each covariate with flexible terms (empty with `linear` terms). */
+  knots: SplineKnots;
   warnings: RunWarning[];
 }
 
-/** Participants left out by the cohort design (not eligible at their start, outcome window past the data). */
-function cohortWarnings(c: CohortReport): RunWarning[] {
+/** Share of the control rows that later participants would add, above which the design warns (decision 017). */
+export const LATER_PARTICIPANTS_SHARE = 0.01;
+
+/** Participants left out by the cohort design (not eligible at their start, outcome window past the data), and later participants missing from earlier cohorts' controls. */
+function cohortWarnings(c: CohortReport, pool: ControlPool): RunWarning[] {
   const out: RunWarning[] = [];
+  if (pool !== 'not-yet' && c.controlRows > 0 && c.laterParticipantRows > LATER_PARTICIPANTS_SHARE * c.controlRows) {
+    out.push(warn('later_participants', { rows: c.laterParticipantRows, percent: oneDecimal((100 * c.laterParticipantRows) / c.controlRows), controls: pool }));
+  }
   if (c.ineligibleParticipants > 0) out.push(warn('ineligible_participants', { count: c.ineligibleParticipants }));
   if (c.truncatedParticipants > 0) {
     const cohorts = c.truncatedCohorts.join(', ');
@@ -65,8 +78,9 @@ function cohortWarnings(c: CohortReport): RunWarning[] {
 export function design(persons: Persons, cohorts: CohortReport, counts: OutcomeCounts, opts: DesignOptions): Design {
   const units: Units = cohorts.units;
   const table = buildCovariates(persons, units, counts, opts.covariates, opts.float64);
+  const knots = (opts.scoreTerms ?? DEFAULT_SCORE_TERMS) === 'flexible' ? addSplineTerms(table, opts.float64) : {};
   const subgroups = buildSubgroups(persons, units, opts.by);
-  const warnings = cohortWarnings(cohorts);
+  const warnings = cohortWarnings(cohorts, opts.controlPool ?? 'never');
   let nTreated = 0;
   for (let i = 0; i < units.n; i++) nTreated += units.treated[i] ?? 0;
   const groups: Group[] = [];
@@ -88,5 +102,5 @@ export function design(persons: Persons, cohorts: CohortReport, counts: OutcomeC
     if (g.label !== 'all' && gT < SMALL_SUBGROUP) warnings.push(warn('small_subgroup', { subgroup: g.label, treated: gT }));
     groups.push({ label: g.label, rows, treated, cohort });
   }
-  return { table, groups, nTreated, warnings };
+  return { table, groups, nTreated, knots, warnings };
 }

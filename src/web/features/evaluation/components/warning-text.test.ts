@@ -17,6 +17,9 @@ describe('warningText', () => {
     expect(warningText(t, exists, 'da', { code: 'methods_disagree', params: { outcome: 'employment', subgroup: 'all', psm: '0.050 [0.030, 0.070]', ipw: '0.120 [0.100, 0.140]' } })).toContain(
       `${daCore.evaluation.outcome.employment}, ${daCore.evaluation.subgroup.all}: matchning (0.050 [0.030, 0.070])`,
     );
+    expect(warningText(t, exists, 'da', { code: 'balance_poor', params: { subgroup: 'gender=F', method: 'ipw', terms: 3, worst: "age'1", smd: 0.25 } })).toBe(
+      `${daCore.gender.F}: efter ${daCore.evaluation.method.ipw} er 3 led i propensity score-modellen stadig forskellige for deltagere og sammenligningspersoner (standardiseret forskel over 0,1; størst for age'1: 0,3). Estimatet kan være skævt på grund af dem.`,
+    );
     // results of older versions (no details) and unknown codes: the caller shows the English sentence
     expect(warningText(t, exists, 'da', undefined)).toBeUndefined();
     expect(warningText(t, exists, 'da', { code: 'something_new', params: {} })).toBeUndefined();

@@ -1,6 +1,6 @@
 // A run warning in the reader's language: from its code and parameters (`warning_details` of
 // the result) through the evaluationWarning strings, numbers in the UI language's format,
-// subgroups and outcomes by their UI names. Undefined when the run has no details (results of
+// subgroups, outcomes and methods by their UI names. Undefined when the run has no details (results of
 // older jobvej versions) or the code is unknown here: the caller shows the English sentence.
 import type { Lang } from '../../../../domain/fip/index.ts';
 import type { WarningDetail } from '../api.ts';
@@ -25,6 +25,7 @@ export function warningText(t: T, exists: (key: string) => boolean, lang: Lang, 
     if (typeof v === 'number') values[name] = Number.isInteger(v) ? formatCount(v, lang) : formatNumber(v, lang, 1);
     else if (name === 'subgroup') values[name] = subgroupLabel(t, v);
     else if (name === 'outcome') values[name] = t(`evaluation.outcome.${v}`, { defaultValue: v });
+    else if (name === 'method') values[name] = t(`evaluation.method.${v}`, { defaultValue: v });
     else values[name] = v;
   }
   return t(key, values);
