@@ -4,7 +4,9 @@
 // server); the network comes back; the answers reach the server one at a time in the order
 // given (checked through the requests and the API) and the screen says "saved". Answers that
 // could not be sent survive a reload (IndexedDB) and are sent after it; an answer the server
-// refuses is kept and shown, and the take-back waits for answers still waiting.
+// refuses is kept and shown, and the take-back waits for answers still waiting. The service
+// worker: not registered under today's CSP (worker-src 'none'); under a CSP that allows it, a
+// reload while offline still shows the current question.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations, suiteHarness } from './harness.ts';
@@ -96,6 +98,55 @@ describe('offline-safe answers on the citizen’s page', () => {
     await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('saved');
     expect(await serverAnswers(page)).toEqual({ [first]: 3, [second]: 4 });
   });
+
+  it('registers no service worker while the server’s CSP forbids workers (worker-src \'none\'), with no CSP violation', async () => {
+    const page = await suite.page({ width: 360, height: 740 });
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    await handOver(page, 'so');
+    await page.locator('.jv-scale button').nth(1).click();
+    await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state')).toBe('saved');
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  for (const lang of ['ti', 'ar'] as const) {
+    it(`with a CSP that allows the worker, a reload while offline still shows the current question (${lang})`, async () => {
+      const page = await suite.page({ width: 360, height: 740 });
+      // The server's CSP as the lead's change would make it: worker-src 'self' instead of 'none'.
+      await page.context().route('**/handover.html*', async (route) => {
+        const response = await route.fetch();
+        const headers = { ...response.headers() };
+        headers['content-security-policy'] = (headers['content-security-policy'] ?? '').replace("worker-src 'none'", "worker-src 'self'");
+        await route.fulfill({ response, headers });
+      });
+      await handOver(page, lang);
+      await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration('/handover.html'))?.active?.state === 'activated');
+      await page.waitForFunction(async () => (await (await caches.open('jobvej-citizen-page')).keys()).length >= 3);
+      await page.reload(); // now under the worker's control
+      await page.getByTestId('item-text').waitFor();
+      const first = await answer(page, 4);
+
+      await page.context().setOffline(true);
+      const second = await answer(page, 6);
+      const current = await page.getByTestId('item-text').textContent();
+      await page.reload();
+      await page.getByTestId('item-text').waitFor();
+      expect(await page.getByTestId('item-text').textContent()).toBe(current);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+      await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state')).toBe('waiting');
+      expect(await axeViolations(page)).toEqual([]);
+
+      await page.context().setOffline(false);
+      await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('saved');
+      expect(await serverAnswers(page)).toEqual({ [first]: 4, [second]: 6 });
+      // The worker never cached an API response.
+      const cached = await page.evaluate(async () => (await (await caches.open('jobvej-citizen-page')).keys()).map((r) => new URL(r.url).pathname));
+      expect(cached.filter((p) => p.startsWith('/api/'))).toEqual([]);
+    });
+  }
 
   it('keeps and shows an answer the server refuses', async () => {
     const page = await suite.page({ width: 360, height: 740 });

@@ -14,7 +14,9 @@ import { Questionnaire, startProgress, type Progress } from './Questionnaire.tsx
 import { TakebackScreen } from './TakebackScreen.tsx';
 import { LockedScreen } from './LockedScreen.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
-import { Outbox } from './outbox.ts';
+import { Outbox, clearSnapshot, loadSnapshot, saveSnapshot } from './outbox.ts';
+import { keepPageForOffline } from './offline-page.ts';
+import { ApiError } from '../lib/http.ts';
 
 export type Boot =
   | { kind: 'away' }
@@ -43,15 +45,24 @@ export async function boot(): Promise<Boot> {
   const me = fetchMe();
   const round = fetchRound();
   round.catch(() => undefined);
-  const session = await me;
-  if (!session?.handover) return { kind: 'away' };
+  let session: Awaited<typeof me> | undefined;
+  let r: Awaited<typeof round>;
   try {
-    const r = await round;
-    return { kind: 'ready', handover: session.handover, round: r.round };
+    session = await me;
+    if (!session?.handover) {
+      await clearSnapshot();
+      return { kind: 'away' };
+    }
+    r = await round;
   } catch (err) {
-    if (isLocked(err)) return { kind: 'locked', handover: session.handover };
+    if (isLocked(err)) return session?.handover ? { kind: 'locked', handover: session.handover } : { kind: 'away' };
+    // No connection (not an answer from the server): the hand-over as last seen online, if any.
+    const snapshot = err instanceof ApiError ? undefined : await loadSnapshot();
+    if (snapshot) return { kind: 'ready', handover: snapshot.handover, round: snapshot.round };
     throw err;
   }
+  void saveSnapshot({ handover: session.handover, round: r.round });
+  return { kind: 'ready', handover: session.handover, round: r.round };
 }
 
 function applyLang(lang: Lang): void {
@@ -129,6 +140,16 @@ export function CitizenApp({ boot: booting }: { boot: Promise<Boot> }) {
       void outbox.drain();
     });
   }, [ready, instrument, outbox, progress]);
+
+  // The answers given so far go into the snapshot too, so an offline reload opens where the citizen is.
+  useEffect(() => {
+    if (ready && progress) void saveSnapshot({ handover: ready.handover, round: { ...ready.round, answers: { citizen: progress.answers } } });
+  }, [ready, progress]);
+  // Once the first question is on screen: keep the page for a reload while offline (if the CSP allows).
+  const shown = progress !== undefined && instrument !== undefined;
+  useEffect(() => {
+    if (shown) void keepPageForOffline();
+  }, [shown]);
 
   if (!booted || booted.kind === 'away' || !strings || !lang || (booted.kind === 'ready' && (!progress || !instrument || !outbox))) {
     return (

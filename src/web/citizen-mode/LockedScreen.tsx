@@ -7,6 +7,8 @@ import { useEffect } from 'preact/hooks';
 import type { Lang } from '../../domain/fip/index.ts';
 import { fetchMe, logout } from './api.ts';
 import { DANISH, type Strings } from './strings.ts';
+import { clearSnapshot } from './outbox.ts';
+import { forgetPage } from './offline-page.ts';
 
 /** How often the device asks whether the caseworker's new login has ended this session. */
 const RECHECK_MS = 15_000;
@@ -24,10 +26,8 @@ export function LockedScreen({ lang, strings: s }: { lang: Lang; strings: String
     return () => clearInterval(timer);
   }, []);
   const end = () => {
-    logout().then(
-      () => location.replace('/'),
-      () => location.replace('/'),
-    );
+    const away = () => void Promise.all([clearSnapshot(), forgetPage()]).then(() => location.replace('/'));
+    logout().then(away, away);
   };
   return (
     <section class="jv-stack jv-center-text" role="alert" data-testid="handover-locked">

@@ -8,7 +8,8 @@ import type { Lang } from '../../domain/fip/index.ts';
 import { isLocked, isWrongPassword, takeback } from './api.ts';
 import { DANISH, type Strings } from './strings.ts';
 import { rememberTakeback } from '../lib/after-takeback.ts';
-import type { Outbox } from './outbox.ts';
+import { clearSnapshot, type Outbox } from './outbox.ts';
+import { forgetPage } from './offline-page.ts';
 
 const ERROR_KEY = { wrong: 'wrongPassword', generic: 'errorGeneric', waiting: 'takebackWaiting' } as const;
 
@@ -54,8 +55,10 @@ export function TakebackScreen({ lang, strings: s, citizenId, roundId, outbox, o
       }
     }
     takeback(password).then(
-      () => {
+      async () => {
         rememberTakeback(roundId);
+        // Nothing of the hand-over stays on the device: the snapshot and the page's cache go.
+        await Promise.all([clearSnapshot(), forgetPage()]);
         location.replace(`/#/citizens/${encodeURIComponent(citizenId)}`);
       },
       (err: unknown) => {

@@ -5,11 +5,14 @@ import type { Instrument, Lang } from '../../domain/fip/index.ts';
 import { api, ApiError, setCsrfToken } from '../lib/http.ts';
 import type { AnswerInput, CitizenRound, Me } from '../lib/types.ts';
 
-/** The session, or null when nobody is signed in (401). */
+let csrfKnown = false;
+
+/** The session, or null when nobody is signed in (401). Sets the CSRF token writes need. */
 export async function fetchMe(): Promise<Me | null> {
   try {
     const me = await api<Me>('GET', '/api/auth/me');
     setCsrfToken(me.csrfToken);
+    csrfKnown = true;
     return me;
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) return null;
@@ -23,8 +26,14 @@ export const fetchRound = () => api<{ round: CitizenRound; language: string }>('
 export const fetchInstrument = (version?: string) =>
   api<Instrument>('GET', version === undefined ? '/api/instruments/fip' : `/api/instruments/fip/${encodeURIComponent(version)}`);
 
-export const saveAnswers = (roundId: string, answers: AnswerInput[], complete: boolean) =>
-  api<{ round: CitizenRound }>('PUT', `/api/rounds/${encodeURIComponent(roundId)}/answers`, { respondent: 'citizen', answers, complete });
+/**
+ * Save the citizen's answers. A page that started offline (from its snapshot) has no CSRF token
+ * yet: the session is asked for first (a network failure there is one like the PUT's own).
+ */
+export async function saveAnswers(roundId: string, answers: AnswerInput[], complete: boolean) {
+  if (!csrfKnown) await fetchMe();
+  return api<{ round: CitizenRound }>('PUT', `/api/rounds/${encodeURIComponent(roundId)}/answers`, { respondent: 'citizen', answers, complete });
+}
 
 export const takeback = (password: string) => api<{ handover: null }>('POST', '/api/auth/takeback', { password });
 

@@ -6,7 +6,7 @@
 // the device, marked refused and shown, never dropped. Where IndexedDB is unavailable (some
 // private modes) the answers wait in memory only.
 import { ApiError } from '../lib/http.ts';
-import type { AnswerInput } from '../lib/types.ts';
+import type { AnswerInput, CitizenRound, Handover } from '../lib/types.ts';
 import { isLocked, saveAnswers } from './api.ts';
 
 export interface Pending {
@@ -29,6 +29,8 @@ export interface OutboxState {
 
 const DB = 'jobvej-citizen';
 const STORE = 'outbox';
+/** The hand-over as last seen online (session-snapshot below), for a reload while offline. */
+const SNAPSHOT = 'handover';
 const RETRY_MS = 5_000;
 
 function request<T>(r: IDBRequest<T>): Promise<T> {
@@ -42,8 +44,12 @@ let opened: Promise<IDBDatabase | null> | undefined;
 function database(): Promise<IDBDatabase | null> {
   opened ??= new Promise((resolve) => {
     try {
-      const open = indexedDB.open(DB, 1);
-      open.onupgradeneeded = () => open.result.createObjectStore(STORE, { keyPath: 'seq', autoIncrement: true });
+      const open = indexedDB.open(DB, 2);
+      open.onupgradeneeded = () => {
+        const names = open.result.objectStoreNames;
+        if (!names.contains(STORE)) open.result.createObjectStore(STORE, { keyPath: 'seq', autoIncrement: true });
+        if (!names.contains(SNAPSHOT)) open.result.createObjectStore(SNAPSHOT);
+      };
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => resolve(null);
     } catch {
@@ -56,10 +62,33 @@ function database(): Promise<IDBDatabase | null> {
 const memory: Pending[] = [];
 let memorySeq = 0;
 
-async function store<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>): Promise<T | undefined> {
+async function store<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>, name = STORE): Promise<T | undefined> {
   const db = await database();
   if (!db) return undefined;
-  return request(fn(db.transaction(STORE, mode).objectStore(STORE)));
+  return request(fn(db.transaction(name, mode).objectStore(name)));
+}
+
+/**
+ * The hand-over as this page last had it online — the session's hand-over (round, citizen,
+ * language), the round and the citizen's answers so far — so a reload without a connection
+ * shows the current question. The citizen's own data only; removed at take-back.
+ */
+export interface Snapshot {
+  handover: Handover;
+  round: CitizenRound;
+}
+
+export async function saveSnapshot(snapshot: Snapshot): Promise<void> {
+  await store('readwrite', (s) => s.put(snapshot, 'current'), SNAPSHOT).catch(() => undefined);
+}
+
+export async function loadSnapshot(): Promise<Snapshot | undefined> {
+  return store('readonly', (s) => s.get('current') as IDBRequest<Snapshot | undefined>, SNAPSHOT).catch(() => undefined);
+}
+
+/** At take-back: the snapshot and this round's answers that reached the server go. */
+export async function clearSnapshot(): Promise<void> {
+  await store('readwrite', (s) => s.delete('current'), SNAPSHOT).catch(() => undefined);
 }
 
 async function add(p: Pending): Promise<Pending> {
