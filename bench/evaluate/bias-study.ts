@@ -13,7 +13,9 @@
 // control in every cohort but its own) shows the design's bias without that thinning.
 // Variants: the score model's terms (`linear`: the covariates as they are, the default;
 // `flexible`: also natural cubic splines of the continuous covariates) and the control pool
-// (`-clean`, `-not-yet`, `-other-quarters`: design/cohorts.ts ControlPool; default `never`).
+// (`-clean`, `-not-yet`, `-other-quarters`: design/cohorts.ts ControlPool; default `never`), and
+// `-month`: monthly instead of quarterly cohorts (the controls' reference week at most 4 weeks
+// from their participants' start instead of 13; with other-quarters: every other month).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,7 +44,7 @@ export const SCENARIOS: Scenario[] = [
   { name: 'null-after-arrival', what: 'no effect, start 104 weeks after arrival, selection −4', sim: { effect: 0, startPattern: 'after-arrival', startAfterArrivalWeeks: 104, participationIntercept: -0.2 } },
 ];
 
-type Variant = Pick<AnalyseOptions, 'scoreTerms' | 'controlPool'>;
+type Variant = Pick<AnalyseOptions, 'scoreTerms' | 'controlPool' | 'cohort'>;
 export const VARIANTS: Record<string, Variant> = {
   linear: { scoreTerms: 'linear' },
   flexible: { scoreTerms: 'flexible' },
@@ -52,6 +54,8 @@ export const VARIANTS: Record<string, Variant> = {
   'flexible-not-yet': { scoreTerms: 'flexible', controlPool: 'not-yet' },
   'flexible-clean': { scoreTerms: 'flexible', controlPool: 'clean' },
   'flexible-other-quarters': { scoreTerms: 'flexible', controlPool: 'other-quarters' },
+  'linear-month': { scoreTerms: 'linear', cohort: 'month' },
+  'linear-month-other-quarters': { scoreTerms: 'linear', cohort: 'month', controlPool: 'other-quarters' },
 };
 
 const METHODS = ['naive', 'psm', 'ipw'] as const;

@@ -73,7 +73,8 @@ export const evaluationResult = z.object({
   input: z.object({ persons: z.number(), person_weeks: z.number(), participants: z.number(), control_pool: z.number() }),
   design: z.object({
     window_weeks: z.number(),
-    cohort: z.literal('quarter'),
+    /** FORMATS.md: `quarter`; `month` only in jobvej's bias study (decision 017). */
+    cohort: z.enum(['quarter', 'month']),
     covariates: z.array(z.string()),
     // Optional additions.
     cohorts: z.array(z.string()).optional(),

@@ -3,7 +3,7 @@
 // Which stages run comes from the methods' needs (estimators/registry.ts); which thread runs
 // each piece, from the schedule (parallel/schedule.ts); the warnings are the stages' own.
 import { methodsNeed } from '../domain/evaluation-methods.ts';
-import { buildCohorts, type ControlPool } from './design/cohorts.ts';
+import { buildCohorts, type CohortPeriod, type ControlPool } from './design/cohorts.ts';
 import { DEFAULT_SCORE_TERMS } from './design/score-terms.ts';
 import { OUTCOMES, type OutcomeName } from './design/outcomes.ts';
 import type { IpwWeights } from './estimators/ipw.ts';
@@ -48,6 +48,8 @@ export interface AnalyseOptions {
    * decision 017).
    */
   scoreTerms?: 'flexible' | 'linear';
+  /** The cohorts' period (design/cohorts.ts CohortPeriod; default `quarter`, FORMATS.md's). */
+  cohort?: CohortPeriod;
   /** Who the control units are (design/cohorts.ts ControlPool; default `never`, FORMATS.md's). */
   controlPool?: ControlPool;
   /**
@@ -89,7 +91,7 @@ export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptio
   };
 
   tick('design', 0);
-  const cohorts = buildCohorts(persons, panel, opts.controlPool ?? 'never');
+  const cohorts = buildCohorts(persons, panel, opts.controlPool ?? 'never', opts.cohort ?? 'quarter');
   const counts = await plan.outcomes(cohorts.units, panel);
   const d = design(persons, cohorts, counts, { by: opts.by ?? ['gender'], covariates: opts.covariates, controlPool: opts.controlPool ?? 'never', scoreTerms: opts.scoreTerms ?? DEFAULT_SCORE_TERMS, float64: plan.float64 });
   const { table } = d;
@@ -175,6 +177,7 @@ export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptio
     scoreModel: opts.scoreModel ?? 'separate',
     scoreTerms: opts.scoreTerms ?? DEFAULT_SCORE_TERMS,
     controlPool: opts.controlPool ?? 'never',
+    cohortPeriod: opts.cohort ?? 'quarter',
     knots: d.knots,
     methods,
     results,

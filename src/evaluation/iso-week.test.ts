@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIsoWeek, parseDate, parseIsoWeek, quarterLabel, quarterOfDay, weekOfDay } from './iso-week.ts';
+import { firstDayOfMonth, formatDate, formatIsoWeek, monthLabel, monthOfDay, parseDate, parseIsoWeek, quarterLabel, quarterOfDay, weekOfDay } from './iso-week.ts';
 
 describe('iso weeks', () => {
   it('parses and formats ISO weeks, consecutive weeks differ by one', () => {
@@ -22,5 +22,12 @@ describe('iso weeks', () => {
     expect(quarterLabel(quarterOfDay(parseDate('2017-05-31') ?? 0))).toBe('2017Q2');
     expect(parseDate('2017-02-30')).toBeUndefined();
     expect(parseDate('17-02-01')).toBeUndefined();
+  });
+  it('maps dates to their month, its first day and its label', () => {
+    const m = monthOfDay(parseDate('2017-12-31') ?? 0);
+    expect(monthLabel(m)).toBe('2017M12');
+    expect(formatDate(firstDayOfMonth(m))).toBe('2017-12-01');
+    expect(formatDate(firstDayOfMonth(m + 1))).toBe('2018-01-01');
+    expect(monthLabel(monthOfDay(parseDate('2016-02-29') ?? 0))).toBe('2016M02');
   });
 });

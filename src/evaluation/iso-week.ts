@@ -83,3 +83,19 @@ export function firstDayOfQuarter(q: number): number {
 export function quarterLabel(q: number): string {
   return `${Math.floor(q / 4)}Q${(q % 4) + 1}`;
 }
+
+/** Calendar month index (year*12 + m, m = 0..11) of a day number. */
+export function monthOfDay(day: number): number {
+  const d = new Date(day * DAY_MS);
+  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+}
+
+/** Day number of the first day of a month index. */
+export function firstDayOfMonth(m: number): number {
+  return Date.UTC(Math.floor(m / 12), m % 12, 1) / DAY_MS;
+}
+
+/** Label `2017M01` of a month index. */
+export function monthLabel(m: number): string {
+  return `${Math.floor(m / 12)}M${String((m % 12) + 1).padStart(2, '0')}`;
+}

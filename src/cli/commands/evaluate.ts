@@ -30,6 +30,9 @@ Impact evaluation (ATT) of a programme on weekly register data; formats in docs/
                       (one model on all units; faster on very large data)
   --score-terms MODE  linear (default: each covariate as it is) or flexible (also a
                       natural cubic spline of each continuous covariate; decision 017)
+  --cohort PERIOD     quarter (default, FORMATS.md) or month: monthly cohorts, so controls
+                      are measured at most 4 weeks from their participants' start instead of
+                      13 (about 3× the control rows); decision 017
   --controls POOL     never (default: the control pool only, FORMATS.md), clean (also
                       participants whose start is 52+ weeks after the cohort's reference
                       week), or not-yet (also every participant starting in a later quarter,
@@ -127,6 +130,7 @@ export async function run(argv: string[]): Promise<number> {
         'score-model': { type: 'string' },
         'score-terms': { type: 'string' },
         controls: { type: 'string' },
+        cohort: { type: 'string' },
         threads: { type: 'string' },
         out: { type: 'string' },
         html: { type: 'string' },
@@ -160,12 +164,14 @@ export async function run(argv: string[]): Promise<number> {
     if (scoreTerms !== 'linear' && scoreTerms !== 'flexible') throw new UsageError(`--score-terms must be linear or flexible, got "${scoreTerms}"`);
     const controlPool = args.controls ?? 'never';
     if (controlPool !== 'never' && controlPool !== 'clean' && controlPool !== 'not-yet') throw new UsageError(`--controls must be never, clean or not-yet, got "${controlPool}"`);
+    const cohort = args.cohort ?? 'quarter';
+    if (cohort !== 'quarter' && cohort !== 'month') throw new UsageError(`--cohort must be quarter or month, got "${cohort}"`);
     const threads = args.threads === undefined ? undefined : Number(args.threads);
     if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) throw new UsageError(`--threads must be a positive integer, got "${args.threads}"`);
     const onProgress = progressBar(!args.quiet);
     const out = await evaluateFiles(
       { persons: args.persons, weeks: args.weeks, dream: args.dream, codes: args.codes },
-      { version: jobvejVersion(), methods, outcomes, by, covariates, scoreModel, scoreTerms, controlPool, threads, onProgress },
+      { version: jobvejVersion(), methods, outcomes, by, covariates, scoreModel, scoreTerms, controlPool, cohort, threads, onProgress },
     );
     onProgress('report', 0);
     const json = toJson(out);

@@ -1,7 +1,7 @@
 // Stacked quarterly cohorts (FORMATS.md design defaults): each participant is a unit at their
 // start week; for every start quarter with participants, each eligible person of the control
 // pool becomes a unit with that quarter's first week as reference week.
-import { firstDayOfQuarter, quarterLabel, quarterOfDay, weekOfDay } from '../iso-week.ts';
+import { firstDayOfMonth, firstDayOfQuarter, monthLabel, monthOfDay, quarterLabel, quarterOfDay, weekOfDay } from '../iso-week.ts';
 import type { Panel } from '../panel.ts';
 import { statusAt } from '../panel.ts';
 import type { Persons } from '../readers/persons-csv.ts';
@@ -61,7 +61,19 @@ export function quarterFirstWeek(q: number): number {
  */
 export type ControlPool = 'never' | 'not-yet' | 'clean' | 'other-quarters';
 
-export function buildCohorts(persons: Persons, panel: Panel, pool: ControlPool = 'never'): CohortReport {
+/**
+ * The cohorts' calendar period (FORMATS.md: `quarter`); `month` is the bias study's variant of
+ * the reference-week rule (controls at the month's first week: at most 4 weeks from their
+ * participants' start instead of 13). Pools and warnings say "quarter" for either.
+ */
+export type CohortPeriod = 'quarter' | 'month';
+const PERIODS: Record<CohortPeriod, { of: (day: number) => number; firstDay: (k: number) => number; label: (k: number) => string }> = {
+  quarter: { of: quarterOfDay, firstDay: firstDayOfQuarter, label: quarterLabel },
+  month: { of: monthOfDay, firstDay: firstDayOfMonth, label: monthLabel },
+};
+
+export function buildCohorts(persons: Persons, panel: Panel, pool: ControlPool = 'never', period: CohortPeriod = 'quarter'): CohortReport {
+  const P = PERIODS[period];
   const lastWeek = panel.weekStart + panel.nWeeks - 1;
   const fits = (ref: number): boolean => ref + WINDOW_WEEKS - 1 <= lastWeek;
   // Each person's arrival week once (eligible() would recompute it for every person and cohort).
@@ -101,7 +113,7 @@ export function buildCohorts(persons: Persons, panel: Panel, pool: ControlPool =
       truncated++;
       continue;
     }
-    const q = quarterOfDay(day);
+    const q = P.of(day);
     let list = quarterOf.get(q);
     if (!list) quarterOf.set(q, (list = []));
     list.push(p);
@@ -121,14 +133,14 @@ export function buildCohorts(persons: Persons, panel: Panel, pool: ControlPool =
   let laterRows = 0;
   let controlRows = 0;
   for (const q of quarters) {
-    const cRef = quarterFirstWeek(q);
+    const cRef = weekOfDay(P.firstDay(q) + 3);
     const list = quarterOf.get(q) ?? [];
     if (!fits(cRef)) {
-      truncatedCohorts.push(quarterLabel(q));
+      truncatedCohorts.push(P.label(q));
       truncated += list.length;
       continue;
     }
-    cohorts.push(quarterLabel(q));
+    cohorts.push(P.label(q));
     cohortRef.push(cRef);
     cohortParticipants.push(list);
     let k = 0;

@@ -56,6 +56,13 @@ describe('control pool', () => {
   it('not-yet: also every participant starting in a later quarter, and never in their own', async () => {
     expect(await controlsByCohort('not-yet')).toEqual({ '2017Q1': [3, 1, 2], '2017Q2': [3, 2], '2018Q2': [3] });
   });
+  it('monthly cohorts (the study’s variant of the reference-week rule): one per start month, controls at its first week', async () => {
+    const { persons, panel } = await fixture();
+    const c = buildCohorts(persons, panel, 'never', 'month');
+    expect(c.units.cohorts).toEqual(['2017M02', '2017M05', '2018M04']);
+    const ref = [...new Set(Array.from(c.units.refWeek).filter((_, i) => !c.units.treated[i]))];
+    expect(ref.map(formatIsoWeek)).toEqual(['2017-W05', '2017-W18', '2018-W14']);
+  });
   it('other-quarters (diagnostic): every participant in every cohort but their own', async () => {
     expect(await controlsByCohort('other-quarters')).toEqual({ '2017Q1': [3, 1, 2], '2017Q2': [3, 0, 2], '2018Q2': [3, 0, 1] });
   });

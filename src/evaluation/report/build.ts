@@ -1,6 +1,6 @@
 // The evaluation output (model.ts: FORMATS.md's JSON and jobvej's additions) from what the
 // stages produced.
-import { WINDOW_WEEKS, type CohortReport, type ControlPool } from '../design/cohorts.ts';
+import { WINDOW_WEEKS, type CohortPeriod, type CohortReport, type ControlPool } from '../design/cohorts.ts';
 import type { CovariateTable } from '../design/covariates.ts';
 import { CALIPER_SD } from '../estimators/psm.ts';
 import type { Method } from '../estimators/registry.ts';
@@ -23,6 +23,7 @@ export interface OutputParts {
   scoreModel: 'separate' | 'pooled';
   scoreTerms: ScoreTerms;
   controlPool: ControlPool;
+  cohortPeriod: CohortPeriod;
   /** Spline knots per covariate (flexible terms). */
   knots: SplineKnots;
   methods: readonly Method[];
@@ -47,7 +48,7 @@ export function buildOutput(p: OutputParts): EvaluationOutput {
     input: { persons: p.persons.n, person_weeks: p.personWeeks, participants: cohorts.participants, control_pool: cohorts.controlPool },
     design: {
       window_weeks: WINDOW_WEEKS,
-      cohort: 'quarter',
+      cohort: p.cohortPeriod,
       covariates,
       cohorts: units.cohorts,
       units: { participants: p.nTreated, control_rows: units.n - p.nTreated },
