@@ -77,4 +77,20 @@ describe('readValidityData', () => {
       expect.stringMatching(/^answers\.csv:3: not a valid CSV file: Quote Not Closed/),
     ]);
   });
+
+  it('reads quoted text (csv-parse) and quote-free text (line scanner) to the same data and line numbers', () => {
+    const plain = readFileSync(new URL('./fixtures/answers.csv', import.meta.url), 'utf8');
+    const outcomes = { file: 'outcomes.csv', text: readFileSync(new URL('./fixtures/outcomes.csv', import.meta.url), 'utf8') };
+    const quoted = plain.replace(/^(P\d+),/gm, '"$1",');
+    expect(quoted).not.toBe(plain);
+    const a = readValidityData({ file: 'answers.csv', text: plain }, outcomes, instrument);
+    const b = readValidityData({ file: 'answers.csv', text: quoted }, outcomes, instrument);
+    expect(b).toEqual(a);
+    const crlf = readValidityData({ file: 'answers.csv', text: plain.replace(/\n/g, '\r\n') }, outcomes, instrument);
+    expect(crlf).toEqual(a);
+    const broken = (t: string) => t.replace(/\n([^\n]*),c05,\d,/, '\n$1,c05,9,');
+    const line = broken(plain).split('\n').findIndex((l) => /,c05,9,/.test(l)) + 1;
+    expect(problems(broken(plain), outcomes.text)).toEqual([expect.stringMatching(new RegExp(`^answers\\.csv:${line}: value "9"`))]);
+    expect(problems(broken(quoted), outcomes.text)).toEqual(problems(broken(plain), outcomes.text));
+  });
 });

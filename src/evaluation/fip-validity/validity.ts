@@ -90,14 +90,33 @@ export function fitValue(x: Float64Array, y: Uint8Array, subject: Subject): { nu
   if (n < SMALL_N || Math.min(employed, n - employed) < SMALL_EVENTS) {
     warnings.push(fipWarning('small_sample', { ...subject, n, employed, min_n: SMALL_N, min_events: SMALL_EVENTS }));
   }
-  const X = new Float64Array(2 * n);
-  const yf = new Float64Array(n);
+  // The logit on one value is fitted on its distinct values (7 for an item, a few dozen for an
+  // index mean) as a grouped binomial: y the share employed, weights the counts. The likelihood
+  // is the ungrouped one's up to a constant, so the estimate and its SE are the same, in
+  // microseconds instead of passes over every person.
+  const groups = new Map<number, [number, number]>();
   for (let i = 0; i < n; i++) {
-    X[2 * i] = 1;
-    X[2 * i + 1] = x[i] as number;
-    yf[i] = y[i] as number;
+    const v = x[i] as number;
+    const g = groups.get(v);
+    if (g === undefined) groups.set(v, [1, y[i] as number]);
+    else {
+      g[0]++;
+      g[1] += y[i] as number;
+    }
   }
-  const fit = logisticRegression(X, yf, n, 2);
+  const m = groups.size;
+  const X = new Float64Array(2 * m);
+  const share = new Float64Array(m);
+  const count = new Float64Array(m);
+  let r = 0;
+  for (const [v, [c, e]] of groups) {
+    X[2 * r] = 1;
+    X[2 * r + 1] = v;
+    share[r] = e / c;
+    count[r] = c;
+    r++;
+  }
+  const fit = logisticRegression(X, share, m, 2, { weights: count });
   if (fit.separation) {
     warnings.push(fipWarning('separation', { ...subject, n }));
     return { numbers, warnings };
