@@ -1,7 +1,12 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { sql } from 'kysely';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { seedDemo } from '../../server/demo/seed.ts';
+import { withTenant } from '../../server/platform/db/tenant.ts';
+import { createTestDatabase, type TestDatabase } from '../../server/platform/db/testing.ts';
 import { asInstrument } from '../../domain/fip/index.ts';
 import { readValidityData } from '../../evaluation/fip-validity/parse-files.ts';
 import { fipValidity, toValidityJson } from '../../evaluation/fip-validity/validity.ts';
@@ -101,5 +106,77 @@ describe('jobvej fip-validity', () => {
     expect(await run(['--answers', f.path('outcomes.csv'), '--outcomes', f.path('outcomes.csv'), '--out', f.path('v.json'), '--instrument', f.path('none.json')])).toBe(2);
     expect(stderr.join('')).toContain('--out is required');
     expect(stderr.join('')).toContain('cannot load the instrument');
+  });
+});
+
+/**
+ * The demo data as FORMATS.md's FIP analysis files, by query: the citizens whose round 1 is at
+ * least 182 days before `today` (a complete outcome window), all their rounds' answers, and
+ * employed_6m = an employment or IGU start registered within 182 days after the round-1 date
+ * (issue 11's definition for live data).
+ */
+async function exportDemo(t: TestDatabase, today: string): Promise<{ answers: string; outcomes: string; numeric: Map<string, number>; employed: number }> {
+  const answers = ['person_id,gender,round,respondent,item_id,value,answered_on'];
+  const outcomes = ['person_id,employed_6m'];
+  const numeric = new Map<string, number>();
+  let employed = 0;
+  for (const code of ['607', '727']) {
+    await withTenant(t.db, { municipalityCode: code, userId: null, role: 'test' }, async (tx) => {
+      const cohort = sql`SELECT citizen_id, started_on FROM fip_rounds WHERE round_no = 1 AND started_on + 182 <= ${today}::date`;
+      const rows = (await sql<{ citizen_id: string; gender: string; round_no: number; started_on: string; respondent: string; item_id: string; value: number | null }>`
+        SELECT r.citizen_id, c.gender, r.round_no, r.started_on::text AS started_on, a.respondent, a.item_id, a.value
+        FROM fip_answers a JOIN fip_rounds r ON r.id = a.round_id JOIN citizens c ON c.id = r.citizen_id
+        WHERE r.citizen_id IN (SELECT citizen_id FROM (${cohort}) k)
+        ORDER BY r.citizen_id, r.round_no, a.respondent, a.item_id`.execute(tx)).rows;
+      for (const r of rows) answers.push([r.citizen_id, r.gender, r.round_no, r.respondent, r.item_id, r.value ?? '', r.started_on].join(','));
+      const outs = (await sql<{ citizen_id: string; employed: number }>`
+        SELECT k.citizen_id, (EXISTS (SELECT 1 FROM outcomes o WHERE o.citizen_id = k.citizen_id AND o.kind IN ('employment', 'igu_start')
+          AND o.date >= k.started_on AND o.date <= k.started_on + 182))::int AS employed
+        FROM (${cohort}) k`.execute(tx)).rows;
+      for (const r of outs) {
+        outcomes.push(`${r.citizen_id},${r.employed}`);
+        employed += r.employed;
+      }
+      // Independent count of the complete cases per item: numeric round-1 answers of the cohort.
+      const counts = (await sql<{ item_id: string; n: number }>`
+        SELECT a.item_id, count(a.value)::int AS n FROM fip_answers a JOIN fip_rounds r ON r.id = a.round_id
+        WHERE r.round_no = 1 AND r.citizen_id IN (SELECT citizen_id FROM (${cohort}) k) GROUP BY a.item_id`.execute(tx)).rows;
+      for (const c of counts) numeric.set(c.item_id, (numeric.get(c.item_id) ?? 0) + c.n);
+    });
+  }
+  return { answers: `${answers.join('\n')}\n`, outcomes: `${outcomes.join('\n')}\n`, numeric, employed };
+}
+
+describe('jobvej fip-validity on the demo data (PGlite)', () => {
+  const TODAY = '2026-11-25';
+  let t: TestDatabase;
+  let demo: Awaited<ReturnType<typeof exportDemo>>;
+  beforeAll(async () => {
+    t = await createTestDatabase('pglite');
+    await seedDemo(t.db, { cprKey: randomBytes(32), seed: 42, today: TODAY, nodeEnv: 'test' });
+    demo = await exportDemo(t, TODAY);
+  }, 120_000);
+  afterAll(async () => {
+    await t.drop();
+  });
+
+  it('runs on the exported demo files, with the complete cases the database counts', async () => {
+    const f = tmpFiles({ 'answers.csv': demo.answers, 'outcomes.csv': demo.outcomes });
+    expect(await run(['--answers', f.path('answers.csv'), '--outcomes', f.path('outcomes.csv'), '--out', f.path('v.json'), '--quiet'])).toBe(0);
+    const v = JSON.parse(readFileSync(f.path('v.json'), 'utf8')) as { items: { item_id: string; n: number; log_odds: number | null; auc: number | null }[]; warnings: string[] };
+    const persons = demo.outcomes.trim().split('\n').length - 1;
+    expect(persons).toBeGreaterThan(100);
+    expect(demo.employed).toBeGreaterThan(0);
+    expect(demo.employed).toBeLessThan(persons);
+    expect(v.items.map((i) => i.item_id)).toEqual([...demo.numeric.keys()].sort());
+    for (const item of v.items) {
+      expect(item.n, item.item_id).toBe(demo.numeric.get(item.item_id));
+      expect(item.log_odds, item.item_id).not.toBeNull();
+      expect(item.auc, item.item_id).not.toBeNull();
+    }
+    // The same export again gives byte-identical output (the seed is deterministic).
+    writeFileSync(f.path('answers2.csv'), (await exportDemo(t, TODAY)).answers);
+    expect(await run(['--answers', f.path('answers2.csv'), '--outcomes', f.path('outcomes.csv'), '--out', f.path('v2.json'), '--quiet'])).toBe(0);
+    expect(readFileSync(f.path('v2.json'), 'utf8')).toBe(readFileSync(f.path('v.json'), 'utf8'));
   });
 });
