@@ -13,6 +13,7 @@ import type { deadlineReportSchema, newOfferBody, newOutcomeBody, offerList, off
 import type { citizenEnrolmentList, citizenEnrolmentSchema, enrolmentOne, enrolmentSchema, packageCreated, packageDetail, packageList, packageSchema, packageSummarySchema, packageTemplateSchema, templateList } from './packages.ts';
 import type { answersBody, answersSaved, handoverRound, handoverStarted } from './rounds.ts';
 import type { accessLogEntry, accessLogResponse } from './audit.ts';
+import type { nationalIndicators } from './national.ts';
 
 export type { Role };
 
@@ -110,3 +111,4 @@ export type RunList = z.infer<typeof runList>;
 export type RunView = z.infer<typeof runView>;
 export type AccessLogEntry = z.infer<typeof accessLogEntry>;
 export type AccessLogPage = z.infer<typeof accessLogResponse>;
+export type NationalIndicators = z.infer<typeof nationalIndicators>;

@@ -13,7 +13,7 @@ const TABLE: Record<Role, Action[]> = {
     'company.view', 'company.create', 'company.needs', 'package.view', 'package.create', 'package.enrol', 'package.signoff', 'package.advance',
   ],
   evaluator: ['evaluation.run', 'evaluation.view'],
-  national_admin: [],
+  national_admin: ['national.view'],
   admin: ['evaluation.run', 'evaluation.view', 'audit.head'],
 };
 

@@ -31,6 +31,7 @@ export const ACTIONS = [
   'citizen.access_log',
   'citizen.export',
   'audit.head',
+  'national.view',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -79,10 +80,12 @@ const GRANTS: Record<Action, readonly Role[]> = {
   'citizen.export': ['manager'],
   // The audit chain head and last checkpoint (hashes and ids only): the national administrator.
   'audit.head': ['admin'],
+  // The national view: every municipality's indicators as suppressed aggregates (no personal data).
+  'national.view': ['national_admin'],
 };
 
 /** Actions that national users (no municipality) may perform too, on national resources. */
-const NATIONAL: ReadonlySet<Action> = new Set<Action>(['evaluation.run', 'evaluation.view', 'audit.head']);
+const NATIONAL: ReadonlySet<Action> = new Set<Action>(['evaluation.run', 'evaluation.view', 'audit.head', 'national.view']);
 
 export function can(actor: Actor, action: Action, resource?: TenantResource): boolean {
   if (!GRANTS[action].includes(actor.role)) return false;

@@ -18,6 +18,7 @@ import { healthRoutes } from './health/index.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { instrumentRoutes } from './instruments/index.ts';
 import { citizenRoutes } from './citizens/index.ts';
+import { nationalRoutes } from './national/index.ts';
 import { roundRoutes } from './rounds/index.ts';
 import { evaluationRoutes, type EvaluationRouteOptions } from './evaluations/index.ts';
 import { offerRoutes } from './offers/index.ts';
@@ -108,6 +109,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(roundRoutes(ctx));
   await app.register(offerRoutes(ctx, policies));
   await app.register(companyRoutes(ctx));
+  await app.register(nationalRoutes(ctx));
   await app.register(packageRoutes(ctx, loadPackageTemplates()));
   await app.register(auditRoutes(ctx, opts.auditCheckpointFile));
   const evaluationStore = opts.evaluationStoreDir ?? join(tmpdir(), `jobvej-evaluations-${process.pid}`);

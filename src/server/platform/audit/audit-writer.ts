@@ -48,6 +48,8 @@ export type AuditAction =
   | 'evaluation.view'
   | 'evaluation.resume'
   | 'evaluation.interrupted'
+  /** The national view's aggregates were read (detail: the year). */
+  | 'national.view'
   /** A refused read or write of an id (403/404); detail names the action tried. */
   | 'access.denied';
 

@@ -159,6 +159,17 @@ export function defineRoute<P extends Schema | undefined, Q extends Schema | und
     url: spec.url,
     config: { duringHandover: spec.duringHandover ?? false, pipeline: { can: spec.can, audit: spec.audit?.action ?? null } },
     schema,
+    // The permission before the body and query are validated: a role that may not do this learns
+    // nothing about the route's fields (403, audited), whatever it sends.
+    preValidation: async (request: FastifyRequest): Promise<void> => {
+      const actor = actorOf(request);
+      try {
+        requireAbility(actor, spec.can);
+      } catch (err) {
+        await refused(err, actor, request);
+        throw err;
+      }
+    },
     ...(spec.early
       ? {
           onRequest: async (request: FastifyRequest): Promise<void> => {
