@@ -98,8 +98,13 @@ const COMPRESSIBLE = /\.(?:js|mjs|css|html|svg|json|txt|ttf)$/;
  */
 function precompress(): Plugin {
   let outDir = '';
-  const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
+  const walk = (dir: string): string[] => {
+    try {
+      return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
+    } catch {
+      return []; // emptied by another build meanwhile
+    }
+  };
   return {
     name: 'jobvej-precompress',
     apply: 'build',
@@ -108,10 +113,15 @@ function precompress(): Plugin {
     },
     closeBundle() {
       for (const file of walk(outDir)) {
-        if (!COMPRESSIBLE.test(file) || statSync(file).size < 1024) continue;
-        const data = readFileSync(file);
-        writeFileSync(`${file}.br`, brotliCompressSync(data, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: data.length } }));
-        writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
+        try {
+          if (!COMPRESSIBLE.test(file) || statSync(file).size < 1024) continue;
+          const data = readFileSync(file);
+          writeFileSync(`${file}.br`, brotliCompressSync(data, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: data.length } }));
+          writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
+        } catch (err) {
+          // Another build emptied the folder meanwhile (dist/web is shared): that build writes its own.
+          if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+        }
       }
     },
   };

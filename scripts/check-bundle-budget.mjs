@@ -91,7 +91,7 @@ function readdirAssets(dist) {
 
 function build() {
   const out = mkdtempSync(join(tmpdir(), 'jobvej-budget-'));
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(ROOT, 'vite.config.ts'), '--outDir', out, '--emptyOutDir', '--manifest', '--logLevel', 'warn'], { stdio: 'inherit', cwd: ROOT });
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(ROOT, 'vite.config.ts'), '--outDir', out, '--emptyOutDir', '--manifest', '--logLevel', 'warn'], { stdio: 'inherit', cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' } });
   return out;
 }
 

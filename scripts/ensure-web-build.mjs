@@ -14,5 +14,7 @@ const buildFiles = [join(root, 'vite.config.ts'), join(root, 'scripts', 'citizen
 const srcTime = Math.max(...sources.map(newest), ...buildFiles.map((f) => statSync(f).mtimeMs));
 if (!existsSync(out) || statSync(out).mtimeMs < srcTime) {
   console.log('Building the web app (dist/web)…');
-  execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(root, 'vite.config.ts'), '--logLevel', 'warn'], { stdio: 'inherit', cwd: root });
+  // Always a production build: run from a test runner (NODE_ENV=test, e.g. the browser tests'
+  // harness) Vite would otherwise build with the development JSX runtime (larger, debug names).
+  execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(root, 'vite.config.ts'), '--logLevel', 'warn'], { stdio: 'inherit', cwd: root, env: { ...process.env, NODE_ENV: 'production' } });
 }

@@ -44,6 +44,8 @@ interface Sample {
   bytes: { js: number; css: number; font: number; document: number; api: number; other: number; total: number };
   requests: number;
   fontFiles: string[];
+  /** Every response of the load: path, DevTools resource type, bytes. */
+  responses: { path: string; type: string; bytes: number }[];
   /** ms from navigation start to the first question's text in the DOM (and laid out). */
   firstQuestionMs: number;
   /** ms from navigation start to the last response of the load (fonts included). */
@@ -175,7 +177,8 @@ async function measure(browser: Browser, baseUrl: string, pathFor: (lang: Lang) 
     else bytes.other += b;
   }
   await ctx.close();
-  return { lang, url: path, bytes, requests: requests.size, fontFiles, firstQuestionMs: Math.round(firstQuestionMs), allLoadedMs: Math.round((last - navStart) * 1000) };
+  const responses = [...requests.values()].map((r) => ({ path: new URL(r.url).pathname, type: r.type, bytes: r.bytes ?? 0 }));
+  return { lang, url: path, bytes, requests: requests.size, fontFiles, responses, firstQuestionMs: Math.round(firstQuestionMs), allLoadedMs: Math.round((last - navStart) * 1000) };
 }
 
 const kb = (n: number) => (n / 1024).toFixed(1);
