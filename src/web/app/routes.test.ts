@@ -57,6 +57,6 @@ describe('the route table', () => {
 
   it('names each route once and shows the nav in the header order', () => {
     expect(new Set(routes.map((r) => r.name)).size).toBe(routes.length);
-    expect(routes.flatMap((r) => (r.nav ? [r.nav.label] : []))).toEqual(['companies.nav', 'companies.demand.nav', 'packages.nav', 'evaluation.nav']);
+    expect(routes.flatMap((r) => (r.nav ? [r.nav.label] : []))).toEqual(['companies.nav', 'companies.demand.nav', 'packages.nav', 'national.nav', 'evaluation.nav']);
   });
 });

@@ -17,6 +17,7 @@ import { EnrolmentPage } from '../features/packages/components/EnrolmentPage.tsx
 import { CompaniesPage } from '../features/companies/components/CompaniesPage.tsx';
 import { CompanyPage } from '../features/companies/components/CompanyPage.tsx';
 import { DemandPage } from '../features/companies/components/DemandPage.tsx';
+import { NationalPage } from '../features/national/components/NationalPage.tsx';
 
 /** A link in the header: its label (i18n key) and who sees it (an ability the session carries). Only for patterns without required parameters. */
 export interface NavEntry {
@@ -49,13 +50,15 @@ function route<N extends string, P extends string>(def: {
 
 /** An evaluator without a caseload gets the evaluations at '/'. */
 const evaluatorOnly = (me: Me): boolean => mayDo(me.abilities, 'evaluation.view') && !mayDo(me.abilities, 'citizen.list');
+/** The national administrator gets the national view at '/'. */
+const nationalOnly = (me: Me): boolean => mayDo(me.abilities, 'national.view') && !mayDo(me.abilities, 'citizen.list');
 
 /** '/': the caseload (the evaluations for an evaluator without one); also shown for unknown paths. */
 export const homeRoute = route({
   name: 'caseload',
   path: '/',
-  title: (me) => (evaluatorOnly(me) ? 'evaluation.title' : 'caseload.title'),
-  page: (_, me) => (evaluatorOnly(me) ? <EvaluationPage /> : <CaseloadPage />),
+  title: (me) => (nationalOnly(me) ? 'national.title' : evaluatorOnly(me) ? 'evaluation.title' : 'caseload.title'),
+  page: (_, me) => (nationalOnly(me) ? <NationalPage /> : evaluatorOnly(me) ? <EvaluationPage /> : <CaseloadPage />),
 });
 
 /** Every page; the header shows the nav entries in this order. */
@@ -92,6 +95,13 @@ export const routes = [
     path: '/packages/:packageId/enrolments/:enrolmentId',
     title: 'packages.title',
     page: ({ packageId, enrolmentId }) => <EnrolmentPage packageId={packageId} enrolmentId={enrolmentId} />,
+  }),
+  route({
+    name: 'national',
+    path: '/national',
+    title: 'national.title',
+    nav: { label: 'national.nav', can: 'national.view' },
+    page: () => <NationalPage />,
   }),
   route({
     name: 'evaluations',

@@ -1,0 +1,14 @@
+// Numbers in the UI language's grouping and decimal marks (1.234 in Danish, 1,234 in English),
+// always with Latin digits: tables mix them with codes and dates, and the job centres' reports use them.
+import type { Lang } from '../../domain/fip/index.ts';
+
+const formatters = new Map<Lang, Intl.NumberFormat>();
+
+export function formatNumber(n: number, lang: Lang): string {
+  let f = formatters.get(lang);
+  if (!f) {
+    f = new Intl.NumberFormat(lang === 'da' ? 'da-DK' : lang, { numberingSystem: 'latn', maximumFractionDigits: 1 });
+    formatters.set(lang, f);
+  }
+  return f.format(n);
+}
