@@ -17,6 +17,9 @@ describe('web app serving', () => {
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>jobvej</title>');
     writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
+    writeFileSync(join(dir, 'assets', 'index-AbCd1234.js'), 'console.log("hashed")');
+    writeFileSync(join(dir, 'assets', 'index-AbCd1234.js.br'), 'BROTLI-BYTES');
+    writeFileSync(join(dir, 'assets', 'index-AbCd1234.js.gz'), 'GZIP-BYTES');
     t = await createTestDatabase('pglite');
     app = await buildApp({ db: t.db, cprKey: randomBytes(32), webDist: dir, logger: false });
   });
@@ -34,6 +37,23 @@ describe('web app serving', () => {
     expect((await app.inject({ url: '/' })).body).toContain('<title>jobvej</title>');
     const api = await app.inject({ url: '/api/nothing-here', method: 'GET' });
     expect(api.headers['content-type']).toMatch(/problem\+json/);
+  });
+
+  it('sends the precompressed file the client accepts, caches hashed bundles for a year and revalidates pages', async () => {
+    const br = await app.inject({ url: '/assets/index-AbCd1234.js', headers: { 'accept-encoding': 'br, gzip' } });
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.body).toBe('BROTLI-BYTES');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const gz = await app.inject({ url: '/assets/index-AbCd1234.js', headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.body).toBe('GZIP-BYTES');
+    const plain = await app.inject({ url: '/assets/index-AbCd1234.js' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe('console.log("hashed")');
+    // Not hashed, or a page: revalidated.
+    expect((await app.inject({ url: '/assets/app.js' })).headers['cache-control']).toBe('no-cache');
+    expect((await app.inject({ url: '/' })).headers['cache-control']).toBe('no-cache');
   });
 
   it('serves a file written after start-up (a rebuilt bundle) and answers a missing file with 404, not index.html', async () => {

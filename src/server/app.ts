@@ -119,7 +119,21 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   const hasWeb = webDist !== undefined && existsSync(join(webDist, 'index.html'));
   // wildcard: files are looked up per request, so a rebuilt bundle's new hashed assets are served
   // without a restart.
-  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: true });
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: true,
+      // The build writes .br and .gz beside each file (scripts/ensure-web-build.mjs): sent as asked
+      // by Accept-Encoding, never compressed per request.
+      preCompressed: true,
+      // Hashed bundles (assets/*-<hash>.*) never change under their name: cached for a year. Pages,
+      // the service worker and unhashed files are revalidated each time, so a new build shows at once.
+      cacheControl: false,
+      setHeaders: (reply, path) => {
+        reply.header('Cache-Control', /[/\\]assets[/\\][^/\\]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+(\.br|\.gz)?$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
 
   app.setNotFoundHandler((request, reply) => {
     // The app's own paths get index.html; a missing file (a name with an extension, such as a
