@@ -3,15 +3,15 @@
 // the inverse probability of not having started yet (a discrete-time hazard logit of starting on
 // person-weeks), against the generator's truth. Employment ATT of subgroup all, no SEs (the
 // seeds' spread is the uncertainty). Not part of `jobvej evaluate`.
-//   node --import tsx bench/evaluate/ipcw-experiment.ts [--seeds 20] [--persons 10000] [--scenarios LIST]
+//   node --import tsx bench/evaluate/ipcw-experiment.ts [--seeds 20] [--persons 10000] [--scenarios LIST] [--cohort quarter|month]
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildCohorts, WINDOW_WEEKS } from '../../src/evaluation/design/cohorts.ts';
+import { buildCohorts, WINDOW_WEEKS, type CohortPeriod } from '../../src/evaluation/design/cohorts.ts';
 import { buildCovariates, designMatrix } from '../../src/evaluation/design/covariates.ts';
 import { computeOutcomes } from '../../src/evaluation/design/outcomes.ts';
-import { firstDayOfQuarter, mondayOfWeek, quarterOfDay, weekOfDay } from '../../src/evaluation/iso-week.ts';
+import { firstDayOfMonth, firstDayOfQuarter, mondayOfWeek, monthOfDay, quarterOfDay, weekOfDay } from '../../src/evaluation/iso-week.ts';
 import type { Panel } from '../../src/evaluation/panel.ts';
 import { readPersonsCsv, type Persons } from '../../src/evaluation/readers/persons-csv.ts';
 import { readWeeksCsv } from '../../src/evaluation/readers/weeks-csv.ts';
@@ -100,10 +100,10 @@ function fitHazard(persons: Persons, panel: Panel, from: number, to: number, str
 }
 
 /** The IPW-IPCW employment ATT (subgroup all) of one register. */
-export async function ipcwAtt(personsFile: string, weeksFile: string): Promise<{ ipcw: number; ipwNotYet: number }> {
+export async function ipcwAtt(personsFile: string, weeksFile: string, period: CohortPeriod = 'quarter'): Promise<{ ipcw: number; ipwNotYet: number }> {
   const persons = await readPersonsCsv(personsFile);
   const { panel } = readWeeksCsv(weeksFile, persons);
-  const { units } = buildCohorts(persons, panel, 'not-yet');
+  const { units } = buildCohorts(persons, panel, 'not-yet', period);
   const counts = computeOutcomes(units, panel);
   const table = buildCovariates(persons, units, counts);
   const all = Int32Array.from({ length: units.n }, (_, i) => i);
@@ -131,9 +131,10 @@ export async function ipcwAtt(personsFile: string, weeksFile: string): Promise<{
     }
     const odds = (ps[i] as number) / (1 - (ps[i] as number));
     const startWeek = persons.participant[p] ? weekOfDay(persons.startDay[p] ?? 0) : Infinity;
-    // At risk of starting (censoring) only from the next quarter's first week: a start within
-    // this quarter would make the person one of this cohort's participants.
-    const nextQuarter = weekOfDay(firstDayOfQuarter(quarterOfDay(mondayOfWeek(r) + 3) + 1) + 3);
+    // At risk of starting (censoring) only from the next cohort period's first week: a start
+    // within this one would make the person one of this cohort's participants.
+    const day = mondayOfWeek(r) + 3;
+    const nextQuarter = period === 'month' ? weekOfDay(firstDayOfMonth(monthOfDay(day) + 1) + 3) : weekOfDay(firstDayOfQuarter(quarterOfDay(day) + 1) + 3);
     let surv = 1;
     for (let w = 0; w < W; w++) {
       const t = r + w;
@@ -161,7 +162,10 @@ function statusAt(panel: Panel, p: number, week: number): number {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { seeds: { type: 'string', default: '20' }, persons: { type: 'string', default: '10000' }, scenarios: { type: 'string', default: 'null,default,strong,none' } } });
+  const { values } = parseArgs({
+    options: { seeds: { type: 'string', default: '20' }, persons: { type: 'string', default: '10000' }, scenarios: { type: 'string', default: 'null,default,strong,none' }, cohort: { type: 'string', default: 'quarter' } },
+  });
+  const period = values.cohort === 'month' ? 'month' : 'quarter';
   const dir = mkdtempSync(join(tmpdir(), 'jobvej-ipcw-'));
   try {
     for (const name of (values.scenarios ?? '').split(',')) {
@@ -175,7 +179,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         const truth = simulate({ persons: Number(values.persons), weeks: 260, seed: 1000 + seed, ...s.sim }, { personsLine: (l) => persons.push(l), weeksChunk: (c) => weeks.push(c) });
         writeFileSync(join(dir, 'p.csv'), `${persons.join('\n')}\n`);
         writeFileSync(join(dir, 'w.csv'), weeks.join(''));
-        const r = await ipcwAtt(join(dir, 'p.csv'), join(dir, 'w.csv'));
+        const r = await ipcwAtt(join(dir, 'p.csv'), join(dir, 'w.csv'), period);
         err.push(r.ipcw - truth.attEmployment);
         errNy.push(r.ipwNotYet - truth.attEmployment);
       }
@@ -184,7 +188,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         const sd = Math.sqrt(e.reduce((a, b) => a + (b - m) ** 2, 0) / (e.length - 1));
         return `${(m * 100).toFixed(2)} ± ${((sd / Math.sqrt(e.length)) * 100).toFixed(2)} pp (SD ${(sd * 100).toFixed(2)})`;
       };
-      process.stdout.write(`${name}: IPW-IPCW ${stat(err)}; the same without the censoring weights ${stat(errNy)}\n`);
+      process.stdout.write(`${name} (${period}ly cohorts): IPW-IPCW ${stat(err)}; the same without the censoring weights ${stat(errNy)}\n`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
