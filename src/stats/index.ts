@@ -16,3 +16,5 @@ export { createRng, randomInt } from './rng.ts';
 export { quantileSorted } from './quantile.ts';
 export { naturalSplineColumns, splineKnots, KNOT_QUANTILES } from './natural-spline.ts';
 export { bootstrap, type BootstrapOptions, type BootstrapResult } from './bootstrap.ts';
+export { auc } from './auc.ts';
+export { cronbachAlpha } from './cronbach.ts';
