@@ -11,7 +11,7 @@ const LAST_YEAR = Number(DATE_RANGE.max.slice(0, 4));
 export const nationalQuery = z.object({
   year: z
     .string()
-    .regex(/^[0-9]{4}$/, { message: 'Expected a year (YYYY)' })
+    .regex(/^(19[0-9]{2}|20[0-9]{2}|2100)$/, { message: `Expected a year ${FIRST_YEAR}..${LAST_YEAR}` })
     .transform(Number)
     .refine((y) => y >= FIRST_YEAR && y <= LAST_YEAR, { message: `Expected a year ${FIRST_YEAR}..${LAST_YEAR}` })
     .optional(),
