@@ -1,6 +1,7 @@
 // The citizen's hand-over mode (handover.html, decision 019) in the browser, in all six
-// languages at 320 and 360 px: every citizen screen (question, language list, thank-you,
-// give-back, wrong password, lock) without one axe violation; the give-back control fits; the
+// languages at 320 and 360 px: every citizen screen (question, language list, an answer waiting
+// offline and saved, thank-you, give-back, wrong password, lock, a start that failed) without
+// one axe violation; the give-back control fits; the
 // scale's touch targets are at least 48 px; the take-back screen puts Danish first and the
 // citizen's language beneath. Then: the citizen switches language during the hand-over (the
 // Danish line stays, a reload keeps the choice), the pictogram scale runs right to left in
@@ -73,9 +74,19 @@ describe('the citizen’s hand-over mode', () => {
       expect(total).toBeGreaterThan(5);
       for (let i = 0; i < total; i++) {
         const question = await page.getByTestId('item-text').textContent();
+        // The first answer given offline: the "waiting" state, then "saved" once the network is back.
+        if (i === 0) await page.context().setOffline(true);
         if (i === 2) await page.locator('.jv-dontknow').click();
         else await page.locator('.jv-scale button').nth(i % 7).click();
-        if (i < total - 1) await expect.poll(() => page.getByTestId('item-text').textContent()).not.toBe(question);
+        if (i === 0) {
+          const state = () => page.getByTestId('save-status').getAttribute('data-state');
+          await expect.poll(state, { timeout: 10_000 }).toBe('waiting');
+          await checkAtWidths(page, 'waiting');
+          await page.context().setOffline(false);
+          await expect.poll(state, { timeout: 15_000 }).toBe('saved');
+          await checkAtWidths(page, 'saved');
+        }
+        if (i < total - 1) await expect.poll(() => page.getByTestId('item-text').textContent(), { timeout: 10_000 }).not.toBe(question);
       }
       // The thank-you screen comes once the server has the complete answers.
       await page.locator('#jv-thanks').waitFor();
@@ -111,10 +122,28 @@ describe('the citizen’s hand-over mode', () => {
       await page.locator('form button[type="submit"]').click();
       await page.getByTestId('handover-locked').waitFor();
       await checkAtWidths(page, 'lock');
-      // The wrong passwords answer 403 and the locked take-back 429, which Chromium logs as failed loads; nothing else.
-      expect(problems.filter((p) => !/status of (403|429)/.test(p))).toEqual([]);
+      // The wrong passwords answer 403 and the locked take-back 429, which Chromium logs as failed loads
+      // (and the offline answer's failed request).
+      expect(problems.filter((p) => !/status of (403|429)|ERR_INTERNET_DISCONNECTED/.test(p))).toEqual([]);
     });
   }
+
+  it('shows a start that failed (the server answers 500) in the citizen’s language and Danish, in all six at 320 and 360 px', async () => {
+    for (const lang of LANGS) {
+      const page = await suite.page({ width: 360, height: 640 });
+      await handOver(page, lang);
+      await page.route('**/api/handover/round', (route) =>
+        route.fulfill({ status: 500, contentType: 'application/problem+json', body: JSON.stringify({ type: 'about:blank', title: 'Internal', status: 500, code: 'internal' }) }),
+      );
+      await page.reload();
+      const alert = page.getByTestId('start-error');
+      await alert.waitFor();
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang), { timeout: 10_000 }).toBe(lang);
+      expect(await alert.locator('[lang="da"]').count()).toBe(lang === 'da' ? 0 : 1);
+      await checkAtWidths(page, `start error (${lang})`);
+      await page.close();
+    }
+  });
 
   it('lets the citizen switch language during the hand-over; the Danish line stays and a reload keeps it', async () => {
     const page = await suite.page({ width: 360, height: 740 });
@@ -122,7 +151,7 @@ describe('the citizen’s hand-over mode', () => {
     const danish = await page.getByTestId('item-text-da').textContent();
     await page.getByRole('button', { name: 'Luqadda: Soomaali' }).click();
     await page.getByRole('button', { name: 'العربية' }).click();
-    await expect.poll(() => page.evaluate(() => [document.documentElement.lang, document.documentElement.dir].join())).toBe('ar,rtl');
+    await expect.poll(() => page.evaluate(() => [document.documentElement.lang, document.documentElement.dir].join()), { timeout: 10_000 }).toBe('ar,rtl');
     const inst = (await page.evaluate(async () => (await fetch('/api/instruments/fip')).json())) as { items: { respondent: string; text: Record<string, { text: string }> }[] };
     const first = inst.items.find((i) => i.respondent === 'citizen');
     expect(await page.getByTestId('item-text').textContent()).toBe(first?.text.ar?.text);
@@ -131,12 +160,12 @@ describe('the citizen’s hand-over mode', () => {
     // Danish as the citizen's choice: no second Danish line.
     await page.getByTestId('language-switch').click();
     await page.getByRole('button', { name: 'Dansk' }).click();
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('da');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang), { timeout: 10_000 }).toBe('da');
     expect(await page.getByTestId('item-text').textContent()).toBe(danish);
     expect(await page.getByTestId('item-text-da').count()).toBe(0);
     await page.getByTestId('language-switch').click();
     await page.getByRole('button', { name: 'ትግርኛ' }).click();
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('ti');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang), { timeout: 10_000 }).toBe('ti');
     await page.reload();
     await page.getByTestId('item-text').waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ti');
@@ -185,7 +214,7 @@ describe('the citizen’s hand-over mode', () => {
     await page.waitForURL(new RegExp(`/#/citizens/${citizenId}$`));
     const form = page.locator('#cw-form-title');
     await form.waitFor();
-    await expect.poll(() => form.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => form.evaluate((el) => el === document.activeElement), { timeout: 10_000 }).toBe(true);
     const top = await form.evaluate((el) => el.getBoundingClientRect().top);
     expect(top).toBeGreaterThanOrEqual(0);
     expect(top).toBeLessThan(200);

@@ -34,7 +34,7 @@ async function serverAnswers(page: Page): Promise<Record<string, number | null>>
 async function answer(page: Page, value: number): Promise<string> {
   const item = (await page.getByTestId('item-text').getAttribute('id'))?.replace(/^q-/, '') ?? '';
   await page.locator('.jv-scale button').nth(value - 1).click();
-  await expect.poll(() => page.getByTestId('item-text').getAttribute('id')).not.toBe(`q-${item}`);
+  await expect.poll(() => page.getByTestId('item-text').getAttribute('id'), { timeout: 10_000 }).not.toBe(`q-${item}`);
   return item;
 }
 
@@ -55,7 +55,7 @@ describe('offline-safe answers on the citizen’s page', () => {
       const given: [string, number][] = [];
       for (const value of [2, 5, 7]) given.push([await answer(page, value), value]);
       const status = page.getByTestId('save-status');
-      expect(await status.getAttribute('data-state')).toBe('waiting');
+      await expect.poll(() => status.getAttribute('data-state'), { timeout: 10_000 }).toBe('waiting');
       expect(await status.textContent()).toContain(WAITING[lang]);
       expect(await status.locator('[lang="da"]').textContent()).toContain('Ingen forbindelse.');
       expect(await axeViolations(page)).toEqual([]);
@@ -78,7 +78,7 @@ describe('offline-safe answers on the citizen’s page', () => {
     await page.route('**/api/rounds/*/answers', (route) => route.abort('internetdisconnected'));
     const first = await answer(page, 3);
     const second = await answer(page, 4);
-    expect(await page.getByTestId('save-status').getAttribute('data-state')).toBe('waiting');
+    await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state'), { timeout: 10_000 }).toBe('waiting');
 
     // Give back now: refused while answers wait (Danish first), the hand-over goes on.
     await page.getByTestId('give-back').click();
@@ -91,7 +91,7 @@ describe('offline-safe answers on the citizen’s page', () => {
     await page.getByTestId('item-text').waitFor();
     // The page opens after the two answers kept on the device, still waiting.
     expect(await page.locator('#q-progress-label').textContent()).toMatch(/^السؤال 3 /);
-    await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state')).toBe('waiting');
+    await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state'), { timeout: 10_000 }).toBe('waiting');
     expect(await serverAnswers(page)).toEqual({});
 
     await page.unroute('**/api/rounds/*/answers');
@@ -107,7 +107,7 @@ describe('offline-safe answers on the citizen’s page', () => {
     });
     await handOver(page, 'so');
     await page.locator('.jv-scale button').nth(1).click();
-    await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state')).toBe('saved');
+    await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state'), { timeout: 10_000 }).toBe('saved');
     expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
     expect(problems).toEqual([]);
   });
@@ -123,8 +123,8 @@ describe('offline-safe answers on the citizen’s page', () => {
         await route.fulfill({ response, headers });
       });
       await handOver(page, lang);
-      await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration('/handover.html'))?.active?.state === 'activated');
-      await page.waitForFunction(async () => (await (await caches.open('jobvej-citizen-page')).keys()).length >= 3);
+      await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration('/handover.html'))?.active?.state === 'activated', undefined, { timeout: 30_000 });
+      await page.waitForFunction(async () => (await (await caches.open('jobvej-citizen-page')).keys()).length >= 3, undefined, { timeout: 30_000 });
       await page.reload(); // now under the worker's control
       await page.getByTestId('item-text').waitFor();
       const first = await answer(page, 4);
@@ -136,7 +136,7 @@ describe('offline-safe answers on the citizen’s page', () => {
       await page.getByTestId('item-text').waitFor();
       expect(await page.getByTestId('item-text').textContent()).toBe(current);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
-      await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state')).toBe('waiting');
+      await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state'), { timeout: 10_000 }).toBe('waiting');
       expect(await axeViolations(page)).toEqual([]);
 
       await page.context().setOffline(false);
@@ -156,7 +156,7 @@ describe('offline-safe answers on the citizen’s page', () => {
     );
     await answer(page, 6);
     const status = page.getByTestId('save-status');
-    await expect.poll(() => status.getAttribute('data-state')).toBe('refused');
+    await expect.poll(() => status.getAttribute('data-state'), { timeout: 10_000 }).toBe('refused');
     expect(await status.getAttribute('role')).toBe('alert');
     expect(await status.locator('[lang="da"]').textContent()).toContain('Det er gemt på enheden');
     const kept = await page.evaluate(

@@ -115,19 +115,7 @@ export function CitizenApp({ boot: booting }: { boot: Promise<Boot> }) {
 
   const onLocked = useCallback(() => setScreen('locked'), []);
 
-  if (booted === 'error') {
-    return (
-      <main class="jv-main">
-        <p role="alert" class="jv-alert">
-          {(strings ?? DANISH).errorGeneric}
-        </p>
-        <button type="button" class="jv-btn" onClick={() => location.reload()}>
-          {(strings ?? DANISH).retry}
-        </button>
-      </main>
-    );
-  }
-  const ready = booted !== undefined && booted.kind === 'ready' ? booted : undefined;
+  const ready = typeof booted === 'object' && booted.kind === 'ready' ? booted : undefined;
   const roundId = ready?.round.id;
   // The round's answers on this device, sent from here (decision 020).
   const outbox = useMemo(() => (roundId === undefined ? undefined : new Outbox(roundId, () => setScreen('locked'))), [roundId]);
@@ -150,6 +138,42 @@ export function CitizenApp({ boot: booting }: { boot: Promise<Boot> }) {
   useEffect(() => {
     if (shown) void keepPageForOffline();
   }, [shown]);
+
+  // Nothing could be started (the server answered an error): say so in the language of the URL, if
+  // its strings can still be had, with the Danish beneath.
+  const failed = booted === 'error';
+  useEffect(() => {
+    const hinted = hashLang();
+    if (!failed || !hinted || lang) return;
+    void loadStrings(hinted).then(
+      (s) => {
+        setStrings(s);
+        setLangState(hinted);
+        applyLang(hinted);
+      },
+      () => undefined,
+    );
+  }, [failed, lang]);
+  if (failed) {
+    const own = strings ?? DANISH;
+    return (
+      <main class="jv-main">
+        <div role="alert" class="jv-alert" data-testid="start-error">
+          <h1 class="jv-both jv-alert-title">
+            <span>{own.errorGeneric}</span>
+            {lang && lang !== 'da' && (
+              <span lang="da" dir="ltr" class="jv-danish">
+                {DANISH.errorGeneric}
+              </span>
+            )}
+          </h1>
+        </div>
+        <button type="button" class="jv-btn" onClick={() => location.reload()}>
+          {own.retry}
+        </button>
+      </main>
+    );
+  }
 
   if (!booted || booted.kind === 'away' || !strings || !lang || (booted.kind === 'ready' && (!progress || !instrument || !outbox))) {
     return (
