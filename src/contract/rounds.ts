@@ -16,12 +16,21 @@ export const answersBody = z.object({
     )
     .max(100),
   complete: z.boolean(),
+  /**
+   * The device's id of this submission (decision 020): sent again with the same id, the answers
+   * are not applied a second time (the answer says `replay: true`).
+   */
+  clientId: z.guid({ message: 'Expected a UUID' }).optional(),
 });
 export type AnswersBody = z.infer<typeof answersBody>;
 
 // Response envelopes: what each route answers, named so server and web share them.
 /** PUT /api/rounds/:id/answers: the round as the caller may see it (the tablet: the citizen's view only). */
-export const answersSaved = z.object({ round: z.union([roundSchema, citizenRoundSchema]) });
+export const answersSaved = z.object({
+  round: z.union([roundSchema, citizenRoundSchema]),
+  /** This client id was received before: nothing was applied again. */
+  replay: z.literal(true).optional(),
+});
 export const handoverStarted = z.object({ handover: handoverSchema });
 /** GET /api/handover/round: the handed-over round, the citizen's view, and its language. */
 export const handoverRound = z.object({ round: citizenRoundSchema, language: z.string() });

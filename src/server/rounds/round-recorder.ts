@@ -31,6 +31,20 @@ export interface AnswerInput {
   value: number | null;
 }
 
+/**
+ * Whether this submission (by the device's client id) is new for the round; records it if so.
+ * A replay of one already received is not applied again, but still recorded on the audit trail.
+ */
+export async function firstSubmission(tx: Tx, round: { id: string; municipality_code: string }, clientId: string): Promise<boolean> {
+  const inserted = await tx
+    .insertInto('answer_submissions')
+    .values({ round_id: round.id, client_id: clientId, municipality_code: round.municipality_code })
+    .onConflict((oc) => oc.columns(['round_id', 'client_id']).doNothing())
+    .returning('client_id')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
 export async function saveAnswers(
   tx: Tx, trail: AuditTrail,
   actor: AuditActor,

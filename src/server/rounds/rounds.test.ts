@@ -40,6 +40,24 @@ describe.each(databases)('rounds on %s', (kind) => {
     expect(audit.map((r) => r.action)).toEqual(['round.start', 'round.answers', 'round.answers']);
   });
 
+  it('a submission sent again with the same client id is not applied again (a retry cannot undo a later change), and is audited as a replay', async () => {
+    const roundId = await startRound(f, cw, citizenId);
+    const clientId = '7d1c3a52-5a0e-4c59-9a43-3c1f3e9b8a10';
+    const first = await put(cw, roundId, { respondent: 'citizen', answers: [{ itemId: 'c01', value: 3 }], complete: false, clientId });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json().replay).toBeUndefined();
+    // The item is changed since (a later answer), then the first submission arrives again.
+    await put(cw, roundId, { respondent: 'citizen', answers: [{ itemId: 'c01', value: 6 }], complete: false, clientId: 'c0a80121-7ac0-4e1c-9bb5-000000000002' });
+    const again = await put(cw, roundId, { respondent: 'citizen', answers: [{ itemId: 'c01', value: 3 }], complete: false, clientId });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toMatchObject({ replay: true, round: { answers: { citizen: { c01: 6 } } } });
+    const audit = await f.test.db.kysely.selectFrom('audit_log').select(['action', 'detail']).where('entity_id', '=', roundId).orderBy('id').execute();
+    expect(audit.map((r) => r.action)).toEqual(['round.start', 'round.answers', 'round.answers', 'round.answers']);
+    expect(audit.at(-1)?.detail).toMatchObject({ replay: true, clientId });
+    // Without a client id the answers are applied as before; a malformed one is a 400 naming it.
+    expectFieldError(await put(cw, roundId, { respondent: 'citizen', answers: [], complete: false, clientId: 'nope' }), 'clientId', 'malformed clientId');
+  });
+
   it('rejects bad answers with 400 naming the field, writing nothing', async () => {
     const roundId = await startRound(f, cw, citizenId);
     const cases: [unknown, string][] = [

@@ -11,7 +11,7 @@ import { setHandover } from '../platform/auth/session-store.ts';
 import { findRound } from '../citizens/index.ts';
 import { presentCitizenRound, presentRounds } from './round-presenter.ts';
 import { answersOf, citizenAnswersOf } from './round-queries.ts';
-import { saveAnswers } from './round-recorder.ts';
+import { firstSubmission, saveAnswers } from './round-recorder.ts';
 import { answersBody, type AnswersBody, answersSaved, handoverRound, handoverStarted, roundIdParams } from '../../contract/rounds.ts';
 
 /** The answers must be items of the version the round was started on, not of the current one. */
@@ -51,11 +51,13 @@ export function roundRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const row = await findRound(tx, params.id);
         if (!row) throw new ApiError('not_found', 'No such round');
         checkItems(ctx, row.instrument_version, body);
-        await saveAnswers(tx, trail, actor, row, body.respondent, body.answers, body.complete, ctx.now());
+        const replay = body.clientId !== undefined && !(await firstSubmission(tx, row, body.clientId));
+        if (replay) trail.record('round.answers', 'round', row.id, { citizenId: row.citizen_id, respondent: body.respondent, clientId: body.clientId, replay: true });
+        else await saveAnswers(tx, trail, actor, row, body.respondent, body.answers, body.complete, ctx.now());
         const fresh = await findRound(tx, row.id);
         const round = !fresh ? undefined : handover ? presentCitizenRound(fresh, await citizenAnswersOf(tx, fresh)) : presentRounds([fresh], await answersOf(tx, [fresh]))[0];
         if (!round) throw new ApiError('internal', 'Round vanished after saving its answers');
-        return { round };
+        return replay ? { round, replay } : { round };
       },
     });
 

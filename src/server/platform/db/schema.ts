@@ -69,6 +69,14 @@ export interface FipRoundsTable {
   instrument_version: string;
 }
 
+/** A submission of answers by its client id (decision 020): a second one with the same id is a replay. */
+export interface AnswerSubmissionsTable {
+  round_id: string;
+  client_id: string;
+  municipality_code: string;
+  received_at: Generated<Date>;
+}
+
 export interface FipAnswersTable {
   round_id: string;
   municipality_code: string;
@@ -273,6 +281,7 @@ export interface DB {
   citizens: CitizensTable;
   fip_rounds: FipRoundsTable;
   fip_answers: FipAnswersTable;
+  answer_submissions: AnswerSubmissionsTable;
   audit_log: AuditLogTable;
   audit_chain_head: AuditChainHeadTable;
   login_attempts: LoginAttemptsTable;
