@@ -3,7 +3,7 @@
 import { byLang as bundled, version as bundledVersion } from 'virtual:citizen-instrument';
 import type { Instrument, Lang } from '../../domain/fip/index.ts';
 import { api, ApiError, setCsrfToken } from '../lib/http.ts';
-import type { AnswerInput, CitizenRound, Me } from '../lib/types.ts';
+import type { AnswerInput, AnswersSaved, HandoverRound, Me } from '../lib/types.ts';
 
 let csrfKnown = false;
 
@@ -20,7 +20,7 @@ export async function fetchMe(): Promise<Me | null> {
   }
 }
 
-export const fetchRound = () => api<{ round: CitizenRound; language: string }>('GET', '/api/handover/round');
+export const fetchRound = () => api<HandoverRound>('GET', '/api/handover/round');
 
 /** The instrument of a version, or the current one (the version new rounds start on). */
 export const fetchInstrument = (version?: string) =>
@@ -30,9 +30,10 @@ export const fetchInstrument = (version?: string) =>
  * Save the citizen's answers. A page that started offline (from its snapshot) has no CSRF token
  * yet: the session is asked for first (a network failure there is one like the PUT's own).
  */
-export async function saveAnswers(roundId: string, answers: AnswerInput[], complete: boolean) {
+/** `clientId`: the device's id of this submission; the server applies a submission once (a resend answers `replay`). */
+export async function saveAnswers(roundId: string, answers: AnswerInput[], complete: boolean, clientId: string) {
   if (!csrfKnown) await fetchMe();
-  return api<{ round: CitizenRound }>('PUT', `/api/rounds/${encodeURIComponent(roundId)}/answers`, { respondent: 'citizen', answers, complete });
+  return api<AnswersSaved>('PUT', `/api/rounds/${encodeURIComponent(roundId)}/answers`, { respondent: 'citizen', answers, complete, clientId });
 }
 
 export const takeback = (password: string) => api<{ handover: null }>('POST', '/api/auth/takeback', { password });

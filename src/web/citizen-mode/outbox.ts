@@ -197,7 +197,7 @@ export class Outbox {
         for (const p of await list(this.roundId)) {
           if (p.refused !== undefined) continue;
           try {
-            await saveAnswers(this.roundId, p.answers, p.complete);
+            await saveAnswers(this.roundId, p.answers, p.complete, p.clientId);
           } catch (err) {
             if (isLocked(err)) {
               this.onLocked();

@@ -30,7 +30,9 @@ export function cspDirectives(production: boolean): Record<string, string[] | nu
     'connect-src': ["'self'"],
     'object-src': ["'none'"],
     'frame-src': ["'none'"],
-    'worker-src': ["'none'"],
+    // The citizen's page keeps itself for a reload while offline with its own service worker
+    // (/handover-sw.js, scope /handover.html, never /api/; decision 020): same-origin workers only.
+    'worker-src': ["'self'"],
     'base-uri': ["'none'"],
     'form-action': ["'self'"],
     'frame-ancestors': ["'none'"],
