@@ -8,7 +8,7 @@ const TABLE: Record<Role, Action[]> = {
     'offer.view', 'offer.create', 'offer.update', 'outcome.view', 'outcome.create', 'deadline.view',
     'company.view', 'company.create', 'package.view', 'package.create', 'package.enrol', 'package.signoff', 'package.advance',
   ],
-  manager: ['citizen.list', 'citizen.view', 'offer.view', 'outcome.view', 'deadline.view', 'company.view', 'package.view', 'citizen.access_log', 'citizen.export'],
+  manager: ['citizen.list', 'citizen.view', 'offer.view', 'outcome.view', 'deadline.view', 'company.view', 'package.view', 'citizen.access_log', 'citizen.export', 'national.view'],
   company_consultant: ['citizen.list', 'citizen.view', 'offer.view', 'offer.create', 'offer.update', 'outcome.view', 'outcome.create', 'deadline.view',
     'company.view', 'company.create', 'company.needs', 'package.view', 'package.create', 'package.enrol', 'package.signoff', 'package.advance',
   ],
@@ -49,7 +49,7 @@ describe('can: municipality', () => {
 describe('abilitiesFor', () => {
   it('lists the allowed actions in vocabulary order', () => {
     expect(abilitiesFor({ role: 'manager', municipalityCode: '607' }, { municipalityCode: '607' })).toEqual([
-      'citizen.list', 'citizen.view', 'offer.view', 'outcome.view', 'deadline.view', 'company.view', 'package.view', 'citizen.access_log', 'citizen.export',
+      'citizen.list', 'citizen.view', 'offer.view', 'outcome.view', 'deadline.view', 'company.view', 'package.view', 'citizen.access_log', 'citizen.export', 'national.view',
     ]);
   });
 });

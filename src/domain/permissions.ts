@@ -80,8 +80,9 @@ const GRANTS: Record<Action, readonly Role[]> = {
   'citizen.export': ['manager'],
   // The audit chain head and last checkpoint (hashes and ids only): the national administrator.
   'audit.head': ['admin'],
-  // The national view: every municipality's indicators as suppressed aggregates (no personal data).
-  'national.view': ['national_admin'],
+  // The national view: every municipality's indicators as suppressed aggregates (no personal data);
+  // a manager sees their own municipality beside the country.
+  'national.view': ['national_admin', 'manager'],
 };
 
 /** Actions that national users (no municipality) may perform too, on national resources. */

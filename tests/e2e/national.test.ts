@@ -54,4 +54,16 @@ describe('the national view', () => {
       });
     }
   }
+
+  it('a manager opens it from the header and sees their own municipality beside the country (da, 1280 px)', async () => {
+    const page = await suite.page({ lang: 'da', width: 1280, height: 900 });
+    await loginAs(page, 'manager@607');
+    await page.getByRole('link', { name: 'Landsoverblik' }).click();
+    const exits = page.getByTestId('national-exits_to_job');
+    await exits.locator('tbody tr').first().waitFor();
+    await loadingEnded(page);
+    expect((await exits.locator('tbody th').allInnerTexts()).map((s) => s.trim())).toEqual(['Fredericia', 'Hele landet']);
+    expect(await page.locator('main').innerText()).toContain('Din kommunes tal ved siden af hele landets');
+    expect(await axeViolations(page)).toEqual([]);
+  });
 });

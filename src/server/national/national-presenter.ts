@@ -52,3 +52,8 @@ export function presentNational(year: number, places: readonly { code: string; n
   });
   return { year, minPersons: MIN_PERSONS, indicators };
 }
+
+/** The same tables with only one municipality's rows and the country's (a manager's view). */
+export function onlyRows(all: NationalIndicators, municipalityCode: string): NationalIndicators {
+  return { ...all, indicators: all.indicators.map((i) => ({ ...i, rows: i.rows.filter((r) => r.municipalityCode === municipalityCode || r.municipalityCode === null) })) };
+}

@@ -1,6 +1,7 @@
 // The national view on both databases: counts per municipality, quarter and gender made from
 // live data, small cells suppressed with their complements, the year only where it adds up;
-// only the national administrator reaches it (and reaches no route with personal data), the
+// the national administrator reaches it (and no route with personal data), a manager sees their
+// own municipality beside the country, the
 // database function gives other transactions nothing, and a read is audited.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
@@ -94,11 +95,18 @@ describe.each(databases)('national view on %s', (kind) => {
     }
   });
 
-  it('only the national administrator: a caseworker and a manager are refused', async () => {
-    for (const who of [cw607, manager]) {
-      const res = await f.app.inject({ method: 'GET', url: '/api/national/indicators?year=2026', headers: { cookie: who.headers.cookie ?? '' } });
-      expect(res.statusCode).toBe(403);
+  it('a manager sees their own municipality and the country, with the same (suppressed) numbers the national view shows; a caseworker is refused', async () => {
+    const national = (await f.app.inject({ method: 'GET', url: '/api/national/indicators?year=2026', headers: { cookie: nat.headers.cookie ?? '' } })).json() as NationalIndicators;
+    const res = await f.app.inject({ method: 'GET', url: '/api/national/indicators?year=2026', headers: { cookie: manager.headers.cookie ?? '' } });
+    expect(res.statusCode, res.body).toBe(200);
+    const mine = res.json() as NationalIndicators;
+    for (const ind of mine.indicators) {
+      expect(ind.rows.map((r) => r.municipalityCode)).toEqual(['607', null]);
+      const theirs = national.indicators.find((i) => i.id === ind.id);
+      for (const row of ind.rows) expect(row).toEqual(theirs?.rows.find((r) => r.municipalityCode === row.municipalityCode));
     }
+    const denied = await f.app.inject({ method: 'GET', url: '/api/national/indicators?year=2026', headers: { cookie: cw607.headers.cookie ?? '' } });
+    expect(denied.statusCode).toBe(403);
   });
 
   it('the database function gives a municipal transaction nothing', async () => {

@@ -1,11 +1,11 @@
 // The national view: every municipality's indicators, and the country's, as suppressed
-// aggregates (docs/suppression.md). Only the national administrator; no personal data.
+// aggregates (docs/suppression.md); a manager, their own municipality beside the country. No personal data.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app-context.ts';
 import { defineRoute } from '../platform/http/route.ts';
 import { nationalIndicators, nationalQuery } from '../../contract/national.ts';
 import { municipalities, quarterCounts } from './national-queries.ts';
-import { presentNational } from './national-presenter.ts';
+import { onlyRows, presentNational } from './national-presenter.ts';
 
 export function nationalRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -16,9 +16,11 @@ export function nationalRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       response: nationalIndicators,
       can: 'national.view',
       audit: { action: 'national.view', entity: 'municipality', id: () => null, detail: (_, out) => ({ year: out.year }) },
-      handler: async ({ tx, query, today }) => {
+      handler: async ({ tx, actor, query, today }) => {
         const year = query.year ?? Number(today.slice(0, 4));
-        return presentNational(year, await municipalities(tx), await quarterCounts(tx, year), 'Hele landet');
+        const all = presentNational(year, await municipalities(tx), await quarterCounts(tx, year), 'Hele landet');
+        // A manager: their own municipality and the country, from the table suppressed as a whole.
+        return actor.municipalityCode === null ? all : onlyRows(all, actor.municipalityCode);
       },
     });
   };

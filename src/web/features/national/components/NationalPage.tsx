@@ -101,7 +101,8 @@ export function NationalPage() {
       <Title order={1} size="h2">
         {t('national.title')}
       </Title>
-      <Text>{t('national.intro')}</Text>
+      {/* A manager gets their own municipality and the country only. */}
+      <Text>{t(query.data && query.data.indicators[0] && query.data.indicators[0].rows.length <= 2 ? 'national.introOwn' : 'national.intro')}</Text>
       <Group gap="md" align="end" wrap="wrap">
         <NativeSelect
           label={t('national.year')}
