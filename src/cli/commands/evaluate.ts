@@ -1,10 +1,11 @@
 // `jobvej evaluate`: impact evaluation on register files (FORMATS.md). Reads persons.csv and
 // weeks.csv (or a DREAM wide file with a code mapping), writes the result JSON (and optionally
 // a self-contained HTML report) atomically: temp file + rename, only after everything succeeded.
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { writeAtomic } from '../write-atomic.ts';
 import type { Stage } from '../../evaluation/analyse.ts';
 import { OUTCOMES, type OutcomeName } from '../../evaluation/design/outcomes.ts';
 import { DEFAULT_SCORE_TERMS } from '../../evaluation/design/score-terms.ts';
@@ -59,18 +60,6 @@ function list<T extends string>(value: string | undefined, allowed: readonly T[]
 }
 
 class UsageError extends Error {}
-
-/** Write a file atomically: temp file in the same folder, then rename over the target. */
-function writeAtomic(file: string, content: string): void {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, content);
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-}
 
 /** Progress bar per stage on stderr (redrawn in place on a terminal, one line per stage otherwise). */
 function progressBar(enabled: boolean): (stage: Stage, fraction: number) => void {

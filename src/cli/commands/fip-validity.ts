@@ -2,9 +2,9 @@
 // outcomes.csv — per item and per index a logit of employment within 6 months on the round-1
 // value, with odds ratio, 95 % CI, p, AUC and Cronbach's alpha (docs/formats.md). Writes the JSON
 // atomically (temp file + rename) and only when both files are clean.
-import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { writeAtomic } from '../write-atomic.ts';
 import { InputError } from '../../evaluation/errors.ts';
 import { readValidityData } from '../../evaluation/fip-validity/parse-files.ts';
 import { fipValidity, toValidityJson } from '../../evaluation/fip-validity/validity.ts';
@@ -26,18 +26,6 @@ p, AUC; Cronbach's alpha per index. Formats in docs/formats.md.
   -h, --help          this help`;
 
 class UsageError extends Error {}
-
-/** Write a file atomically: temp file in the same folder, then rename over the target. */
-function writeAtomic(file: string, content: string): void {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, content);
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-}
 
 function readText(file: string): string {
   if (!existsSync(file)) throw new InputError([{ file, line: 0, reason: 'no such file' }], 0);
