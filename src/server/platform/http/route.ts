@@ -159,37 +159,24 @@ export function defineRoute<P extends Schema | undefined, Q extends Schema | und
     url: spec.url,
     config: { duringHandover: spec.duringHandover ?? false, pipeline: { can: spec.can, audit: spec.audit?.action ?? null } },
     schema,
-    // The permission before the body and query are validated: a role that may not do this learns
-    // nothing about the route's fields (403, audited), whatever it sends.
-    preValidation: async (request: FastifyRequest): Promise<void> => {
+    // The permission first, before the body is read or validated: a role that may not do this
+    // learns nothing about the route's fields or limits (403, audited), whatever it sends. Then the
+    // route's own early checks (e.g. a Content-Length over the limit).
+    onRequest: async (request: FastifyRequest): Promise<void> => {
       const actor = actorOf(request);
       try {
         requireAbility(actor, spec.can);
+        await spec.early?.(request);
       } catch (err) {
         await refused(err, actor, request);
         throw err;
       }
     },
-    ...(spec.early
-      ? {
-          onRequest: async (request: FastifyRequest): Promise<void> => {
-            const actor = actorOf(request);
-            try {
-              requireAbility(actor, spec.can);
-              await spec.early?.(request);
-            } catch (err) {
-              await refused(err, actor, request);
-              throw err;
-            }
-          },
-        }
-      : {}),
     handler: async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
-      const actor = actorOf(request);
+      // The permission was checked in onRequest (requireAbility asserts the municipality there).
+      const actor = actorOf(request) as RouteActor;
       let prepared: { value: X } | null = null;
       try {
-        // Inside the try: a role that may not do this (403) is audited as refused, like a 404.
-        requireAbility(actor, spec.can);
         const input = {
           params: request.params as Infer<P>,
           query: request.query as Infer<Q>,
