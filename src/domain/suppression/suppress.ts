@@ -31,6 +31,7 @@ export function suppress(table: LinkedTable, min = MIN_PERSONS): Suppressed {
   const { counts } = table;
   const reasons: (Suppression | null)[] = counts.map((n) => (n > 0 && n < min ? 'primary' : null));
   const membership = sumsOf(table);
+  const totals = new Set(table.sums.map((sum) => sum.total));
   for (let guard = 0; guard <= counts.length; guard++) {
     const exposed = recoverable(table, reasons);
     if (exposed.length === 0) break;
@@ -39,7 +40,7 @@ export function suppress(table: LinkedTable, min = MIN_PERSONS): Suppressed {
     for (const k of exposed) {
       // One complement per round for cells that share a sum: the next audit shows whether more are needed.
       if ((membership[k] ?? []).some((si) => touched.has(si))) continue;
-      const j = complementFor(table, membership, reasons, k);
+      const j = complementFor(table, membership, totals, reasons, k);
       if (j === null) continue;
       reasons[j] = 'secondary';
       for (const si of membership[j] ?? []) touched.add(si);
@@ -65,8 +66,7 @@ function sumsOf(table: LinkedTable): number[][] {
   return out;
 }
 
-function complementFor(table: LinkedTable, membership: number[][], reasons: (Suppression | null)[], k: number): number | null {
-  const totals = totalsOf(table);
+function complementFor(table: LinkedTable, membership: number[][], totals: ReadonlySet<number>, reasons: (Suppression | null)[], k: number): number | null {
   let best: { j: number; isTotal: boolean; n: number } | null = null;
   for (const si of membership[k] ?? []) {
     const s = table.sums[si];
@@ -79,16 +79,6 @@ function complementFor(table: LinkedTable, membership: number[][], reasons: (Sup
     }
   }
   return best?.j ?? null;
-}
-
-const totalsCache = new WeakMap<LinkedTable, Set<number>>();
-function totalsOf(table: LinkedTable): Set<number> {
-  let t = totalsCache.get(table);
-  if (!t) {
-    t = new Set(table.sums.map((s) => s.total));
-    totalsCache.set(table, t);
-  }
-  return t;
 }
 
 function anyComplement(table: LinkedTable, membership: number[][], reasons: (Suppression | null)[]): number | null {
@@ -107,13 +97,12 @@ function anyComplement(table: LinkedTable, membership: number[][], reasons: (Sup
 const EPS = 1e-9;
 
 /**
- * The hidden cells whose value the published cells and the table's sums determine (optionally
- * only those among `only`). A hidden cell x_k is determined exactly when the unit vector e_k lies
+ * The hidden cells whose value the published cells and the table's sums determine. A hidden cell x_k is determined exactly when the unit vector e_k lies
  * in the row space of the sums' coefficients on the hidden cells: in reduced row echelon form,
  * when some row is e_k. Hidden cells that share no sum, directly or through other hidden cells,
  * are independent, so each such component is solved on its own (small, in a real table).
  */
-export function recoverable(table: LinkedTable, reasons: readonly (Suppression | null)[], only?: readonly number[]): number[] {
+export function recoverable(table: LinkedTable, reasons: readonly (Suppression | null)[]): number[] {
   const hidden = reasons.flatMap((r, i) => (r ? [i] : []));
   if (hidden.length === 0) return [];
   // Components of hidden cells linked by a sum (union-find).
@@ -144,12 +133,8 @@ export function recoverable(table: LinkedTable, reasons: readonly (Suppression |
     const h = hiddenOf(sum);
     if (h.length > 0) components.get(find(h[0] as number))?.sums.push(sum);
   }
-  const wanted = only ? new Set(only) : null;
   const out: number[] = [];
-  for (const { cells, sums } of components.values()) {
-    if (wanted && !cells.some((c) => wanted.has(c))) continue;
-    for (const cell of determined(cells, sums)) if (!wanted || wanted.has(cell)) out.push(cell);
-  }
+  for (const { cells, sums } of components.values()) out.push(...determined(cells, sums));
   return out.sort((a, b) => a - b);
 }
 
