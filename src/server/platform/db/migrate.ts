@@ -16,7 +16,6 @@ import * as m012 from './migrations/012-audit-citizen-id-index.ts';
 import * as m013 from './migrations/013-audit-citizen-rows.ts';
 import * as m014 from './migrations/014-national-quarter-counts.ts';
 import * as m015 from './migrations/015-answer-submissions.ts';
-import * as m016 from './migrations/016-national-counts-for-managers.ts';
 
 export const migrations: { version: number; name: string; sql: string }[] = [
   { version: 1, name: m001.name, sql: m001.sql },
@@ -34,7 +33,6 @@ export const migrations: { version: number; name: string; sql: string }[] = [
   { version: 13, name: m013.name, sql: m013.sql },
   { version: 14, name: m014.name, sql: m014.sql },
   { version: 15, name: m015.name, sql: m015.sql },
-  { version: 16, name: m016.name, sql: m016.sql },
 ];
 
 /** Returns the versions applied now. */

@@ -2,8 +2,9 @@
 // the programme during the quarter and the citizens whose first exit to a job (employment or an
 // IGU start) falls in it. Row-level security hides every citizen from a national user, so the
 // counts are made by the owner (SECURITY DEFINER) — counts only, never a row — and only for a
-// transaction whose role is the national administrator. The server suppresses small cells
-// (src/domain/suppression) before anything leaves it.
+// transaction whose role is the national administrator or a manager (who is shown only their own
+// municipality's rows and the country's, from the same table suppressed as a whole). The server
+// suppresses small cells (src/domain/suppression) before anything leaves it.
 //
 // In the programme during quarter q: taken over on or before q's last day, and neither an exit
 // (programme end, self-sufficiency) nor a first job before q's first day.
@@ -26,7 +27,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_catalog AS $fn
   CROSS JOIN q
   LEFT JOIN exit e ON e.citizen_id = c.id
   LEFT JOIN job j ON j.citizen_id = c.id
-  WHERE current_setting('jobvej.role', true) = 'national_admin'
+  WHERE current_setting('jobvej.role', true) IN ('national_admin', 'manager')
   GROUP BY c.municipality_code, q.quarter, c.gender
 $fn$;
 REVOKE ALL ON FUNCTION national_quarter_counts(integer) FROM PUBLIC;
