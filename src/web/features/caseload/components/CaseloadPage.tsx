@@ -11,6 +11,8 @@ import { byNextDeadline } from '../../../../domain/deadlines/next-deadline.ts';
 import type { Lang } from '../../../../domain/fip/index.ts';
 import { ruleLabel, ruleShortLabel } from '../../../lib/casework-labels.ts';
 import { Loading } from '../../../components/ui/Loading.tsx';
+import { useMe } from '../../../lib/session.ts';
+import { mayDo } from '../../../lib/abilities.ts';
 
 /** Badges keep their whole text in narrow table cells (no ellipsis). */
 const WHOLE = { root: { overflow: 'visible' }, label: { overflow: 'visible', textOverflow: 'clip' } } as const;
@@ -66,6 +68,7 @@ export function CaseloadPage() {
   const { t } = useTranslation();
   const { lang } = useUiLang();
   const citizens = useCitizens();
+  const me = useMe();
   // Sorted by days to the next breach (the server sends this order; sorting again keeps it when cached rows change).
   const rows = useMemo(() => [...(citizens.data?.citizens ?? [])].sort(byNextDeadline), [citizens.data]);
   return (
@@ -74,9 +77,11 @@ export function CaseloadPage() {
         <Title order={1} size="h2">
           {t('caseload.title')}
         </Title>
-        <Button component="a" href={hrefFor({ name: 'newCitizen' })}>
-          {t('caseload.register')}
-        </Button>
+        {mayDo(me.data?.abilities, 'citizen.create') && (
+          <Button component="a" href={hrefFor({ name: 'newCitizen' })}>
+            {t('caseload.register')}
+          </Button>
+        )}
       </Group>
       {citizens.isPending && <Loading />}
       {citizens.isError && (
