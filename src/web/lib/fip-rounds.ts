@@ -25,6 +25,8 @@ export function useInstrument(version?: string, enabled = true) {
 export interface InstrumentVersions {
   isPending: boolean;
   isError: boolean;
+  /** The first failure, if any (to say what went wrong). */
+  error: unknown;
   /** Each requested version's instrument (absent while loading or on error). */
   byVersion: ReadonlyMap<string, Instrument>;
 }
@@ -37,6 +39,7 @@ export function useInstruments(versions: readonly string[]): InstrumentVersions 
     combine: (results) => ({
       isPending: results.some((r) => r.isPending),
       isError: results.some((r) => r.isError),
+      error: results.find((r) => r.error)?.error ?? null,
       byVersion: new Map(results.flatMap((r, i) => (r.data && unique[i] !== undefined ? [[unique[i], r.data] as const] : []))),
     }),
   });

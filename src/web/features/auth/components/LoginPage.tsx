@@ -1,3 +1,4 @@
+import { problemText } from '../../../lib/problem-message.ts';
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Container, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -26,9 +27,7 @@ export function LoginPage() {
               <Alert color="red" role="alert">
                 {err instanceof ApiError && err.status === 401
                   ? t('auth.wrongCredentials')
-                  : err instanceof ApiError && err.status === 429
-                    ? t('errors.rateLimited')
-                    : t('errors.generic')}
+                  : problemText(t, err)}
               </Alert>
             )}
             <TextInput

@@ -13,6 +13,7 @@ import { ruleLabel, ruleShortLabel } from '../../../lib/casework-labels.ts';
 import { Loading } from '../../../components/ui/Loading.tsx';
 import { useMe } from '../../../lib/session.ts';
 import { mayDo } from '../../../lib/abilities.ts';
+import { problemText } from '../../../lib/problem-message.ts';
 
 /** Badges keep their whole text in narrow table cells (no ellipsis). */
 const WHOLE = { root: { overflow: 'visible' }, label: { overflow: 'visible', textOverflow: 'clip' } } as const;
@@ -86,7 +87,7 @@ export function CaseloadPage() {
       {citizens.isPending && <Loading />}
       {citizens.isError && (
         <Alert color="red" role="alert">
-          {t('errors.generic')}
+          {problemText(t, citizens.error)}
         </Alert>
       )}
       {citizens.data && citizens.data.citizens.length === 0 && <Text>{t('caseload.empty')}</Text>}

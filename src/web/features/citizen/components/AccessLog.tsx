@@ -7,6 +7,7 @@ import type { Lang } from '../../../../domain/fip/index.ts';
 import { Loading } from '../../../components/ui/Loading.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { exportHref, useAccessLog } from '../api.ts';
+import { problemText } from '../../../lib/problem-message.ts';
 
 const ROLES = new Set(['caseworker', 'company_consultant', 'manager', 'evaluator', 'national_admin', 'admin', 'system']);
 
@@ -37,7 +38,7 @@ export function AccessLog({ citizenId, lang, canExport }: { citizenId: string; l
         {log.isPending && <Loading size="sm" />}
         {log.isError && (
           <Alert color="red" role="alert">
-            {t('errors.generic')}
+            {problemText(t, log.error)}
           </Alert>
         )}
         {log.isSuccess && entries.length === 0 && <Text size="sm">{t('accessLog.empty')}</Text>}

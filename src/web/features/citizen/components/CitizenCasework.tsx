@@ -2,7 +2,7 @@
 // and outcomes sections. Each loads what it shows (React Query shares the requests).
 
 import { useMemo } from 'react';
-import { Alert, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../../domain/fip/index.ts';
 import type { Ability, CitizenDetail, Round } from '../../../lib/types.ts';
@@ -15,6 +15,7 @@ import { OffersSection } from './OffersSection.tsx';
 import { OutcomeSection } from './OutcomeForm.tsx';
 import { TimelineSection } from './Timeline.tsx';
 import { Loading } from '../../../components/ui/Loading.tsx';
+import { ErrorNotice } from '../../../components/ui/ErrorNotice.tsx';
 
 interface Common {
   citizen: CitizenDetail;
@@ -22,13 +23,8 @@ interface Common {
   lang: Lang;
 }
 
-function Failed() {
-  const { t } = useTranslation();
-  return (
-    <Alert color="red" role="alert">
-      {t('errors.generic')}
-    </Alert>
-  );
+function Failed({ error }: { error: unknown }) {
+  return <ErrorNotice error={error} />;
 }
 
 export function CitizenDeadlines({ citizen, abilities, lang, onStartRound, startingRound }: Common & { onStartRound: (() => void) | null; startingRound: boolean }) {
@@ -39,7 +35,7 @@ export function CitizenDeadlines({ citizen, abilities, lang, onStartRound, start
   const outcomes = useOutcomes(citizen.id, can('outcome.view'));
   if (!can('deadline.view')) return null;
   if (deadlines.isPending) return <Loading size="sm" />;
-  if (deadlines.isError) return <Failed />;
+  if (deadlines.isError) return <Failed error={deadlines.error} />;
   // After a programme end or self-sufficiency no deadlines run (as in the caseload and the timeliness command).
   const exit = exitOutcome(outcomes.data ?? [], deadlines.data.asOf);
   if (exit) {
@@ -85,12 +81,12 @@ export function CitizenCasework({ citizen, abilities, lang, rounds }: Common & {
   );
   if (!can('offer.view')) return null;
   if (offers.isPending) return <Loading />;
-  if (offers.isError) return <Failed />;
+  if (offers.isError) return <Failed error={offers.error} />;
   return (
     <>
       <OffersSection citizenId={citizen.id} offers={offers.data} lang={lang} today={today} canCreate={can('offer.create')} canUpdate={can('offer.update')} />
       <TimelineSection input={input} today={today} lang={lang} />
-      {can('outcome.view') && outcomes.isError && <Failed />}
+      {can('outcome.view') && outcomes.isError && <Failed error={outcomes.error} />}
       {can('outcome.view') && outcomes.data && (
         <OutcomeSection
           citizenId={citizen.id}

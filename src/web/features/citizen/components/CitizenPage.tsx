@@ -15,6 +15,7 @@ import { ProgressionTable } from './ProgressionTable.tsx';
 import { CitizenCasework, CitizenDeadlines } from './CitizenCasework.tsx';
 import { AccessLog } from './AccessLog.tsx';
 import { Loading } from '../../../components/ui/Loading.tsx';
+import { problemText } from '../../../lib/problem-message.ts';
 
 // ECharts is the largest dependency: load it only when a citizen page shows a chart.
 const StarChart = lazy(() => import('./StarChart.tsx').then((m) => ({ default: m.StarChart })));
@@ -33,7 +34,7 @@ export function CitizenPage({ id }: { id: string }) {
   if (view.isError || instruments.isError) {
     return (
       <Alert color="red" role="alert">
-        {t('errors.generic')}
+        {problemText(t, view.error ?? instruments.error)}
       </Alert>
     );
   }
@@ -106,7 +107,7 @@ export function CitizenPage({ id }: { id: string }) {
         </Stack>
         {(startRound.isError || handover.isError) && (
           <Alert color="red" role="alert" mt="sm">
-            {t('errors.generic')}
+            {problemText(t, startRound.error ?? handover.error)}
           </Alert>
         )}
         <Group mt="md">

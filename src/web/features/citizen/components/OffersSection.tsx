@@ -14,6 +14,7 @@ import { hrefFor } from '../../../lib/router.ts';
 import { usePatchOffer } from '../casework-api.ts';
 import { SchoolPeriodsField } from './SchoolPeriodsField.tsx';
 import { offerKindLabel, offerStatusLabel } from '../../../lib/casework-labels.ts';
+import { problemText } from '../../../lib/problem-message.ts';
 
 const STATUS_COLOR: Record<OfferView['status'], string> = { planned: 'gray.7', active: 'teal.9', completed: 'blue.9', cancelled: 'dark.4' };
 
@@ -65,7 +66,7 @@ function OfferRow({ offer, citizenId, lang, today, canUpdate }: { offer: OfferVi
       )}
       {patch.isError && !fieldError && Object.keys(periodErrors).length === 0 && (
         <Alert color="red" role="alert" mt="xs">
-          {t('errors.generic')}
+          {problemText(t, patch.error)}
         </Alert>
       )}
       {canUpdate && open && mode === 'idle' && (

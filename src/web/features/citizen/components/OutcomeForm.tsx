@@ -1,5 +1,6 @@
 // Outcomes of a citizen (ordinary employment, IGU start, education, self-sufficiency, programme
 // end) and a small form to record one (POST /api/citizens/:id/outcomes).
+import { problemText } from '../../../lib/problem-message.ts';
 import { useState, type FormEvent } from 'react';
 import { Alert, Autocomplete, Button, Group, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -103,7 +104,7 @@ function OutcomeForm({ citizenId, today, canViewCompanies, onDone }: { citizenId
         </Title>
         {create.isError && (
           <Alert color="red" role="alert">
-            {create.error instanceof ApiError && create.error.errors.length > 0 ? t('casework.form.fixErrors') : t('errors.generic')}
+            {create.error instanceof ApiError && create.error.errors.length > 0 ? t('casework.form.fixErrors') : problemText(t, create.error)}
           </Alert>
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>

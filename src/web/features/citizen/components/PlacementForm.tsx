@@ -19,6 +19,7 @@ import { companyLabel, matchCompany } from '../company-match.ts';
 import { SchoolPeriodsField } from './SchoolPeriodsField.tsx';
 import { READABLE_DESCRIPTION, localToday, offerKindLabel, offerStatusLabel, ruleLabel } from '../../../lib/casework-labels.ts';
 import { Loading } from '../../../components/ui/Loading.tsx';
+import { problemText } from '../../../lib/problem-message.ts';
 
 /** Kinds in the order caseworkers reach for them; a private company placement first. */
 const KIND_ORDER: OfferKind[] = [
@@ -89,7 +90,7 @@ export function PlacementForm({ citizenId }: { citizenId: string }) {
   if (citizen.isError) {
     return (
       <Alert color="red" role="alert">
-        {t('errors.generic')}
+        {problemText(t, citizen.error)}
       </Alert>
     );
   }
@@ -113,7 +114,7 @@ export function PlacementForm({ citizenId }: { citizenId: string }) {
           )}
           {generalError && (
             <Alert color="red" role="alert">
-              {t('errors.generic')}
+              {problemText(t, create.error)}
             </Alert>
           )}
           {withCompany && (

@@ -6,6 +6,7 @@ import { LABOUR_NEED_KINDS, type LabourNeedKind } from '../../../../domain/compa
 import { ApiError } from '../../../lib/http.ts';
 import { useAddNeed } from '../api.ts';
 import { IndustryPicker } from './IndustryPicker.tsx';
+import { problemText } from '../../../lib/problem-message.ts';
 
 type Field = 'kind' | 'slots' | 'periodFrom' | 'periodTo' | 'db07' | 'note';
 
@@ -42,7 +43,7 @@ export function AddNeedForm({ companyId, companyDb07 }: { companyId: string; com
           </Title>
           {add.error && !(add.error instanceof ApiError && add.error.errors.length > 0) && (
             <Alert color="red" role="alert">
-              {t('errors.generic')}
+              {problemText(t, add.error)}
             </Alert>
           )}
           {add.isSuccess && (

@@ -8,6 +8,7 @@ import { useCompanies, useIndustries } from '../api.ts';
 import { IndustryLabel } from './IndustryLabel.tsx';
 import { RegisterCompanyForm } from './RegisterCompanyForm.tsx';
 import { Loading } from '../../../components/ui/Loading.tsx';
+import { problemText } from '../../../lib/problem-message.ts';
 
 export function CompaniesPage() {
   const { t } = useTranslation();
@@ -35,7 +36,7 @@ export function CompaniesPage() {
       {companies.isPending && <Loading />}
       {companies.isError && (
         <Alert color="red" role="alert">
-          {t('errors.generic')}
+          {problemText(t, companies.error)}
         </Alert>
       )}
       {companies.data && list.length === 0 && <Text>{t('companies.empty')}</Text>}

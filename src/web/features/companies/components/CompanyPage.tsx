@@ -9,6 +9,7 @@ import { useCompany, useIndustries, useNeeds, usePatchNeed } from '../api.ts';
 import { IndustryLabel } from './IndustryLabel.tsx';
 import { AddNeedForm } from './AddNeedForm.tsx';
 import { Loading } from '../../../components/ui/Loading.tsx';
+import { problemText } from '../../../lib/problem-message.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -85,7 +86,7 @@ function NeedsTable({ needs, mayEdit }: { needs: LabourNeedView[]; mayEdit: bool
       </Table>
       {patch.isError && (
         <Alert color="red" role="alert" mt="xs">
-          {t('errors.generic')}
+          {problemText(t, patch.error)}
         </Alert>
       )}
     </Box>

@@ -5,6 +5,7 @@ import { navigate } from '../../../lib/router.ts';
 import { ApiError } from '../../../lib/http.ts';
 import { useRegisterCompany } from '../api.ts';
 import { IndustryPicker } from './IndustryPicker.tsx';
+import { problemText } from '../../../lib/problem-message.ts';
 
 const FIELDS = ['cvr', 'name', 'db07', 'address', 'contactName', 'contactRole', 'contactPhone', 'contactEmail'] as const;
 type Field = (typeof FIELDS)[number];
@@ -59,7 +60,7 @@ export function RegisterCompanyForm({ onCancel }: { onCancel: () => void }) {
           )}
           {otherError && (
             <Alert color="red" role="alert">
-              {t('errors.generic')}
+              {problemText(t, register.error)}
             </Alert>
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>

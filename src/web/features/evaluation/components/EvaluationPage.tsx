@@ -7,6 +7,7 @@ import { useRuns } from '../api.ts';
 import { RunView, STATUS_COLOUR } from './RunView.tsx';
 import { UploadForm } from './UploadForm.tsx';
 import { Loading } from '../../../components/ui/Loading.tsx';
+import { problemText } from '../../../lib/problem-message.ts';
 
 export function EvaluationPage({ runId }: { runId?: string | undefined }) {
   const { t } = useTranslation();
@@ -35,7 +36,7 @@ export function EvaluationPage({ runId }: { runId?: string | undefined }) {
               {runs.isPending && <Loading />}
               {runs.isError && (
                 <Alert color="red" role="alert">
-                  {t('errors.generic')}
+                  {problemText(t, runs.error)}
                 </Alert>
               )}
               {runs.data && runs.data.runs.length === 0 && <Text>{t('evaluation.noRuns')}</Text>}

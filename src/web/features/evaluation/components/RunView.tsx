@@ -7,6 +7,7 @@ import { formatBytes, formatCount } from '../format.ts';
 import { ResultsTable } from './ResultsTable.tsx';
 import { warningText } from './warning-text.ts';
 import { Loading } from '../../../components/ui/Loading.tsx';
+import { problemText } from '../../../lib/problem-message.ts';
 
 export const STATUS_COLOUR: Record<RunStatus, string> = { queued: 'gray.7', running: 'blue.8', done: 'teal.9', failed: 'red.9' };
 
@@ -18,7 +19,7 @@ export function RunView({ id }: { id: string }) {
   if (run.isError || !run.data) {
     return (
       <Alert color="red" role="alert">
-        {t('errors.generic')}
+        {problemText(t, run.error)}
       </Alert>
     );
   }

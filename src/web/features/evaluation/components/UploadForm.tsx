@@ -3,6 +3,7 @@ import { Alert, Button, Checkbox, FileInput, Group, SegmentedControl, Stack, Swi
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/http.ts';
 import { EVALUATION_METHODS, METHODS, useStartRun, type Method, type Run } from '../api.ts';
+import { problemText } from '../../../lib/problem-message.ts';
 
 /** Fields whose errors show next to their input; anything else shows the generic alert. */
 const SHOWN_FIELDS = ['persons', 'weeks', 'personsPath', 'weeksPath', 'methods'];
@@ -82,7 +83,7 @@ export function UploadForm({ onStarted }: { onStarted: (run: Run) => void }) {
         <Switch label={t('evaluation.byGender')} checked={byGender} onChange={(e) => setByGender(e.currentTarget.checked)} />
         {start.isError && !(start.error instanceof ApiError && start.error.errors.some((e) => SHOWN_FIELDS.includes(e.field.split('.')[0] ?? ''))) && (
           <Alert color="red" role="alert">
-            {t('errors.generic')}
+            {problemText(t, start.error)}
           </Alert>
         )}
         <Group>

@@ -9,6 +9,7 @@ import { Loading } from '../../../components/ui/Loading.tsx';
 import { useUiLang } from '../../../lib/use-ui-lang.ts';
 import { formatNumber } from '../../../lib/numbers.ts';
 import type { NationalIndicators } from '../../../lib/types.ts';
+import { problemText } from '../../../lib/problem-message.ts';
 
 type Indicator = NationalIndicators['indicators'][number];
 type Gender = 'all' | 'F' | 'M';
@@ -128,7 +129,7 @@ export function NationalPage() {
         <Loading />
       ) : query.isError || !query.data ? (
         <Alert color="red" role="alert">
-          {t('errors.generic')}
+          {problemText(t, query.error)}
         </Alert>
       ) : (
         query.data.indicators.map((indicator) => <IndicatorTable key={indicator.id} indicator={indicator} gender={gender} />)

@@ -17,6 +17,7 @@ import { useAdvance, usePackage, useSignOff } from '../api.ts';
 import { localText, readableField } from './local-text.ts';
 import { WaitBadge } from './PackagePage.tsx';
 import { Loading } from '../../../components/ui/Loading.tsx';
+import { problemText } from '../../../lib/problem-message.ts';
 
 function GoalChecklist({ pkg, e, module, mayWrite }: { pkg: PackageView; e: EnrolmentView; module: PackageModuleView; mayWrite: boolean }) {
   const { t } = useTranslation();
@@ -88,7 +89,7 @@ function GoalChecklist({ pkg, e, module, mayWrite }: { pkg: PackageView; e: Enro
       })}
       {signOff.isError && !(signOff.error instanceof ApiError && signOff.error.errors.length > 0) && (
         <Alert color="red" role="alert">
-          {signOff.error instanceof ApiError && signOff.error.status === 409 ? t('packages.signOffConflict') : t('errors.generic')}
+          {problemText(t, signOff.error, { conflict: t('packages.signOffConflict') })}
         </Alert>
       )}
     </Stack>
@@ -156,7 +157,7 @@ function Gate({ pkg, e, module }: { pkg: PackageView; e: EnrolmentView; module: 
       )}
       {err && !blocked && !reasonError && (
         <Alert color="red" role="alert" mt="sm">
-          {t('errors.generic')}
+          {problemText(t, advance.error)}
         </Alert>
       )}
       {advance.isSuccess && (
@@ -265,7 +266,7 @@ export function EnrolmentPage({ packageId, enrolmentId }: { packageId: string; e
   if (query.isError || !query.data || !e) {
     return (
       <Alert color="red" role="alert">
-        {query.isError && !(query.error instanceof ApiError && query.error.status === 404) ? t('errors.generic') : t('packages.notFound')}
+        {query.isError ? problemText(t, query.error, { notFound: t('packages.notFound') }) : t('packages.notFound')}
       </Alert>
     );
   }

@@ -17,6 +17,7 @@ import { useCaseload, useEnrol, usePackage } from '../api.ts';
 import { localText, readableField } from './local-text.ts';
 import { byLongestWait, waitLevel } from '../wait.ts';
 import { Loading } from '../../../components/ui/Loading.tsx';
+import { problemText } from '../../../lib/problem-message.ts';
 
 export function WaitBadge({ e, t }: { e: EnrolmentView; t: TFunction }) {
   const level = waitLevel(e);
@@ -77,7 +78,7 @@ function EnrolForm({ pkg, enrolled }: { pkg: PackageView; enrolled: Set<string> 
       </Group>
       {enrol.isError && !fieldError && (
         <Alert color="red" role="alert" mt="xs">
-          {t('errors.generic')}
+          {problemText(t, enrol.error)}
         </Alert>
       )}
       {enrol.isSuccess && (
@@ -193,7 +194,7 @@ export function PackagePage({ id }: { id: string }) {
   if (query.isError || !query.data) {
     return (
       <Alert color="red" role="alert">
-        {query.error instanceof ApiError && query.error.status === 404 ? t('packages.notFound') : t('errors.generic')}
+        {problemText(t, query.error, { notFound: t('packages.notFound') })}
       </Alert>
     );
   }

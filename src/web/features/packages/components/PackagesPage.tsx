@@ -11,6 +11,7 @@ import type { PackageSummaryView } from '../../../lib/types.ts';
 import { useCreatePackage, usePackageTemplates, usePackages } from '../api.ts';
 import { localText } from './local-text.ts';
 import { Loading } from '../../../components/ui/Loading.tsx';
+import { problemText } from '../../../lib/problem-message.ts';
 
 function Counts({ p }: { p: PackageSummaryView }) {
   const { t } = useTranslation();
@@ -59,7 +60,7 @@ function CreateFromTemplate() {
         </Group>
         {create.isError && (
           <Alert color="red" role="alert" mt="xs">
-            {t('errors.generic')}
+            {problemText(t, create.error)}
           </Alert>
         )}
       </form>
@@ -82,7 +83,7 @@ export function PackagesPage() {
       {packages.isPending && <Loading />}
       {packages.isError && (
         <Alert color="red" role="alert">
-          {t('errors.generic')}
+          {problemText(t, packages.error)}
         </Alert>
       )}
       {packages.data && packages.data.packages.length === 0 && <Text>{t('packages.empty')}</Text>}
