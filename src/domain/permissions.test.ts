@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, ROLES, abilitiesFor, can, type Action, type Role } from './permissions.ts';
+import { ACTIONS, ROLES, abilitiesFor, can, canAdministerUser, rolesAssignableBy, type Action, type Role } from './permissions.ts';
 
 // The whole role × action table, within the actor's own municipality.
 const TABLE: Record<Role, Action[]> = {
   caseworker: [
-    'citizen.list', 'citizen.view', 'citizen.create', 'round.start', 'round.answer', 'round.handover',
+    'citizen.list', 'citizen.view', 'citizen.create', 'citizen.assign', 'round.start', 'round.answer', 'round.handover',
     'offer.view', 'offer.create', 'offer.update', 'outcome.view', 'outcome.create', 'deadline.view',
     'company.view', 'company.create', 'package.view', 'package.create', 'package.enrol', 'package.signoff', 'package.advance',
   ],
-  manager: ['citizen.list', 'citizen.view', 'offer.view', 'outcome.view', 'deadline.view', 'company.view', 'package.view', 'citizen.access_log', 'citizen.export', 'national.view'],
+  manager: ['citizen.list', 'citizen.view', 'citizen.assign', 'caseload.overview', 'offer.view', 'outcome.view', 'deadline.view', 'company.view', 'package.view', 'citizen.access_log', 'citizen.export', 'national.view', 'user.admin'],
   company_consultant: ['citizen.list', 'citizen.view', 'offer.view', 'offer.create', 'offer.update', 'outcome.view', 'outcome.create', 'deadline.view',
     'company.view', 'company.create', 'company.needs', 'package.view', 'package.create', 'package.enrol', 'package.signoff', 'package.advance',
   ],
   evaluator: ['evaluation.run', 'evaluation.view'],
   national_admin: ['national.view'],
-  admin: ['evaluation.run', 'evaluation.view', 'audit.head'],
+  admin: ['evaluation.run', 'evaluation.view', 'audit.head', 'user.admin'],
 };
 
 const municipalityOf = (role: Role): string | null => (role === 'national_admin' || role === 'admin' ? null : '607');
@@ -49,7 +49,32 @@ describe('can: municipality', () => {
 describe('abilitiesFor', () => {
   it('lists the allowed actions in vocabulary order', () => {
     expect(abilitiesFor({ role: 'manager', municipalityCode: '607' }, { municipalityCode: '607' })).toEqual([
-      'citizen.list', 'citizen.view', 'offer.view', 'outcome.view', 'deadline.view', 'company.view', 'package.view', 'citizen.access_log', 'citizen.export', 'national.view',
+      'citizen.list', 'citizen.view', 'citizen.assign', 'caseload.overview', 'offer.view', 'outcome.view', 'deadline.view', 'company.view', 'package.view', 'citizen.access_log', 'citizen.export', 'national.view', 'user.admin',
     ]);
+  });
+});
+
+describe('canAdministerUser: who administers which account (decision 026)', () => {
+  const admin = { role: 'admin' as const, municipalityCode: null };
+  const manager607 = { role: 'manager' as const, municipalityCode: '607' };
+  it('the national administrator: every account, national roles included', () => {
+    expect(canAdministerUser(admin, { role: 'caseworker', municipalityCode: '727' })).toBe(true);
+    expect(canAdministerUser(admin, { role: 'national_admin', municipalityCode: null })).toBe(true);
+    expect(rolesAssignableBy(admin)).toEqual([...ROLES]);
+  });
+  it('a manager: municipal roles of their own municipality only', () => {
+    expect(canAdministerUser(manager607, { role: 'caseworker', municipalityCode: '607' })).toBe(true);
+    expect(canAdministerUser(manager607, { role: 'manager', municipalityCode: '607' })).toBe(true);
+    expect(canAdministerUser(manager607, { role: 'caseworker', municipalityCode: '727' })).toBe(false);
+    expect(canAdministerUser(manager607, { role: 'admin', municipalityCode: null })).toBe(false);
+    expect(canAdministerUser(manager607, { role: 'national_admin', municipalityCode: null })).toBe(false);
+    expect(rolesAssignableBy(manager607)).toEqual(['caseworker', 'company_consultant', 'manager', 'evaluator']);
+  });
+  it('nobody else', () => {
+    for (const role of ['caseworker', 'company_consultant', 'evaluator', 'national_admin'] as const) {
+      const actor = { role, municipalityCode: role === 'national_admin' ? null : '607' };
+      expect(canAdministerUser(actor, { role: 'caseworker', municipalityCode: '607' })).toBe(false);
+      expect(rolesAssignableBy(actor)).toEqual([]);
+    }
   });
 });

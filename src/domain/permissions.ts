@@ -9,6 +9,8 @@ export const ACTIONS = [
   'citizen.list',
   'citizen.view',
   'citizen.create',
+  'citizen.assign',
+  'caseload.overview',
   'round.start',
   'round.answer',
   'round.handover',
@@ -28,10 +30,12 @@ export const ACTIONS = [
   'package.advance',
   'evaluation.run',
   'evaluation.view',
+  'fip_analytics.view',
   'citizen.access_log',
   'citizen.export',
   'audit.head',
   'national.view',
+  'user.admin',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -50,6 +54,11 @@ const GRANTS: Record<Action, readonly Role[]> = {
   'citizen.list': ['caseworker', 'manager', 'company_consultant'],
   'citizen.view': ['caseworker', 'manager', 'company_consultant'],
   'citizen.create': ['caseworker'],
+  // The responsible caseworker and company consultant of a citizen (decision 026): caseworkers hand
+  // citizens over to a colleague, managers distribute the caseload.
+  'citizen.assign': ['caseworker', 'manager'],
+  // The caseload per caseworker (counts, overdue now): the municipality's managers.
+  'caseload.overview': ['manager'],
   'round.start': ['caseworker'],
   'round.answer': ['caseworker'],
   'round.handover': ['caseworker'],
@@ -74,6 +83,9 @@ const GRANTS: Record<Action, readonly Role[]> = {
   // Evaluation runs hold pseudonymised register data only; never for caseworkers and the like.
   'evaluation.run': ['evaluator', 'admin'],
   'evaluation.view': ['evaluator', 'admin'],
+  // FIP group analytics: suppressed aggregates of the own municipality's answers and outcomes
+  // (decision 025); not the national administrator, who has no municipality.
+  'fip_analytics.view': ['manager', 'evaluator'],
   // Who looked at a citizen (the audit rows about them): the municipality's managers.
   'citizen.access_log': ['manager'],
   // The data-subject export (GDPR art. 15): everything held about one citizen, their access log included.
@@ -83,10 +95,13 @@ const GRANTS: Record<Action, readonly Role[]> = {
   // The national view: every municipality's indicators as suppressed aggregates (no personal data);
   // a manager sees their own municipality beside the country.
   'national.view': ['national_admin', 'manager'],
+  // Users and roles (decision 026): the national administrator for every municipality, a
+  // municipality's manager for its own municipality's staff only (canAdministerUser below).
+  'user.admin': ['admin', 'manager'],
 };
 
 /** Actions that national users (no municipality) may perform too, on national resources. */
-const NATIONAL: ReadonlySet<Action> = new Set<Action>(['evaluation.run', 'evaluation.view', 'audit.head', 'national.view']);
+const NATIONAL: ReadonlySet<Action> = new Set<Action>(['evaluation.run', 'evaluation.view', 'audit.head', 'national.view', 'user.admin']);
 
 export function can(actor: Actor, action: Action, resource?: TenantResource): boolean {
   if (!GRANTS[action].includes(actor.role)) return false;
@@ -98,4 +113,34 @@ export function can(actor: Actor, action: Action, resource?: TenantResource): bo
 /** Every action the actor may perform on the resource, in vocabulary order. */
 export function abilitiesFor(actor: Actor, resource?: TenantResource): Action[] {
   return ACTIONS.filter((action) => can(actor, action, resource));
+}
+
+/** The roles held in a municipality (the others are national: no municipality). */
+export const MUNICIPAL_ROLES: readonly Role[] = ['caseworker', 'company_consultant', 'manager', 'evaluator'];
+
+export function isMunicipalRole(role: Role): boolean {
+  return MUNICIPAL_ROLES.includes(role);
+}
+
+/** A user account as the administration sees it: its role and municipality. */
+export interface UserResource {
+  role: Role;
+  municipalityCode: string | null;
+}
+
+/**
+ * Whether the actor may administer this user account (create it as such, change it, deactivate it,
+ * reset its password): the national administrator any account; a manager only accounts of a
+ * municipal role in their own municipality (never a national role, never another municipality's).
+ */
+export function canAdministerUser(actor: Actor, target: UserResource): boolean {
+  if (!can(actor, 'user.admin')) return false;
+  if (actor.role === 'admin') return true;
+  return isMunicipalRole(target.role) && target.municipalityCode !== null && target.municipalityCode === actor.municipalityCode;
+}
+
+/** The roles the actor may give an account, in vocabulary order. */
+export function rolesAssignableBy(actor: Actor): Role[] {
+  if (!can(actor, 'user.admin')) return [];
+  return actor.role === 'admin' ? [...ROLES] : [...MUNICIPAL_ROLES];
 }

@@ -112,13 +112,13 @@ describe.each(databases)('citizens on %s', (kind) => {
     const res = await f.app.inject({ method: 'GET', url: `/api/citizens/${id}`, headers: { cookie: cw.headers.cookie ?? '' } });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ citizen: { id }, rounds: [], abilities: [
-      'citizen.list', 'citizen.view', 'citizen.create', 'round.start', 'round.answer', 'round.handover',
+      'citizen.list', 'citizen.view', 'citizen.create', 'citizen.assign', 'round.start', 'round.answer', 'round.handover',
       'offer.view', 'offer.create', 'offer.update', 'outcome.view', 'outcome.create', 'deadline.view',
       'company.view', 'company.create', 'package.view', 'package.create', 'package.enrol', 'package.signoff', 'package.advance',
     ] });
     const manager = await login(f, 'manager@607');
     const seen = await f.app.inject({ method: 'GET', url: `/api/citizens/${id}`, headers: { cookie: manager.headers.cookie ?? '' } });
-    expect(seen.json().abilities).toEqual(['citizen.list', 'citizen.view', 'offer.view', 'outcome.view', 'deadline.view', 'company.view', 'package.view', 'citizen.access_log', 'citizen.export', 'national.view']);
+    expect(seen.json().abilities).toEqual(['citizen.list', 'citizen.view', 'citizen.assign', 'caseload.overview', 'offer.view', 'outcome.view', 'deadline.view', 'company.view', 'package.view', 'citizen.access_log', 'citizen.export', 'national.view', 'user.admin']);
     const denied = await f.app.inject({ method: 'POST', url: '/api/citizens', headers: manager.headers, payload: newCitizen() });
     expect(denied.statusCode).toBe(403);
     expect(denied.json()).toMatchObject({ code: 'forbidden' });

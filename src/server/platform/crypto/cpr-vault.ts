@@ -6,6 +6,11 @@ export interface CprVault {
   encrypt(cpr: string): string;
   decrypt(stored: string): string;
   hash(cpr: string): string;
+  /**
+   * The keyed lookup hash of a CPR number's last four digits (the caseload search; migration 018),
+   * with a key of its own: without the master key it says nothing about the digits.
+   */
+  tailHash(lastFour: string): string;
 }
 
 function derive(master: Buffer, info: string): Buffer {
@@ -16,6 +21,7 @@ export function createCprVault(masterKey: Buffer): CprVault {
   if (masterKey.length !== 32) throw new Error('CPR key must be 32 bytes');
   const encKey = derive(masterKey, 'jobvej/cpr/aes-256-gcm');
   const hashKey = derive(masterKey, 'jobvej/cpr/hmac-sha256');
+  const tailKey = derive(masterKey, 'jobvej/cpr/last-four/hmac-sha256');
   return {
     encrypt(cpr) {
       const iv = randomBytes(12);
@@ -32,6 +38,10 @@ export function createCprVault(masterKey: Buffer): CprVault {
     },
     hash(cpr) {
       return createHmac('sha256', hashKey).update(cpr, 'utf8').digest('hex');
+    },
+    tailHash(lastFour) {
+      if (!/^[0-9]{4}$/.test(lastFour)) throw new Error('expected four digits');
+      return createHmac('sha256', tailKey).update(lastFour, 'utf8').digest('hex');
     },
   };
 }

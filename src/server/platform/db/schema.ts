@@ -24,6 +24,8 @@ export interface UsersTable {
   role: Role;
   municipality_code: string | null;
   created_at: Generated<Date>;
+  /** Set when the user was deactivated (migration 018): no sign-in, no session. */
+  deactivated_at: NullableTimestamp;
 }
 
 export interface SessionsTable {
@@ -56,6 +58,11 @@ export interface CitizensTable {
   language: string;
   target_group: 'broad' | 'selected';
   created_at: Generated<Date>;
+  /** The responsible caseworker and the company consultant, users of the same municipality (migration 018). */
+  caseworker_id: string | null;
+  consultant_id: string | null;
+  /** HMAC of the CPR number's last four digits (CprVault.tailHash), for the caseload search. */
+  cpr_tail_hash: string | null;
 }
 
 export interface FipRoundsTable {
