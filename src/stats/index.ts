@@ -18,3 +18,4 @@ export { naturalSplineColumns, splineKnots, KNOT_QUANTILES } from './natural-spl
 export { bootstrap, type BootstrapOptions, type BootstrapResult } from './bootstrap.ts';
 export { auc } from './auc.ts';
 export { cronbachAlpha } from './cronbach.ts';
+export { meanCi, type MeanCi } from './mean-ci.ts';

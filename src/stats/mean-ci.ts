@@ -1,0 +1,42 @@
+import { tQuantile } from './distributions.ts';
+
+/** A sample mean with its t-based confidence interval. */
+export interface MeanCi {
+  n: number;
+  mean: number;
+  /** Sample standard deviation (n − 1); NaN for n < 2. */
+  sd: number;
+  /** Standard error sd / √n; NaN for n < 2. */
+  se: number;
+  /** mean ∓ t(1 − (1 − level)/2, n − 1) · se; NaN for n < 2 (no interval from one value). */
+  low: number;
+  high: number;
+}
+
+/**
+ * The mean of `values` and its t-based two-sided confidence interval (scipy's
+ * `stats.t.interval(level, n - 1, loc=mean, scale=sem)`). Welford's update, so large samples
+ * of 1–7 answers lose no precision. Empty input: n 0 and NaN everywhere.
+ * For a paired comparison pass the differences (after − before): the paired t interval.
+ * @example meanCi(Float64Array.from([1, 2, 3, 4])); // { n: 4, mean: 2.5, …, low: 0.4457…, high: 4.5542… }
+ */
+export function meanCi(values: ArrayLike<number>, level = 0.95): MeanCi {
+  if (!(level > 0 && level < 1)) throw new RangeError(`meanCi: level must be in (0, 1), got ${level}`);
+  let n = 0;
+  let mean = 0;
+  let m2 = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (!Number.isFinite(v)) throw new RangeError(`meanCi: values[${i}] is not finite (${v})`);
+    n += 1;
+    const d = v - mean;
+    mean += d / n;
+    m2 += d * (v - mean);
+  }
+  if (n === 0) return { n: 0, mean: Number.NaN, sd: Number.NaN, se: Number.NaN, low: Number.NaN, high: Number.NaN };
+  if (n === 1) return { n, mean, sd: Number.NaN, se: Number.NaN, low: Number.NaN, high: Number.NaN };
+  const sd = Math.sqrt(m2 / (n - 1));
+  const se = sd / Math.sqrt(n);
+  const q = tQuantile(1 - (1 - level) / 2, n - 1);
+  return { n, mean, sd, se, low: mean - q * se, high: mean + q * se };
+}
