@@ -42,6 +42,41 @@ describe('cprCentury', () => {
   });
 });
 
+// The CPR office's table (CPR-kontoret, "Personnummeret i CPR-systemet"): the century of the
+// birth year from the 7th digit and the two-digit year, written out here as the table reads —
+// independently of cprCentury's branches — and checked for all 10 × 100 combinations.
+const CENTURY_TABLE: ReadonlyArray<{ digits: readonly number[]; bands: ReadonlyArray<{ from: number; to: number; century: number }> }> = [
+  { digits: [0, 1, 2, 3], bands: [{ from: 0, to: 99, century: 1900 }] },
+  { digits: [4, 9], bands: [{ from: 0, to: 36, century: 2000 }, { from: 37, to: 99, century: 1900 }] },
+  { digits: [5, 6, 7, 8], bands: [{ from: 0, to: 57, century: 2000 }, { from: 58, to: 99, century: 1800 }] },
+];
+
+function tableYear(yy: number, seventh: number): number {
+  const row = CENTURY_TABLE.find((r) => r.digits.includes(seventh));
+  const band = row?.bands.find((b) => yy >= b.from && yy <= b.to);
+  if (!band) throw new Error(`no table entry for ${seventh}/${yy}`);
+  return band.century + yy;
+}
+
+describe('the century table, every 7th digit and year 00–99', () => {
+  it('covers each digit 0–9 once and each year of each digit once', () => {
+    expect(CENTURY_TABLE.flatMap((r) => r.digits).sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    for (const row of CENTURY_TABLE) {
+      const years = row.bands.flatMap((b) => Array.from({ length: b.to - b.from + 1 }, (_, i) => b.from + i));
+      expect(years).toEqual(Array.from({ length: 100 }, (_, i) => i));
+    }
+  });
+
+  const combinations = Array.from({ length: 10 }, (_, seventh) => Array.from({ length: 100 }, (_, yy) => [seventh, yy] as const)).flat();
+  it.each(combinations)('7th digit %i, year %i', (seventh, yy) => {
+    const year = tableYear(yy, seventh);
+    expect(cprCentury(yy, seventh)).toBe(year);
+    // And parseCpr's birth date: 1 July of that year, for the same digit and year.
+    const cpr = `0107${String(yy).padStart(2, '0')}-${seventh}123`;
+    expect(parseCpr(cpr)).toEqual({ ok: true, cpr: cpr.replace('-', ''), birthDate: `${year}-07-01` });
+  });
+});
+
 describe('maskCpr', () => {
   it('keeps the date and hides the serial', () => {
     expect(maskCpr('0101901234')).toBe('010190-****');

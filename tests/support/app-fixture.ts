@@ -65,13 +65,15 @@ export async function twoCaseworkers(f: Fixture): Promise<{ cw607: Login; cw727:
 let serial = 1000;
 export function newCitizen(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   serial += 1;
+  // No birth date: the server derives it from the CPR number (01-01-1990 for these). The arrival
+  // is on or before the take-over, which the server requires, also when a test moves the take-over.
+  const takeover = typeof overrides.takeoverDate === 'string' ? overrides.takeoverDate : '2025-07-01';
   return {
     name: 'Amira Haddad',
     cpr: `010190-${serial}`,
     gender: 'F',
-    birthDate: '1990-01-01',
     originCountry: 'SY',
-    arrivalDate: '2025-06-01',
+    arrivalDate: takeover < '2025-06-01' && /^\d{4}-\d{2}-\d{2}$/.test(takeover) && takeover >= '1900-01-01' ? takeover : '2025-06-01',
     takeoverDate: '2025-07-01',
     language: 'ar',
     targetGroup: 'broad',
