@@ -92,6 +92,10 @@ function webZones() {
 const PURE_FOLDERS = ['src/domain', 'src/stats', 'src/contract', 'src/evaluation'];
 const PURE_EXEMPT = ['src/evaluation/readers/**', 'src/evaluation/parallel/**', 'src/evaluation/testing/**', 'src/stats/test-utils.ts', '**/*.test.ts'];
 const NO_NODE = 'Pure folders (src/domain, src/stats, src/contract, src/evaluation outside readers/ and parallel/) import no Node built-in: file and thread access belong in src/evaluation/readers, src/evaluation/parallel, src/server or src/cli.';
+const ONE_QUERY_PER_KEY =
+  'A server read is declared once, in src/web/lib/queries.ts (its key and its fetcher together): use queries.x(...) and shape the data with select. Two fetchers under one key once blanked a page.';
+const QUERY_HOOK = 'CallExpression[callee.name=/^use(Query|Queries|SuspenseQuery|SuspenseQueries|InfiniteQuery|SuspenseInfiniteQuery)$/]';
+
 const NO_ENV = 'Pure folders read no process.env: read configuration in src/cli or src/server and pass it in as an argument.';
 
 export default tseslint.config(
@@ -128,6 +132,16 @@ export default tseslint.config(
       'no-restricted-properties': ['error',
         { object: 'process', property: 'env', message: NO_ENV },
         { object: 'globalThis', property: 'process', message: NO_ENV }],
+    },
+  },
+  {
+    // The caseworkers' app reads the server through one registry of queries (src/web/lib/queries.ts).
+    files: ['src/web/**/*.{ts,tsx}'],
+    ignores: ['src/web/lib/queries.ts', 'src/web/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: `${QUERY_HOOK} Property[key.name='queryKey']:not([value.type='CallExpression'][value.callee.object.name='queries'])`, message: ONE_QUERY_PER_KEY },
+        { selector: `CallExpression[callee.name=/^use(Query|Queries|SuspenseQuery|SuspenseQueries)$/] Property[key.name='queryFn']`, message: ONE_QUERY_PER_KEY }],
     },
   },
 );

@@ -205,3 +205,33 @@ describe('the server by resource: platform below resources, resources through th
     await expectPasses('src/server/platform/http/fixture.ts', "import { withTenant } from '../db/tenant.ts';\nexport const x = withTenant;\n");
   });
 });
+
+describe('the caseworkers\' app declares each server read once (src/web/lib/queries.ts)', () => {
+  const header = "import { useQuery, useInfiniteQuery } from '@tanstack/react-query';\nimport { api } from '../../lib/http.ts';\nimport { queries } from '../../lib/queries.ts';\n";
+  const at = 'src/web/features/caseload/lint-probe.ts';
+
+  it('a feature giving useQuery its own key and fetcher is refused (the two shapes under one key that blanked a page)', async () => {
+    await expectFires(at, `${header}export const a = () => useQuery({ queryKey: ['companies'], queryFn: () => api('GET', '/api/companies') });\n`, 'no-restricted-syntax', 'src/web/lib/queries.ts');
+  });
+
+  it('keeping the registry key but swapping in another fetcher is refused', async () => {
+    await expectFires(at, `${header}export const a = () => useQuery({ ...queries.companies(), queryFn: () => api('GET', '/api/x') });\n`, 'no-restricted-syntax', 'src/web/lib/queries.ts');
+  });
+
+  it('an infinite query with a key of its own is refused', async () => {
+    await expectFires(
+      at,
+      `${header}export const a = () => useInfiniteQuery({ queryKey: ['log'], initialPageParam: null, queryFn: () => api('GET', '/x'), getNextPageParam: () => null });\n`,
+      'no-restricted-syntax',
+      'src/web/lib/queries.ts',
+    );
+  });
+
+  it('the registry\'s queries, shaped with select or given options, pass', async () => {
+    await expectPasses(
+      at,
+      `${header}export const a = () => useQuery(queries.companies());\nexport const b = () => useQuery({ ...queries.companies(), select: (d) => d.companies, enabled: true });\n` +
+        `export const c = (id: string) => useInfiniteQuery({ queryKey: queries.accessLogKey(id), initialPageParam: null as string | null, queryFn: ({ pageParam }) => queries.accessLogPage(id, pageParam), getNextPageParam: () => null });\n`,
+    );
+  });
+});

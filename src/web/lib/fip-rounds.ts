@@ -3,16 +3,10 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Instrument, Respondent } from '../../domain/fip/index.ts';
 import { api } from './http.ts';
+import { queries } from './queries.ts';
 import type { AnswerInput, Round } from './types.ts';
 
-/** The query of one instrument version (a round's instrumentVersion), or of the current one. */
-function instrumentQuery(version: string | undefined) {
-  return {
-    queryKey: ['instrument', 'fip', version ?? 'current'],
-    queryFn: () => api<Instrument>('GET', version === undefined ? '/api/instruments/fip' : `/api/instruments/fip/${encodeURIComponent(version)}`),
-    staleTime: Infinity,
-  };
-}
+const instrumentQuery = queries.instrument;
 
 /**
  * The instrument a round was answered on (its instrumentVersion); without a version, the current

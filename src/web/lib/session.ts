@@ -1,30 +1,14 @@
 // The session: who is signed in (GET /api/auth/me, the ["me"] query) and the calls that change it —
 // login, logout, hand-over to the citizen and take-back. Shared by the shell and every feature.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, setCsrfToken } from './http.ts';
+import { api, setCsrfToken } from './http.ts';
+import { keys, queries } from './queries.ts';
 import type { HandoverStarted, Me } from './types.ts';
 
-export const meKey = ['me'] as const;
+export const meKey = keys.me;
 
 export function useMe() {
-  return useQuery({
-    queryKey: meKey,
-    queryFn: async (): Promise<Me | null> => {
-      try {
-        const me = await api<Me>('GET', '/api/auth/me');
-        setCsrfToken(me.csrfToken);
-        return me;
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 401) {
-          setCsrfToken(null);
-          return null;
-        }
-        throw err;
-      }
-    },
-    staleTime: Infinity,
-    retry: false,
-  });
+  return useQuery(queries.me());
 }
 
 export function useLogin() {

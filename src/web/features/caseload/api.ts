@@ -1,12 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/http.ts';
-import type { CitizenCreated, CitizenList, NewCitizen } from '../../lib/types.ts';
+import { keys, queries } from '../../lib/queries.ts';
+import type { CitizenCreated, NewCitizen } from '../../lib/types.ts';
 
 export function useCitizens() {
-  return useQuery({
-    queryKey: ['citizens'],
-    queryFn: () => api<CitizenList>('GET', '/api/citizens'),
-  });
+  return useQuery(queries.citizens());
 }
 
 export function useRegisterCitizen() {
@@ -14,7 +12,7 @@ export function useRegisterCitizen() {
   return useMutation({
     mutationFn: (body: NewCitizen) => api<CitizenCreated>('POST', '/api/citizens', body),
     onSuccess: async () => {
-      await qc.invalidateQueries({ queryKey: ['citizens'] });
+      await qc.invalidateQueries({ queryKey: keys.citizens });
     },
   });
 }

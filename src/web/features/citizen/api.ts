@@ -1,14 +1,12 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/http.ts';
-import type { AccessLogEntry, AccessLogPage, CitizenView, RoundStarted } from '../../lib/types.ts';
+import { keys, queries } from '../../lib/queries.ts';
+import type { AccessLogEntry, CitizenView, RoundStarted } from '../../lib/types.ts';
 
 export type { CitizenView };
 
 export function useCitizen(id: string) {
-  return useQuery({
-    queryKey: ['citizen', id],
-    queryFn: () => api<CitizenView>('GET', `/api/citizens/${encodeURIComponent(id)}`),
-  });
+  return useQuery(queries.citizen(id));
 }
 
 /** Start the citizen's next FIP round. */
@@ -17,10 +15,10 @@ export function useStartRound(citizenId: string) {
   return useMutation({
     mutationFn: () => api<RoundStarted>('POST', `/api/citizens/${citizenId}/rounds`),
     onSuccess: async () => {
-      await qc.invalidateQueries({ queryKey: ['citizen', citizenId] });
-      await qc.invalidateQueries({ queryKey: ['citizens'] });
+      await qc.invalidateQueries({ queryKey: keys.citizen(citizenId) });
+      await qc.invalidateQueries({ queryKey: keys.citizens });
       // A round satisfies the FIP deadline rule (the citizen page's deadline banner).
-      await qc.invalidateQueries({ queryKey: ['deadlines', citizenId] });
+      await qc.invalidateQueries({ queryKey: keys.deadlines(citizenId) });
     },
   });
 }
@@ -31,14 +29,10 @@ export type { AccessLogEntry };
 /** Who looked at the citizen, page by page (100 rows, newest first). */
 export function useAccessLog(citizenId: string, enabled: boolean) {
   return useInfiniteQuery({
-    queryKey: ['citizen', citizenId, 'access-log'],
+    queryKey: queries.accessLogKey(citizenId),
     enabled,
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) =>
-      api<AccessLogPage>(
-        'GET',
-        `/api/citizens/${encodeURIComponent(citizenId)}/access-log${pageParam ? `?before=${encodeURIComponent(pageParam)}` : ''}`,
-      ),
+    queryFn: ({ pageParam }) => queries.accessLogPage(citizenId, pageParam),
     getNextPageParam: (last) => last.nextBefore,
   });
 }

@@ -2,58 +2,43 @@
 // citizen (docs/api.md). Writes refresh what they change: the citizen's offers, deadlines and the caseload.
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/http.ts';
-import type {
-  CitizenEnrolmentList, CompanyList, DeadlineReportView, NewOfferInput, NewOutcomeInput, OfferList, OfferOne, OfferPatchInput, OutcomeList, OutcomeOne,
-} from '../../lib/types.ts';
+import { keys, queries } from '../../lib/queries.ts';
+import type { CitizenEnrolmentList, CompanyList, NewOfferInput, NewOutcomeInput, OfferList, OfferOne, OfferPatchInput, OutcomeList, OutcomeOne } from '../../lib/types.ts';
 
 const citizenPath = (id: string) => `/api/citizens/${encodeURIComponent(id)}`;
 
+// The list responses are shared with other pages under one key (src/web/lib/queries.ts); these
+// hooks pick the array out with `select`, never with a second fetcher under the same key.
+const offersOf = (d: OfferList) => d.offers;
+const outcomesOf = (d: OutcomeList) => d.outcomes;
+const companiesOf = (d: CompanyList) => d.companies;
+const enrolmentsOf = (d: CitizenEnrolmentList) => d.enrolments;
+
 export function useOffers(citizenId: string, enabled = true) {
-  return useQuery({
-    queryKey: ['offers', citizenId],
-    queryFn: async () => (await api<OfferList>('GET', `${citizenPath(citizenId)}/offers`)).offers,
-    enabled,
-  });
+  return useQuery({ ...queries.offers(citizenId), select: offersOf, enabled });
 }
 
 export function useOutcomes(citizenId: string, enabled = true) {
-  return useQuery({
-    queryKey: ['outcomes', citizenId],
-    queryFn: async () => (await api<OutcomeList>('GET', `${citizenPath(citizenId)}/outcomes`)).outcomes,
-    enabled,
-  });
+  return useQuery({ ...queries.outcomes(citizenId), select: outcomesOf, enabled });
 }
 
 export function useDeadlines(citizenId: string, enabled = true) {
-  return useQuery({
-    queryKey: ['deadlines', citizenId],
-    queryFn: () => api<DeadlineReportView>('GET', `${citizenPath(citizenId)}/deadlines`),
-    enabled,
-  });
+  return useQuery({ ...queries.deadlines(citizenId), enabled });
 }
 
 export function useCompanies(enabled = true) {
-  return useQuery({
-    queryKey: ['companies'],
-    queryFn: async () => (await api<CompanyList>('GET', '/api/companies')).companies,
-    enabled,
-    staleTime: 60_000,
-  });
+  return useQuery({ ...queries.companies(), select: companiesOf, enabled, staleTime: 60_000 });
 }
 
 export function useCitizenEnrolments(citizenId: string, enabled = true) {
-  return useQuery({
-    queryKey: ['enrolments', citizenId],
-    queryFn: async () => (await api<CitizenEnrolmentList>('GET', `${citizenPath(citizenId)}/enrolments`)).enrolments,
-    enabled,
-  });
+  return useQuery({ ...queries.citizenEnrolments(citizenId), select: enrolmentsOf, enabled });
 }
 
 async function refreshCase(qc: QueryClient, citizenId: string): Promise<void> {
   await Promise.all([
-    qc.invalidateQueries({ queryKey: ['offers', citizenId] }),
-    qc.invalidateQueries({ queryKey: ['deadlines', citizenId] }),
-    qc.invalidateQueries({ queryKey: ['citizens'] }),
+    qc.invalidateQueries({ queryKey: keys.offers(citizenId) }),
+    qc.invalidateQueries({ queryKey: keys.deadlines(citizenId) }),
+    qc.invalidateQueries({ queryKey: keys.citizens }),
   ]);
 }
 
@@ -79,7 +64,7 @@ export function useCreateOutcome(citizenId: string) {
   return useMutation({
     mutationFn: (body: NewOutcomeInput) => api<OutcomeOne>('POST', `${citizenPath(citizenId)}/outcomes`, body),
     onSuccess: async () => {
-      await Promise.all([qc.invalidateQueries({ queryKey: ['outcomes', citizenId] }), qc.invalidateQueries({ queryKey: ['citizens'] })]);
+      await Promise.all([qc.invalidateQueries({ queryKey: keys.outcomes(citizenId) }), qc.invalidateQueries({ queryKey: keys.citizens })]);
     },
   });
 }

@@ -1,13 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/http.ts';
-import type { CompanyCreated, CompanyDetail, CompanyList, DemandReportView, IndustriesView, LabourNeedPatchInput, NeedList, NeedOne, NewCompanyInput, NewLabourNeedInput } from '../../lib/types.ts';
+import { keys, queries } from '../../lib/queries.ts';
+import type { CompanyCreated, LabourNeedPatchInput, NeedOne, NewCompanyInput, NewLabourNeedInput } from '../../lib/types.ts';
 
 export function useCompanies() {
-  return useQuery({ queryKey: ['companies'], queryFn: () => api<CompanyList>('GET', '/api/companies') });
+  return useQuery(queries.companies());
 }
 
 export function useCompany(id: string) {
-  return useQuery({ queryKey: ['companies', id], queryFn: () => api<CompanyDetail>('GET', `/api/companies/${encodeURIComponent(id)}`) });
+  return useQuery(queries.company(id));
 }
 
 export function useRegisterCompany() {
@@ -15,23 +16,20 @@ export function useRegisterCompany() {
   return useMutation({
     mutationFn: (body: NewCompanyInput) => api<CompanyCreated>('POST', '/api/companies', body),
     onSuccess: async () => {
-      await qc.invalidateQueries({ queryKey: ['companies'] });
+      await qc.invalidateQueries({ queryKey: keys.companies });
     },
   });
 }
 
 export function useNeeds(companyId: string) {
-  return useQuery({
-    queryKey: ['companies', companyId, 'needs'],
-    queryFn: () => api<NeedList>('GET', `/api/companies/${encodeURIComponent(companyId)}/needs`),
-  });
+  return useQuery(queries.needs(companyId));
 }
 
 function useInvalidateNeeds() {
   const qc = useQueryClient();
   return async () => {
-    await qc.invalidateQueries({ queryKey: ['companies'] });
-    await qc.invalidateQueries({ queryKey: ['demand'] });
+    await qc.invalidateQueries({ queryKey: keys.companies });
+    await qc.invalidateQueries({ queryKey: keys.demand });
   };
 }
 
@@ -52,16 +50,9 @@ export function usePatchNeed() {
 }
 
 export function useIndustries() {
-  return useQuery({ queryKey: ['industries'], queryFn: () => api<IndustriesView>('GET', '/api/industries'), staleTime: Infinity });
+  return useQuery(queries.industries());
 }
 
 export function useDemand(from: string, to: string) {
-  const params = new URLSearchParams();
-  if (from) params.set('from', from);
-  if (to) params.set('to', to);
-  const query = params.toString();
-  return useQuery({
-    queryKey: ['demand', from, to],
-    queryFn: () => api<DemandReportView>('GET', `/api/industries/demand${query ? `?${query}` : ''}`),
-  });
+  return useQuery(queries.demand(from, to));
 }

@@ -1,8 +1,10 @@
 // Evaluation runs (docs/api.md, "Evaluation runs"): list, one run (polled while it runs),
 // start a run from two uploaded files or from files in the server's evaluation folder.
+import { useEffect } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, type FieldError } from '../../lib/http.ts';
-import type { EvaluationRun as Run, EvaluationRunStatus as RunStatus, Me, RunCreated, RunList, RunView } from '../../lib/types.ts';
+import { keys, queries } from '../../lib/queries.ts';
+import type { EvaluationRun as Run, EvaluationRunStatus as RunStatus, Me, RunCreated } from '../../lib/types.ts';
 import type { Method } from '../../../domain/evaluation-methods.ts';
 
 // The methods, their names' i18n keys and colours: the evaluation's own vocabulary.
@@ -17,29 +19,29 @@ export type {
   EvaluationWarningDetail as WarningDetail,
 } from '../../lib/types.ts';
 
-export const runsKey = ['evaluations'] as const;
+const runsKey = keys.evaluationList;
 const finished = (status: RunStatus | undefined) => status === 'done' || status === 'failed';
 
 export function useRuns() {
   return useQuery({
-    queryKey: runsKey,
-    queryFn: () => api<RunList>('GET', '/api/evaluations'),
+    ...queries.runs(),
     refetchInterval: (q) => (q.state.data?.runs.some((r) => !finished(r.status)) ? 2000 : false),
   });
 }
 
 export function useRun(id: string | undefined) {
   const qc = useQueryClient();
-  return useQuery({
-    queryKey: [...runsKey, id],
+  const query = useQuery({
+    ...queries.run(id),
     enabled: id !== undefined,
-    queryFn: async () => {
-      const { run } = await api<RunView>('GET', `/api/evaluations/${encodeURIComponent(id ?? '')}`);
-      if (finished(run.status)) void qc.invalidateQueries({ queryKey: runsKey, exact: true });
-      return run;
-    },
     refetchInterval: (q) => (q.state.data && finished(q.state.data.status) ? false : 700),
   });
+  // A run that has finished changes the list's status column too.
+  const done = finished(query.data?.status);
+  useEffect(() => {
+    if (done) void qc.invalidateQueries({ queryKey: runsKey, exact: true });
+  }, [done, qc]);
+  return query;
 }
 
 export type NewRun =

@@ -2,37 +2,32 @@
 // enrolments, and the steps of an enrolment (enrol, sign off a goal, advance / override).
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/http.ts';
-import type { CitizenList, EnrolmentOne, PackageCreated, PackageDetail, PackageList, TemplateList } from '../../lib/types.ts';
+import { keys, queries } from '../../lib/queries.ts';
+import type { EnrolmentOne, PackageCreated } from '../../lib/types.ts';
 
 export function usePackages() {
-  return useQuery({ queryKey: ['packages'], queryFn: () => api<PackageList>('GET', '/api/packages') });
+  return useQuery(queries.packages());
 }
 
 export function usePackageTemplates() {
-  return useQuery({
-    queryKey: ['package-templates'],
-    queryFn: () => api<TemplateList>('GET', '/api/package-templates'),
-    staleTime: Infinity,
-  });
+  return useQuery(queries.packageTemplates());
 }
 
 export function usePackage(id: string) {
-  return useQuery({
-    queryKey: ['package', id],
-    queryFn: () => api<PackageDetail>('GET', `/api/packages/${encodeURIComponent(id)}`),
-  });
+  return useQuery(queries.package(id));
 }
 
 /** The caseload, to pick a citizen to enrol (same query as the caseload page). */
 export function useCaseload() {
-  return useQuery({ queryKey: ['citizens'], queryFn: () => api<CitizenList>('GET', '/api/citizens') });
+  return useQuery(queries.citizens());
 }
 
 async function refresh(qc: QueryClient, packageId: string, citizenId?: string): Promise<void> {
   await Promise.all([
-    qc.invalidateQueries({ queryKey: ['package', packageId] }),
-    qc.invalidateQueries({ queryKey: ['packages'] }),
-    citizenId ? qc.invalidateQueries({ queryKey: ['citizen-enrolments', citizenId] }) : Promise.resolve(),
+    qc.invalidateQueries({ queryKey: keys.package(packageId) }),
+    qc.invalidateQueries({ queryKey: keys.packages }),
+    // The citizen page's packages section (it used to invalidate a key nothing read).
+    citizenId ? qc.invalidateQueries({ queryKey: keys.enrolments(citizenId) }) : Promise.resolve(),
   ]);
 }
 
@@ -41,7 +36,7 @@ export function useCreatePackage() {
   return useMutation({
     mutationFn: (templateId: string) => api<PackageCreated>('POST', '/api/packages', { templateId }),
     onSuccess: async () => {
-      await qc.invalidateQueries({ queryKey: ['packages'] });
+      await qc.invalidateQueries({ queryKey: keys.packages });
     },
   });
 }

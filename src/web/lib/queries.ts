@@ -1,0 +1,125 @@
+// Every server read of the caseworkers' app, once: its cache key and the request that fills it.
+// React Query keeps one cache entry per key, so two hooks that used one key for two differently
+// shaped answers (the companies list as the whole response and as its array) blanked a page when
+// the user went from one to the other without a reload. Here a key has exactly one fetcher and
+// one response type; hooks take `queries.x(...)` and shape the data with `select`. The lint rule
+// in eslint.config.js allows `queryKey` in useQuery and its kin only in this file. `keys` are the
+// prefixes mutations invalidate.
+import { queryOptions } from '@tanstack/react-query';
+import { api, ApiError, setCsrfToken } from './http.ts';
+import type {
+  AccessLogPage,
+  CitizenEnrolmentList,
+  CitizenList,
+  CitizenView,
+  CompanyDetail,
+  CompanyList,
+  DeadlineReportView,
+  DemandReportView,
+  IndustriesView,
+  Me,
+  NationalIndicators,
+  NeedList,
+  OfferList,
+  OutcomeList,
+  PackageDetail,
+  PackageList,
+  RunList,
+  RunView,
+  TemplateList,
+} from './types.ts';
+import type { Instrument } from '../../domain/fip/index.ts';
+
+const enc = encodeURIComponent;
+const citizenPath = (id: string) => `/api/citizens/${enc(id)}`;
+
+/** Prefixes for invalidation: everything under a resource, or one citizen's. */
+export const keys = {
+  me: ['me'] as const,
+  citizens: ['citizens'] as const,
+  citizen: (id: string) => ['citizen', id] as const,
+  companies: ['companies'] as const,
+  demand: ['demand'] as const,
+  packages: ['packages'] as const,
+  package: (id: string) => ['package', id] as const,
+  offers: (citizenId: string) => ['offers', citizenId] as const,
+  outcomes: (citizenId: string) => ['outcomes', citizenId] as const,
+  deadlines: (citizenId: string) => ['deadlines', citizenId] as const,
+  enrolments: (citizenId: string) => ['enrolments', citizenId] as const,
+  evaluations: ['evaluations'] as const,
+  evaluationList: ['evaluations', 'list'] as const,
+};
+
+export const queries = {
+  /** Who is signed in (null when no one is); carries the CSRF token for writes. */
+  me: () =>
+    queryOptions({
+      queryKey: keys.me,
+      queryFn: async (): Promise<Me | null> => {
+        try {
+          const me = await api<Me>('GET', '/api/auth/me');
+          setCsrfToken(me.csrfToken);
+          return me;
+        } catch (err) {
+          if (err instanceof ApiError && err.status === 401) {
+            setCsrfToken(null);
+            return null;
+          }
+          throw err;
+        }
+      },
+      staleTime: Infinity,
+      retry: false,
+    }),
+  citizens: () => queryOptions({ queryKey: [...keys.citizens, 'list'], queryFn: () => api<CitizenList>('GET', '/api/citizens') }),
+  citizen: (id: string) => queryOptions({ queryKey: [...keys.citizen(id), 'view'], queryFn: () => api<CitizenView>('GET', citizenPath(id)) }),
+  offers: (citizenId: string) =>
+    queryOptions({ queryKey: [...keys.offers(citizenId)], queryFn: () => api<OfferList>('GET', `${citizenPath(citizenId)}/offers`) }),
+  outcomes: (citizenId: string) =>
+    queryOptions({ queryKey: [...keys.outcomes(citizenId)], queryFn: () => api<OutcomeList>('GET', `${citizenPath(citizenId)}/outcomes`) }),
+  deadlines: (citizenId: string) =>
+    queryOptions({ queryKey: [...keys.deadlines(citizenId)], queryFn: () => api<DeadlineReportView>('GET', `${citizenPath(citizenId)}/deadlines`) }),
+  citizenEnrolments: (citizenId: string) =>
+    queryOptions({
+      queryKey: [...keys.enrolments(citizenId)],
+      queryFn: () => api<CitizenEnrolmentList>('GET', `${citizenPath(citizenId)}/enrolments`),
+    }),
+  accessLogKey: (citizenId: string) => [...keys.citizen(citizenId), 'access-log'] as const,
+  accessLogPage: (citizenId: string, before: string | null) =>
+    api<AccessLogPage>('GET', `${citizenPath(citizenId)}/access-log${before ? `?before=${enc(before)}` : ''}`),
+  companies: () => queryOptions({ queryKey: [...keys.companies, 'list'], queryFn: () => api<CompanyList>('GET', '/api/companies') }),
+  company: (id: string) => queryOptions({ queryKey: [...keys.companies, 'one', id], queryFn: () => api<CompanyDetail>('GET', `/api/companies/${enc(id)}`) }),
+  needs: (companyId: string) =>
+    queryOptions({ queryKey: [...keys.companies, 'one', companyId, 'needs'], queryFn: () => api<NeedList>('GET', `/api/companies/${enc(companyId)}/needs`) }),
+  industries: () => queryOptions({ queryKey: ['industries'], queryFn: () => api<IndustriesView>('GET', '/api/industries'), staleTime: Infinity }),
+  demand: (from: string, to: string) => {
+    const params = new URLSearchParams();
+    if (from) params.set('from', from);
+    if (to) params.set('to', to);
+    const query = params.toString();
+    return queryOptions({
+      queryKey: [...keys.demand, from, to],
+      queryFn: () => api<DemandReportView>('GET', `/api/industries/demand${query ? `?${query}` : ''}`),
+    });
+  },
+  packages: () => queryOptions({ queryKey: [...keys.packages, 'list'], queryFn: () => api<PackageList>('GET', '/api/packages') }),
+  packageTemplates: () =>
+    queryOptions({ queryKey: ['package-templates'], queryFn: () => api<TemplateList>('GET', '/api/package-templates'), staleTime: Infinity }),
+  package: (id: string) => queryOptions({ queryKey: [...keys.package(id)], queryFn: () => api<PackageDetail>('GET', `/api/packages/${enc(id)}`) }),
+  /** Evaluation runs: the list and one run (its status and, when done, its result). */
+  runs: () => queryOptions({ queryKey: [...keys.evaluations, 'list'], queryFn: () => api<RunList>('GET', '/api/evaluations') }),
+  run: (id: string | undefined) =>
+    queryOptions({
+      queryKey: [...keys.evaluations, 'one', id],
+      queryFn: async () => (await api<RunView>('GET', `/api/evaluations/${enc(id ?? '')}`)).run,
+    }),
+  /** One FIP instrument version (a round's instrumentVersion), or the current one; versions never change. */
+  instrument: (version: string | undefined) =>
+    queryOptions({
+      queryKey: ['instrument', 'fip', version ?? 'current'],
+      queryFn: () => api<Instrument>('GET', version === undefined ? '/api/instruments/fip' : `/api/instruments/fip/${enc(version)}`),
+      staleTime: Infinity,
+    }),
+  nationalIndicators: (year: number) =>
+    queryOptions({ queryKey: ['national', 'indicators', year], queryFn: () => api<NationalIndicators>('GET', `/api/national/indicators?year=${year}`) }),
+};
