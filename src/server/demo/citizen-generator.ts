@@ -25,10 +25,19 @@ export interface DemoCitizen {
   language: string;
   targetGroup: 'broad' | 'selected';
   rounds: DemoRound[];
+  /**
+   * The standard-normal latent behind the citizen's round-1 answer to "Tror du, at du er i arbejde
+   * inden for 6 måneder?" (c02): the general latent every answer shares (half its variance) plus
+   * the item's own part. The seed draws employment from it (the booklet's strongest predictor).
+   * The general latent alone when that answer was "don't know" or there was no round 1.
+   */
+  jobBelief: number;
 }
 
 const GAIN_PER_ROUND = 0.35;
 const DONT_KNOW = 0.03;
+/** The citizen's belief in a job within 6 months (fip-v1.json). */
+const BELIEF_ITEM = 'c02';
 
 function cprFor(rng: Rng, birthDate: string, gender: 'F' | 'M', used: Set<string>): string {
   const [y, m, d] = birthDate.split('-') as [string, string, string];
@@ -79,13 +88,19 @@ export function generateCitizen(
 
   const means = ROUND1_CITIZEN_MEANS[gender];
   const z = rng.normal();
+  let jobBelief = z;
   const rounds: DemoRound[] = held.map((date, k) => {
     const jittered = addDays(date, rng.int(0, 12));
     const startedOn = jittered > today ? today : jittered;
     const citizen: Record<string, number | null> = {};
     citizenItems.forEach((itemId, i) => {
       const mu = latentFor(means[i] ?? 4) + GAIN_PER_ROUND * k;
-      citizen[itemId] = rng.chance(DONT_KNOW) ? null : answerFrom(mu, 0.5 * z + Math.sqrt(0.75) * rng.normal());
+      if (rng.chance(DONT_KNOW)) citizen[itemId] = null;
+      else {
+        const latent = 0.5 * z + Math.sqrt(0.75) * rng.normal();
+        if (k === 0 && itemId === BELIEF_ITEM) jobBelief = latent;
+        citizen[itemId] = answerFrom(mu, latent);
+      }
     });
     const last = k === held.length - 1;
     const caseworkerComplete = !last || daysBetween(startedOn, today) > 14 || rng.chance(0.5);
@@ -112,5 +127,6 @@ export function generateCitizen(
     language,
     targetGroup: rng.chance(0.8) ? 'broad' : 'selected',
     rounds,
+    jobBelief,
   };
 }

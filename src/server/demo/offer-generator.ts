@@ -161,3 +161,31 @@ export function generateOffers(rng: Rng, takeoverDate: string, today: string, mu
   }
   return { offers, outcomes };
 }
+
+/**
+ * A job that starts on `jobDate` (decided from the citizen's FIP latent in seed.ts, so the demo's
+ * answers predict employment as the booklet found): offers that would start on or after it are
+ * dropped, those still running end the day before, later outcomes give way to the employment. A
+ * job or IGU registered on or before the date already, or a date after today, changes nothing.
+ */
+export function withJob(
+  c: { offers: DemoOffer[]; outcomes: DemoOutcome[] },
+  jobDate: string,
+  today: string,
+  rng: Rng,
+  municipality: string,
+): { offers: DemoOffer[]; outcomes: DemoOutcome[] } {
+  if (jobDate > today) return c;
+  if (c.outcomes.some((o) => (o.kind === 'employment' || o.kind === 'igu_start') && o.date <= jobDate)) return c;
+  const offers = c.offers
+    .filter((o) => o.startDate < jobDate)
+    .map((o): DemoOffer => {
+      const end = o.actualEnd ?? o.plannedEnd;
+      if (o.status === 'completed' && end !== null && end < jobDate) return o;
+      return { ...o, actualEnd: addDays(jobDate, -1), status: 'completed' };
+    });
+  const kind: OfferKind = rng.chance(0.7) ? 'praktik_private' : 'praktik_public';
+  const [companyName, db07] = placeFor(rng, kind, municipality);
+  const job: DemoOutcome = { kind: 'employment', date: jobDate, sector: kind.endsWith('_public') ? 'public' : 'private', db07, hours: rng.pick([25, 30, 37]), companyName, source: rng.chance(0.5) ? 'caseworker' : 'eindkomst' };
+  return { offers, outcomes: [...c.outcomes.filter((o) => o.date < jobDate), job] };
+}

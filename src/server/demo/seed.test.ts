@@ -7,12 +7,16 @@ import { seedDemo } from './seed.ts';
 import { ROUND1_CITIZEN_MEANS } from './reference-means.ts';
 import { createRng } from './prng.ts';
 import { generateCitizen } from './citizen-generator.ts';
-import { generateOffers } from './offer-generator.ts';
+import { generateOffers, withJob } from './offer-generator.ts';
+import { addDays } from '../../domain/dates.ts';
 import { loadCases } from '../deadlines/case-queries.ts';
 import { loadPolicies } from '../deadlines/policy-store.ts';
 import { evaluateDeadlines } from '../../domain/deadlines/index.ts';
 import { validateSchoolPeriods } from '../../domain/offers/index.ts';
 import { discreteMean, latentFor } from './answer-model.ts';
+import { loadCohort, validityData } from '../fip-analytics/index.ts';
+import { fipValidity } from '../../evaluation/fip-validity/validity.ts';
+import { loadInstruments } from '../instruments/index.ts';
 
 const TODAY = '2026-11-25';
 
@@ -118,6 +122,22 @@ describe.each(databases)('demo data on %s', (kind) => {
     expect(count('ok') + count('due') + count('breached')).toBe(300);
   });
 
+  it("predicts employment as the booklet found: c02 and w02 (own and caseworker's belief in a job within 6 months) among the five strongest items by AUC", async () => {
+    // Both municipalities' citizens whose 6 months after round 1 have passed, through the FIP analytics' own query and the fip-validity core.
+    const cohort = [];
+    for (const code of ['607', '727']) {
+      cohort.push(...(await withTenant(t.db, { municipalityCode: code, userId: null, role: 'test' }, (tx) => loadCohort(tx, { from: null, to: TODAY, targetGroup: 'all', today: TODAY }))));
+    }
+    const v = fipValidity(validityData(cohort, loadInstruments().instrument), loadInstruments().instrument);
+    const employed = validityData(cohort, loadInstruments().instrument).employed;
+    expect(employed.length).toBeGreaterThan(100);
+    const share = employed.reduce((a, b) => a + b, 0) / employed.length;
+    expect(share).toBeGreaterThan(0.2);
+    expect(share).toBeLessThan(0.6);
+    const top5 = [...v.items].sort((a, b) => (b.auc ?? 0) - (a.auc ?? 0)).slice(0, 5).map((i) => i.item_id);
+    expect(top5, JSON.stringify(v.items.map((i) => [i.item_id, i.auc]))).toEqual(expect.arrayContaining(['c02', 'w02']));
+  });
+
   it('does nothing the second time', async () => {
     expect(await seedDemo(t.db, { cprKey: randomBytes(32), today: TODAY, nodeEnv: 'test' })).toMatchObject({ skipped: true });
   });
@@ -148,6 +168,20 @@ describe('demo data rules', () => {
       return ['2025-12-01', '2026-06-15', '2026-10-30', '2026-11-20'].map((takeover) => generateOffers(rng, takeover, TODAY, '607'));
     };
     expect(make()).toEqual(make());
+  });
+
+  it('a job ends the offers running at its date and drops later ones; a job or IGU before it, or a date after today, changes nothing', () => {
+    const drawn = generateOffers(createRng(13), '2025-12-01', TODAY, '607');
+    const first = drawn.offers.find((o) => o.kind !== 'introduction_course' && o.kind !== 'guidance_upskilling');
+    expect(first).toBeDefined();
+    const jobOn = addDays(first?.startDate ?? TODAY, 10);
+    const after = withJob(drawn, jobOn, TODAY, createRng(1), '607');
+    expect(after.offers.every((o) => o.startDate < jobOn)).toBe(true);
+    expect(after.offers.every((o) => o.status === 'completed' && (o.actualEnd ?? '') < jobOn)).toBe(true);
+    expect(after.outcomes.at(-1)).toMatchObject({ kind: 'employment', date: jobOn });
+    expect(after.outcomes.every((o) => o.date <= jobOn)).toBe(true);
+    expect(withJob(after, addDays(jobOn, 30), TODAY, createRng(1), '607')).toBe(after);
+    expect(withJob(drawn, addDays(TODAY, 1), TODAY, createRng(1), '607')).toBe(drawn);
   });
 
   it('calibrates the latent mean so the discrete mean hits the target', () => {

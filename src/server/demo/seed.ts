@@ -11,7 +11,9 @@ import { loadInstruments } from '../instruments/index.ts';
 import { createRng } from './prng.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts';
 import { generateCitizen, type DemoCitizen } from './citizen-generator.ts';
-import { generateOffers, type DemoOffer, type DemoOutcome } from './offer-generator.ts';
+import { generateOffers, withJob, type DemoOffer, type DemoOutcome } from './offer-generator.ts';
+import { addDays } from '../../domain/dates.ts';
+import type { Rng } from './prng.ts';
 import { seedPackages } from './package-generator.ts';
 import { seedCompanies } from './company-generator.ts';
 
@@ -44,6 +46,22 @@ export interface SeedResult {
 
 const SHARE_607 = 220 / 300;
 
+/**
+ * Employment within 6 months of round 1: log-odds JOB_INTERCEPT + JOB_SLOPE · the citizen's belief
+ * in a job (a standard-normal latent, DemoCitizen.jobBelief), about one in three employed, the
+ * job starting 2–25 weeks after round 1. Decided for every citizen with a round 1 (whether the
+ * date has come yet or not), so the stream does not depend on today.
+ */
+const JOB_INTERCEPT = -0.9;
+const JOB_SLOPE = 1.6;
+
+function jobDate(rng: Rng, p: DemoCitizen): string | null {
+  const first = p.rounds[0];
+  const employed = rng.chance(1 / (1 + Math.exp(-(JOB_INTERCEPT + JOB_SLOPE * p.jobBelief))));
+  const after = rng.int(14, 175);
+  return first && employed ? addDays(first.startedOn, after) : null;
+}
+
 export async function seedDemo(db: Database, options: SeedOptions): Promise<SeedResult> {
   if ((options.nodeEnv ?? process.env.NODE_ENV) === 'production') {
     throw new Error('Refusing to create demo data with NODE_ENV=production (demo users have the password "demo").');
@@ -74,12 +92,20 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
   const usedCprs = new Set<string>();
   // Offers draw from their own stream, so the citizens and rounds stay as they were per seed.
   const offerRng = createRng((options.seed ?? 42) + 1_000_003);
+  const jobRng = createRng((options.seed ?? 42) + 4_000_003);
   let rounds = 0;
   let offers = 0;
   let outcomes = 0;
   for (const [code, count] of [['607', in607], ['727', total - in607]] as const) {
     const people = Array.from({ length: count }, () => generateCitizen(rng, today, citizenItems, caseworkerItems, mirrors, usedCprs));
-    const cases = people.map((p) => generateOffers(offerRng, p.takeoverDate, today, code));
+    // Employment within 6 months of round 1 depends on the citizen's belief in a job (the latent
+    // behind c02, which shares the general latent with every answer): from its own stream, so the
+    // citizens, rounds and the offers' draws stay as they were per seed.
+    const cases = people.map((p) => {
+      const drawn = generateOffers(offerRng, p.takeoverDate, today, code);
+      const jobOn = jobDate(jobRng, p);
+      return jobOn === null ? drawn : withJob(drawn, jobOn, today, jobRng, code);
+    });
     const inserted = await withTenant(db, { municipalityCode: code, userId: null, role: 'seed' }, (tx) =>
       insertCitizens(tx, code, people, cases, vault, store.version),
     );

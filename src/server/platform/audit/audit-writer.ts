@@ -50,6 +50,8 @@ export type AuditAction =
   | 'evaluation.interrupted'
   /** The national view's aggregates were read (detail: the year). */
   | 'national.view'
+  /** The FIP analytics' aggregates were read (detail: period, target group, round). */
+  | 'fip_analytics.view'
   /** A refused read or write of an id (403/404); detail names the action tried. */
   | 'access.denied';
 

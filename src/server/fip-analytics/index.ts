@@ -1,0 +1,4 @@
+// The FIP analytics resource as app.ts, other resources and demo/ see it: import from here, not from its files.
+export { fipAnalyticsRoutes } from './routes.ts';
+export { loadCohort } from './fip-analytics-queries.ts';
+export { validityData, type CohortCitizen } from './fip-analytics-presenter.ts';
