@@ -15,7 +15,10 @@
 // `flexible`: also natural cubic splines of the continuous covariates) and the control pool
 // (`-clean`, `-not-yet`, `-other-quarters`: design/cohorts.ts ControlPool; default `never`), and
 // `-month`: monthly instead of quarterly cohorts (the controls' reference week at most 4 weeks
-// from their participants' start instead of 13; with other-quarters: every other month).
+// from their participants' start instead of 13; with other-quarters: every other month);
+// `censored`, `censored-month`, `flexible-censored` (decision 024): `--controls censored`, the
+// control pool and every later participant followed until its own start, weighted by the inverse
+// probability of not having started yet.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,6 +59,10 @@ export const VARIANTS: Record<string, Variant> = {
   'flexible-other-quarters': { scoreTerms: 'flexible', controlPool: 'other-quarters' },
   'linear-month': { scoreTerms: 'linear', cohort: 'month' },
   'linear-month-other-quarters': { scoreTerms: 'linear', cohort: 'month', controlPool: 'other-quarters' },
+  // Decision 024: controls censored at their own start, weighted by the inverse probability of not having started yet.
+  censored: { scoreTerms: 'linear', controlPool: 'censored' },
+  'censored-month': { scoreTerms: 'linear', controlPool: 'censored', cohort: 'month' },
+  'flexible-censored': { scoreTerms: 'flexible', controlPool: 'censored' },
 };
 
 const METHODS = ['naive', 'psm', 'ipw'] as const;

@@ -85,9 +85,22 @@ export const evaluationResult = z.object({
     /** The score model's terms: `flexible` (splines of the continuous covariates too) or `linear`. */
     score_terms: z.enum(['flexible', 'linear']).optional(),
     /** Who the control units are: `never` (FORMATS.md: the control pool), `clean` or `not-yet` (also participants before their start; docs/formats.md). */
-    controls: z.enum(['never', 'clean', 'not-yet', 'other-quarters']).optional(),
+    controls: z.enum(['never', 'clean', 'not-yet', 'other-quarters', 'censored']).optional(),
     /** The knots of each continuous covariate's natural cubic spline (flexible terms). */
     spline_knots: z.record(z.string(), z.array(z.number())).optional(),
+    /** `censored` controls (decision 024): the hazard model of starting that weights them, and how many control rows of `all` it censored. */
+    censoring: z
+      .object({
+        hazard_terms: z.array(z.string()),
+        hazard_coef: z.array(z.number()),
+        hazard_knots: z.record(z.string(), z.array(z.number())),
+        starts: z.number(),
+        person_weeks: z.number(),
+        person_week_stride: z.number(),
+        converged: z.boolean(),
+        censored_control_rows: z.number(),
+      })
+      .optional(),
   }),
   results: z.array(evaluationResultRow),
   by_period: z.array(evaluationPeriodRow),

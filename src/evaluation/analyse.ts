@@ -19,6 +19,7 @@ import { buildOutput } from './report/build.ts';
 import type { BalanceRow, EvaluationOutput, PeriodRow, ResultRow } from './report/model.ts';
 import { balanceColumns, balanceInput, POOR_SMD, POOR_VARIANCE_RATIO, termBalance, type TermBalance } from './stages/balance.ts';
 import { design, type Group } from './stages/design.ts';
+import { censoredEstimates } from './stages/censored.ts';
 import { estimateInput } from './stages/estimate.ts';
 import { matchedSample } from './stages/match.ts';
 import { pooledScores, scoreModel } from './stages/score.ts';
@@ -143,10 +144,11 @@ export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptio
   // Each subgroup's estimates from its own rows' outcome counts, and its balance table.
   tick('estimates', 0);
   const run = { methods, outcomes, counts, unitPerson: cohorts.units.person };
-  const estimates = plan.perGroup(groups, (g) => ({ kind: 'estimates', ...estimateInput(g, run) }));
+  const censored = opts.controlPool === 'censored' ? censoredEstimates(persons, panel, cohorts, counts, groups, methods, outcomes) : undefined;
+  const estimates = plan.perGroup(censored ? [] : groups, (g) => ({ kind: 'estimates', ...estimateInput(g, run) }));
   const balanceParts = plan.balance(groups, balanceColumns(table), (g, columns) => ({ kind: 'balance', ...balanceInput(g, table, columns) }));
-  const results: ResultRow[] = [];
-  const byPeriod: PeriodRow[] = [];
+  const results: ResultRow[] = censored ? censored.results : [];
+  const byPeriod: PeriodRow[] = censored ? censored.byPeriod : [];
   await each('estimates', groups, async (g) => {
     const e = estimates.get(g);
     if (!e) return;
@@ -179,6 +181,7 @@ export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptio
     controlPool: opts.controlPool ?? 'never',
     cohortPeriod: opts.cohort ?? 'quarter',
     knots: d.knots,
+    ...(censored ? { censoring: { hazard: censored.hazard, censoredControlRows: censored.censoredControlRows } } : {}),
     methods,
     results,
     byPeriod,

@@ -37,7 +37,10 @@ Impact evaluation (ATT) of a programme on weekly register data; formats in docs/
   --controls POOL     never (default: the control pool only, FORMATS.md), clean (also
                       participants whose start is 52+ weeks after the cohort's reference
                       week), or not-yet (also every participant starting in a later quarter,
-                      outcomes as observed: "starting now vs. not now"); decision 017
+                      outcomes as observed: "starting now vs. not now"); decision 017;
+                      or censored (the pool and every later participant, followed until its
+                      own start and weighted by the inverse probability of not having started
+                      yet, from a hazard model of starting); decision 024
   --threads N         1 = one thread; 2 = a helper thread for part of the work (default:
                       2 on a multi-core machine for inputs of 256 MB or more, or JOBVEJ_THREADS;
                       the results are the same)
@@ -152,7 +155,7 @@ export async function run(argv: string[]): Promise<number> {
     const scoreTerms = args['score-terms'] ?? DEFAULT_SCORE_TERMS;
     if (scoreTerms !== 'linear' && scoreTerms !== 'flexible') throw new UsageError(`--score-terms must be linear or flexible, got "${scoreTerms}"`);
     const controlPool = args.controls ?? 'never';
-    if (controlPool !== 'never' && controlPool !== 'clean' && controlPool !== 'not-yet') throw new UsageError(`--controls must be never, clean or not-yet, got "${controlPool}"`);
+    if (controlPool !== 'never' && controlPool !== 'clean' && controlPool !== 'not-yet' && controlPool !== 'censored') throw new UsageError(`--controls must be never, clean, not-yet or censored, got "${controlPool}"`);
     const cohort = args.cohort ?? 'quarter';
     if (cohort !== 'quarter' && cohort !== 'month') throw new UsageError(`--cohort must be quarter or month, got "${cohort}"`);
     const threads = args.threads === undefined ? undefined : Number(args.threads);

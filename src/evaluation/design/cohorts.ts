@@ -37,6 +37,8 @@ export interface CohortReport {
   laterParticipantRows: number;
   /** Control rows (units with treated 0). */
   controlRows: number;
+  /** Per cohort the first week of the period after it (controls of `censored` are at risk of starting from there). */
+  cohortNextWeek: Int32Array;
 }
 
 /** Eligible in the reference week: arrived before it and not employed, in IGU or in education. */
@@ -57,9 +59,13 @@ export function quarterFirstWeek(q: number): number {
  * as observed, so the later programme counts in their window); `clean`: also every participant
  * who starts 52 weeks or more after the cohort's reference week (a window before their start);
  * `other-quarters` (a diagnostic of the bias study, meaningful only without an effect): every
- * participant in every cohort but their own, before or after their start.
+ * participant in every cohort but their own, before or after their start; `censored` (decision
+ * 018/024): the control pool and every participant who starts after the cohort's period (any
+ * participant: also those whose own cohort is not estimated), each followed only until its own
+ * start — the estimators censor it there and weight by the inverse probability of not having
+ * started yet (design/censoring.ts, estimators/censored.ts).
  */
-export type ControlPool = 'never' | 'not-yet' | 'clean' | 'other-quarters';
+export type ControlPool = 'never' | 'not-yet' | 'clean' | 'other-quarters' | 'censored';
 
 /**
  * The cohorts' calendar period (FORMATS.md: `quarter`); `month` is the bias study's variant of
@@ -125,10 +131,20 @@ export function buildCohorts(persons: Persons, panel: Panel, pool: ControlPool =
   // unit arrays are allocated once at their final size and filled by set/fill.
   const cohorts: string[] = [];
   const cohortRef: number[] = [];
+  const cohortNext: number[] = [];
   const cohortParticipants: number[][] = [];
   const cohortControls: Int32Array[] = [];
   const truncatedCohorts: string[] = [];
   const scratch = new Int32Array(pool === 'never' ? nControls : nP);
+  const allParticipants = new Int32Array(pool === 'censored' ? participants : 0);
+  const allStarts = new Int32Array(allParticipants.length);
+  if (pool === 'censored') {
+    for (let p = 0, j = 0; p < nP; p++) {
+      if (!persons.participant[p]) continue;
+      allParticipants[j] = p;
+      allStarts[j++] = weekOfDay(persons.startDay[p] ?? 0);
+    }
+  }
   let n = 0;
   let laterRows = 0;
   let controlRows = 0;
@@ -142,6 +158,7 @@ export function buildCohorts(persons: Persons, panel: Panel, pool: ControlPool =
     }
     cohorts.push(P.label(q));
     cohortRef.push(cRef);
+    cohortNext.push(weekOfDay(P.firstDay(q + 1) + 3));
     cohortParticipants.push(list);
     let k = 0;
     for (let j = 0; j < nControls; j++) {
@@ -152,7 +169,14 @@ export function buildCohorts(persons: Persons, panel: Panel, pool: ControlPool =
       if (q2 <= q) continue;
       for (const p of quarterOf.get(q2) ?? []) if (weekOfDay(persons.startDay[p] ?? 0) < cRef + WINDOW_WEEKS && isEligible(p, cRef)) laterRows++;
     }
-    if (pool !== 'never') {
+    if (pool === 'censored') {
+      // Every participant starting after this cohort's period (the week its successor begins).
+      const next = weekOfDay(P.firstDay(q + 1) + 3);
+      for (let j = 0; j < allParticipants.length; j++) {
+        const p = allParticipants[j] as number;
+        if ((allStarts[j] as number) >= next && isEligible(p, cRef)) scratch[k++] = p;
+      }
+    } else if (pool !== 'never') {
       for (const q2 of quarters) {
         if (q2 === q || (q2 < q && pool !== 'other-quarters')) continue;
         for (const p of quarterOf.get(q2) ?? []) {
@@ -195,5 +219,6 @@ export function buildCohorts(persons: Persons, panel: Panel, pool: ControlPool =
     truncatedCohorts,
     laterParticipantRows: laterRows,
     controlRows,
+    cohortNextWeek: Int32Array.from(cohortNext),
   };
 }

@@ -63,6 +63,30 @@ describe('control pool', () => {
     const ref = [...new Set(Array.from(c.units.refWeek).filter((_, i) => !c.units.treated[i]))];
     expect(ref.map(formatIsoWeek)).toEqual(['2017-W05', '2017-W18', '2018-W14']);
   });
+  it('censored: the pool and every participant starting after the cohort’s quarter (followed until their start), never one starting within it', async () => {
+    expect(await controlsByCohort('censored')).toEqual({ '2017Q1': [3, 1, 2], '2017Q2': [3, 2], '2018Q2': [3] });
+    const { persons, panel } = await fixture();
+    const c = buildCohorts(persons, panel, 'censored');
+    // The first week of each cohort's next quarter: where its controls become at risk of starting.
+    expect(Array.from(c.cohortNextWeek, formatIsoWeek)).toEqual(['2017-W14', '2017-W27', '2018-W27']);
+  });
+  it('censored: also a later participant whose own cohort is not estimated (its window past the data)', async () => {
+    const from = parseIsoWeek('2016-W01');
+    const to = parseIsoWeek('2018-W30');
+    const weeks = ['person_id,week,status'];
+    for (const id of ['p1', 'p4', 'c']) for (let w = from; w < to; w++) weeks.push(`${id},${formatIsoWeek(w)},integration_benefit`);
+    const f = tmpFiles({
+      'persons.csv': [PERSONS_HEADER, 'p1,K,1990,SY,2015-03-02,101,participant,2017-02-01', 'p4,M,1985,ER,2015-03-02,101,participant,2018-03-01', 'c,M,1980,ER,2015-03-02,101,control,'].join('\n'),
+      'weeks.csv': weeks.join('\n'),
+    });
+    const persons = await readPersonsCsv(f.path('persons.csv'));
+    const { panel } = readWeeksCsv(f.path('weeks.csv'), persons);
+    for (const [pool, controls] of [['censored', [2, 1]], ['not-yet', [2]]] as const) {
+      const { units } = buildCohorts(persons, panel, pool);
+      expect(units.cohorts).toEqual(['2017Q1']);
+      expect(Array.from(units.person).filter((_, i) => !units.treated[i])).toEqual(controls);
+    }
+  });
   it('other-quarters (diagnostic): every participant in every cohort but their own', async () => {
     expect(await controlsByCohort('other-quarters')).toEqual({ '2017Q1': [3, 1, 2], '2017Q2': [3, 0, 2], '2018Q2': [3, 0, 1] });
   });

@@ -1,6 +1,7 @@
 // The evaluation output (model.ts: FORMATS.md's JSON and jobvej's additions) from what the
 // stages produced.
 import { WINDOW_WEEKS, type CohortPeriod, type CohortReport, type ControlPool } from '../design/cohorts.ts';
+import type { HazardFit } from '../design/censoring.ts';
 import type { CovariateTable } from '../design/covariates.ts';
 import { CALIPER_SD } from '../estimators/psm.ts';
 import type { Method } from '../estimators/registry.ts';
@@ -26,6 +27,8 @@ export interface OutputParts {
   cohortPeriod: CohortPeriod;
   /** Spline knots per covariate (flexible terms). */
   knots: SplineKnots;
+  /** The `censored` design's hazard model of starting and how many control rows it censored. */
+  censoring?: { hazard: HazardFit; censoredControlRows: number };
   methods: readonly Method[];
   results: ResultRow[];
   byPeriod: PeriodRow[];
@@ -58,6 +61,20 @@ export function buildOutput(p: OutputParts): EvaluationOutput {
       score_terms: p.scoreTerms,
       controls: p.controlPool,
       ...(Object.keys(p.knots).length > 0 ? { spline_knots: p.knots } : {}),
+      ...(p.censoring
+        ? {
+            censoring: {
+              hazard_terms: p.censoring.hazard.names,
+              hazard_coef: p.censoring.hazard.coef,
+              hazard_knots: p.censoring.hazard.knots,
+              starts: p.censoring.hazard.events,
+              person_weeks: p.censoring.hazard.nonEvents,
+              person_week_stride: p.censoring.hazard.stride,
+              converged: p.censoring.hazard.converged,
+              censored_control_rows: p.censoring.censoredControlRows,
+            },
+          }
+        : {}),
     },
     results: p.results,
     by_period: p.byPeriod,

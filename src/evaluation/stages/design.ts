@@ -63,7 +63,7 @@ export const LATER_PARTICIPANTS_SHARE = 0.01;
 /** Participants left out by the cohort design (not eligible at their start, outcome window past the data), and later participants missing from earlier cohorts' controls. */
 function cohortWarnings(c: CohortReport, pool: ControlPool): RunWarning[] {
   const out: RunWarning[] = [];
-  if (pool !== 'not-yet' && c.controlRows > 0 && c.laterParticipantRows > LATER_PARTICIPANTS_SHARE * c.controlRows) {
+  if (pool !== 'not-yet' && pool !== 'censored' && c.controlRows > 0 && c.laterParticipantRows > LATER_PARTICIPANTS_SHARE * c.controlRows) {
     out.push(warn('later_participants', { rows: c.laterParticipantRows, percent: oneDecimal((100 * c.laterParticipantRows) / c.controlRows), controls: pool }));
   }
   if (c.ineligibleParticipants > 0) out.push(warn('ineligible_participants', { count: c.ineligibleParticipants }));

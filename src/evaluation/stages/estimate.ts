@@ -33,7 +33,7 @@ export interface GroupEstimates {
   byPeriod: PeriodRow[];
 }
 
-function row(outcome: string, subgroup: string, method: string, e: Effect): ResultRow {
+export function row(outcome: string, subgroup: string, method: string, e: Effect): ResultRow {
   return {
     outcome,
     subgroup,
