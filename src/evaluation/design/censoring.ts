@@ -157,14 +157,24 @@ export function fitSurvival(persons: Persons, panel: Panel, units: Units): Survi
   const startWeek = Int32Array.from({ length: persons.n }, (_, p) => (persons.participant[p] ? weekOfDay(persons.startDay[p] ?? 0) : NEVER));
   const yearOf = Int32Array.from({ length: span + 1 }, (_, k) => new Date(mondayOfWeek(from + k) * 86_400_000).getUTCFullYear());
   // About half the person-weeks of the span are at risk (arrived, not employed): the stride for the wanted number of non-starts.
+  // The hazard is fitted up to the last start in the span and is 0 after it (no one starts
+  // there: a calendar term would otherwise run off to −∞ over those weeks).
   let starts = 0;
-  for (let p = 0; p < persons.n; p++) if ((startWeek[p] as number) >= from && (startWeek[p] as number) < to) starts++;
+  let lastStart = from - 1;
+  for (let p = 0; p < persons.n; p++) {
+    const s = startWeek[p] as number;
+    if (s >= from && s < to) {
+      starts++;
+      if (s > lastStart) lastStart = s;
+    }
+  }
+  const fitTo = lastStart + 1;
   const wanted = Math.min(HAZARD_SAMPLE_MAX, Math.max(HAZARD_SAMPLE_MIN, NON_STARTS_PER_START * starts));
-  const stride = Math.max(1, Math.round((0.5 * persons.n * span) / wanted));
+  const stride = Math.max(1, Math.round((0.5 * persons.n * Math.max(1, fitTo - from)) / wanted));
   // Pass 1: the fitted person-weeks as integers (person, week, counts, event).
   const rows: number[] = [];
   let events = 0;
-  walkAtRisk(persons, panel, startWeek, arrivalWeek, from, to, (p, t, kE, kP, kB, event) => {
+  walkAtRisk(persons, panel, startWeek, arrivalWeek, from, fitTo, (p, t, kE, kP, kB, event) => {
     if (!event && !sampled(p, t, stride)) return;
     rows.push(p, t, kE, kP, kB, event ? 1 : 0);
     if (event) events++;
@@ -274,7 +284,7 @@ export function fitSurvival(persons: Persons, panel: Panel, units: Units): Survi
     startWeek,
     arrivalWeek,
     from,
-    to,
+    fitTo,
     (p, t, kE, kP, kB) => {
       flush(p, t);
       const c = t - from;
