@@ -1,32 +1,14 @@
 import { z } from 'zod';
 import { abilitiesSchema } from './abilities.ts';
-import { isValidCpr, parseCpr } from '../domain/cpr.ts';
-import { isDateInRange } from '../domain/date-range.ts';
+import { isValidCpr } from '../domain/cpr.ts';
+import { registrationIssues } from '../domain/registration.ts';
 import { RULE_KIND_NAMES } from '../domain/deadlines/rule-kinds.ts';
 import { LANGS } from '../domain/fip/index.ts';
 import { isoDate, resourceId, safeString, text } from './fields.ts';
 
 export const langSchema = z.enum(LANGS as unknown as ['da', 'en', 'ar', 'fa', 'so', 'ti']);
 
-export const BIRTH_DATE_MESSAGE = 'Contradicts the birth date the CPR number gives (it is derived from the CPR number; leave it out)';
-export const ARRIVAL_MESSAGE = 'Must be on or before the take-over date (the arrival in Denmark comes before the municipality takes over)';
-
-const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && isDateInRange(v);
-
-/**
- * What a registration must agree with itself: a birth date, when sent, is the one the CPR number
- * gives (the server derives it anyway), and the arrival is not after the take-over. Checked only
- * when the fields it compares are themselves valid, so a broken field gets its own message alone.
- */
-export function registrationIssues(v: { cpr?: unknown; birthDate?: unknown; arrivalDate?: unknown; takeoverDate?: unknown }): Array<{ field: 'birthDate' | 'arrivalDate'; message: string }> {
-  const issues: Array<{ field: 'birthDate' | 'arrivalDate'; message: string }> = [];
-  if (typeof v.cpr === 'string' && isDate(v.birthDate)) {
-    const parsed = parseCpr(v.cpr);
-    if (parsed.ok && parsed.birthDate !== v.birthDate) issues.push({ field: 'birthDate', message: BIRTH_DATE_MESSAGE });
-  }
-  if (isDate(v.arrivalDate) && isDate(v.takeoverDate) && v.arrivalDate > v.takeoverDate) issues.push({ field: 'arrivalDate', message: ARRIVAL_MESSAGE });
-  return issues;
-}
+export { ARRIVAL_MESSAGE, BIRTH_DATE_MESSAGE, registrationIssues } from '../domain/registration.ts';
 
 export const newCitizenBody = z.object({
   name: text({ min: 1, max: 200 }),

@@ -60,15 +60,15 @@ describe('accessibility (axe-core)', () => {
 });
 
 describe('forms', () => {
-  it('shows the CPR field error from the server', async () => {
+  it('shows the CPR field error (the form checks the CPR the way the server does, before sending)', async () => {
     const page = await pageFor({ width: 360, height: 740 });
     await login(page);
     await page.goto('/#/citizens/new');
     await page.locator('input[name="name"]').fill('Fejl CPR');
     await page.locator('input[name="cpr"]').fill('320190-1234');
-    await page.locator('input[name="birthDate"]').fill('1990-01-01');
-    await page.locator('input[name="arrivalDate"]').fill('2025-06-01');
-    await page.locator('input[name="takeoverDate"]').fill('2025-07-01');
+    await page.locator('input[name="arrivalDate"]').fill('01-06-2025');
+    await page.locator('input[name="takeoverDate"]').fill('01-07-2025');
+    await chooseSelect(page, 'originCountry', 'SO');
     await chooseSelect(page, 'language', 'so');
     await page.locator('form button[type="submit"]').click();
     const cpr = page.locator('input[name="cpr"]');

@@ -136,12 +136,30 @@ export async function registerCitizen(page: Page, name: string, language: string
   await page.goto('/#/citizens/new');
   await page.locator('input[name="name"]').fill(name);
   await page.locator('input[name="cpr"]').fill(cpr);
-  await page.locator('input[name="birthDate"]').fill('1990-01-01');
-  await page.locator('input[name="arrivalDate"]').fill('2025-06-01');
-  await page.locator('input[name="takeoverDate"]').fill('2025-07-01');
+  // The birth date comes from the CPR number; dates are typed the Danish way (dd-mm-åååå).
+  await page.locator('input[name="arrivalDate"]').fill('01-06-2025');
+  await page.locator('input[name="takeoverDate"]').fill('01-07-2025');
+  await chooseSelect(page, 'originCountry', 'SY');
   await chooseSelect(page, 'language', language);
   await page.locator('form button[type="submit"]').click();
   await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+/**
+ * An ISO date YYYY-MM-DD as a date field shows and takes it in a UI language (decision 027):
+ * da dd-mm-åååå, fa yyyy/mm/dd, the others dd/mm/yyyy. Written here on its own, not taken from the app.
+ */
+export function fieldDate(iso: string, lang = 'da'): string {
+  const [y, m, d] = iso.split('-');
+  if (lang === 'fa') return `${y}/${m}/${d}`;
+  return lang === 'da' ? `${d}-${m}-${y}` : `${d}/${m}/${y}`;
+}
+
+/** The ISO date a date field shows (the reverse of fieldDate); throws on anything else. */
+export function isoFromField(text: string, lang = 'da'): string {
+  const m = lang === 'fa' ? /^(\d{4})\/(\d{2})\/(\d{2})$/.exec(text) : lang === 'da' ? /^(\d{2})-(\d{2})-(\d{4})$/.exec(text) : /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text);
+  if (!m) throw new Error(`not a ${lang} date field value: ${JSON.stringify(text)}`);
+  return lang === 'fa' ? `${m[1]}-${m[2]}-${m[3]}` : `${m[3]}-${m[2]}-${m[1]}`;
 }
 
 /** Pick an option of a native select by its name and value. */

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addDays } from '../../src/domain/dates.ts';
 import { formatDate } from '../../src/web/lib/dates.ts';
-import { suiteHarness, login, registerCitizen, axeViolations as violations } from './harness.ts';
+import { suiteHarness, login, registerCitizen, axeViolations as violations, fieldDate, isoFromField } from './harness.ts';
 
 const suite = suiteHarness();
 
@@ -42,17 +42,17 @@ describe('IGU school periods in the browser', () => {
       await page.locator('select[name="kind"]').selectOption('igu');
       await page.locator('input[name="company"]').fill('Rema 1000 Vejle');
       await page.getByTestId('school-periods').waitFor();
-      const start = await page.locator('input[name="startDate"]').inputValue();
+      const start = isoFromField(await page.locator('input[name="startDate"]').inputValue(), lang);
 
       await page.getByTestId('add-school-period').click();
-      expect(await page.locator('input[name="schoolPeriods.0.start"]').inputValue()).toBe(start);
-      expect(await page.locator('input[name="schoolPeriods.0.end"]').inputValue()).toBe(addDays(start, 27));
+      expect(await page.locator('input[name="schoolPeriods.0.start"]').inputValue()).toBe(fieldDate(start, lang));
+      expect(await page.locator('input[name="schoolPeriods.0.end"]').inputValue()).toBe(fieldDate(addDays(start, 27), lang));
       const end = addDays(start, 20);
-      await page.locator('input[name="schoolPeriods.0.end"]').fill(end);
+      await page.locator('input[name="schoolPeriods.0.end"]').fill(fieldDate(end, lang));
 
       // A second period overlapping the first is flagged on its start before saving; then removed.
       await page.getByTestId('add-school-period').click();
-      await page.locator('input[name="schoolPeriods.1.start"]').fill(addDays(start, 10));
+      await page.locator('input[name="schoolPeriods.1.start"]').fill(fieldDate(addDays(start, 10), lang));
       const second = page.getByTestId('school-period').nth(1);
       await expect.poll(() => second.textContent()).toMatch(lang === 'da' ? /overlapper en anden skoleperiode/ : /تتداخل الفترة/);
       await second.getByRole('button').click();
@@ -87,8 +87,8 @@ describe('IGU school periods in the browser', () => {
       await saved.getByRole('button', { name: lang === 'da' ? 'Ret skoleperioder' : 'تعديل فترات الدراسة' }).click();
       await saved.getByTestId('add-school-period').click();
       const next = {
-        start: await saved.locator('input[name="schoolPeriods.1.start"]').inputValue(),
-        end: await saved.locator('input[name="schoolPeriods.1.end"]').inputValue(),
+        start: isoFromField(await saved.locator('input[name="schoolPeriods.1.start"]').inputValue(), lang),
+        end: isoFromField(await saved.locator('input[name="schoolPeriods.1.end"]').inputValue(), lang),
       };
       expect(next.start).toBe(addDays(end, 1));
       expect(await violations(page)).toEqual([]);

@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { defaultPlannedEnd } from '../../src/domain/offers/index.ts';
 import { addDays } from '../../src/domain/dates.ts';
 import { formatDate } from '../../src/web/lib/dates.ts';
-import { startHarness, login, registerCitizen, type Harness } from './harness.ts';
+import { startHarness, login, registerCitizen, fieldDate, isoFromField, type Harness } from './harness.ts';
 import { InteractionCounter } from './steps-placement.ts';
 
 let h: Harness;
@@ -55,10 +55,10 @@ describe('placement registration in the browser', () => {
     await user.click(page.getByRole('option', { name: `${company.name} · CVR ${company.cvr}` }), 'the company in the list');
     // Defaults shown before saving: kind, start (today: the deadline is overdue), the planned end computed live.
     expect(await page.locator('select[name="kind"]').inputValue()).toBe('praktik_private');
-    const start = await page.locator('input[name="startDate"]').inputValue();
+    const start = isoFromField(await page.locator('input[name="startDate"]').inputValue());
     const expectedEnd = defaultPlannedEnd('praktik_private', start);
     expect(expectedEnd).toBe(addDays(start, 13 * 7 - 1));
-    expect(await page.locator('input[name="plannedEnd"]').inputValue()).toBe(expectedEnd);
+    expect(await page.locator('input[name="plannedEnd"]').inputValue()).toBe(fieldDate(expectedEnd ?? ''));
     expect(await page.locator('input[name="hoursPerWeek"]').inputValue()).toBe('20');
     expect(await page.getByTestId('company-match').textContent()).toContain(company.cvr);
     expect(await page.getByTestId('form-deadlines').textContent()).toContain('Afslutter overskridelsen');
@@ -90,7 +90,7 @@ describe('placement registration in the browser', () => {
     expect(await row.getByRole('button', { name: 'Forlæng 13 uger' }).count()).toBe(0); // once only: 26 weeks in all
 
     await row.getByRole('button', { name: 'Afslut', exact: true }).click();
-    await row.locator('input[name="actualEnd"]').fill(addDays(offer.startDate, 30));
+    await row.locator('input[name="actualEnd"]').fill(fieldDate(addDays(offer.startDate, 30)));
     await row.getByRole('button', { name: 'Afslut tilbuddet' }).click();
     await expect.poll(() => row.textContent()).toContain('Afsluttet');
     const { offers } = await getJson<{ offers: ApiOffer[] }>(page, `/api/citizens/${citizenId}/offers`);
@@ -129,7 +129,7 @@ describe('placement registration in the browser', () => {
     expect(await page.getByTestId('deadline-banner').getAttribute('data-state')).toBe('ok');
     await page.getByTestId('register-placement').click();
     const start = addDays(takeover, 8); // in the future, within the 14-day target
-    await page.locator('input[name="startDate"]').fill(start);
+    await page.locator('input[name="startDate"]').fill(fieldDate(start));
     expect(await page.getByTestId('form-summary').textContent()).toContain('Planlagt');
     expect(await page.getByTestId('form-deadlines').textContent()).toContain('Opfylder: Første virksomhedsrettede tilbud (mål)');
     await page.locator('input[name="company"]').fill('Testfirma uden CVR');

@@ -4,6 +4,7 @@
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { defaultPlannedEnd } from '../../src/domain/offers/index.ts';
+import { isoFromField } from './harness.ts';
 
 /**
  * The user's interactions, counted the way a caseworker experiences them: one per click, one per
@@ -54,8 +55,8 @@ export async function registerPlacement(page: Page, company: CompanyRow, user = 
   await user.fill(page.locator('input[name="company"]'), company.name.slice(0, 6), 'the start of the company name');
   await user.click(page.getByRole('option', { name: `${company.name} · CVR ${company.cvr}` }), 'the company in the list');
   expect(await page.locator('select[name="kind"]').inputValue()).toBe('praktik_private');
-  const start = await page.locator('input[name="startDate"]').inputValue();
-  const plannedEnd = await page.locator('input[name="plannedEnd"]').inputValue();
+  const start = isoFromField(await page.locator('input[name="startDate"]').inputValue());
+  const plannedEnd = isoFromField(await page.locator('input[name="plannedEnd"]').inputValue());
   expect(plannedEnd).toBe(defaultPlannedEnd('praktik_private', start));
   await user.click(page.getByTestId('save-offer'), 'Registrér');
   await page.getByTestId('offer').filter({ hasText: company.name }).waitFor();

@@ -9,7 +9,8 @@ import type { CprVault } from '../platform/crypto/cpr-vault.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { conflictOnUnique } from '../platform/db/unique-conflict.ts';
 import { type AuditActor } from '../platform/audit/audit-writer.ts';
-import { registrationIssues, type NewCitizen } from '../../contract/citizens.ts';
+import type { NewCitizen } from '../../contract/citizens.ts';
+import { registrationIssues } from '../../domain/registration.ts';
 
 export async function registerCitizen(tx: Tx, trail: AuditTrail, vault: CprVault, actor: AuditActor & { municipalityCode: string }, input: NewCitizen): Promise<string> {
   const parsed = parseCpr(input.cpr);

@@ -2,7 +2,7 @@
 // Farsi needs the Gregorian calendar explicitly (fa-u-ca-gregory).
 import type { Lang } from '../../domain/fip/index.ts';
 
-const TI_MONTHS = ['ጥሪ', 'ለካቲት', 'መጋቢት', 'ሚያዝያ', 'ግንቦት', 'ሰነ', 'ሓምለ', 'ነሓሰ', 'መስከረም', 'ጥቅምቲ', 'ሕዳር', 'ታሕሳስ'];
+export const TI_MONTHS = ['ጥሪ', 'ለካቲት', 'መጋቢት', 'ሚያዝያ', 'ግንቦት', 'ሰነ', 'ሓምለ', 'ነሓሰ', 'መስከረም', 'ጥቅምቲ', 'ሕዳር', 'ታሕሳስ'];
 
 /** Format an ISO date (YYYY-MM-DD or full timestamp) as day, month name and year. */
 export function formatDate(iso: string, lang: Lang): string {

@@ -2,7 +2,7 @@
 // its 13 weeks (PATCH plannedEnd), end an offer on a date (actualEnd + completed), cancel one,
 // change an IGU's school periods.
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { addDays, daysBetween } from '../../../../domain/dates.ts';
 import type { Lang } from '../../../../domain/fip/index.ts';
@@ -15,6 +15,7 @@ import { usePatchOffer } from '../casework-api.ts';
 import { SchoolPeriodsField } from './SchoolPeriodsField.tsx';
 import { offerKindLabel, offerStatusLabel } from '../../../lib/casework-labels.ts';
 import { problemText } from '../../../lib/problem-message.ts';
+import { DateField } from '../../../components/ui/DateField.tsx';
 
 const STATUS_COLOR: Record<OfferView['status'], string> = { planned: 'gray.7', active: 'teal.9', completed: 'blue.9', cancelled: 'dark.4' };
 
@@ -98,13 +99,12 @@ function OfferRow({ offer, citizenId, lang, today, canUpdate }: { offer: OfferVi
       )}
       {mode === 'end' && (
         <Group gap="xs" mt="xs" align="flex-end" wrap="wrap">
-          <TextInput
+          <DateField
             size="xs"
-            type="date"
             label={t('casework.offers.actualEnd')}
             name="actualEnd"
             value={endDate}
-            onChange={(e) => setEndDate(e.currentTarget.value)}
+            onChange={setEndDate}
             error={fieldError ? t('casework.offers.endBeforeStart') : undefined}
           />
           <Button size="xs" loading={patch.isPending} onClick={() => run({ actualEnd: endDate, status: 'completed' })}>

@@ -11,6 +11,7 @@ import { formatDate } from '../../../lib/dates.ts';
 import { useCompanies, useCreateOutcome } from '../casework-api.ts';
 import { READABLE_DESCRIPTION, outcomeKindLabel } from '../../../lib/casework-labels.ts';
 import { companyLabel, matchCompany } from '../company-match.ts';
+import { DateField } from '../../../components/ui/DateField.tsx';
 
 const KINDS: OutcomeKind[] = ['employment', 'igu_start', 'education', 'self_sufficiency', 'programme_end'];
 const SOURCES = ['caseworker', 'citizen', 'employer', 'register'] as const;
@@ -116,7 +117,7 @@ function OutcomeForm({ citizenId, today, canViewCompanies, onDone }: { citizenId
             onChange={(e) => setKind(e.currentTarget.value as OutcomeKind)}
             error={err('kind')}
           />
-          <TextInput label={t('casework.outcome.date')} name="outcomeDate" type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} error={err('date')} required />
+          <DateField label={t('casework.outcome.date')} name="outcomeDate" value={date} onChange={setDate} error={err('date')} required />
           {withCompany && (
             <Autocomplete
               label={t('casework.form.company')}

@@ -5,7 +5,7 @@
 // the offer does to the citizen's pending deadlines is shown as it is filled in.
 // From the citizen page a placement at a registered company takes 4 interactions (see docs/web.md).
 import { useMemo, useState, type FormEvent } from 'react';
-import { Alert, Anchor, Autocomplete, Button, Group, List, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Autocomplete, Button, Group, List, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isIsoDate } from '../../../../domain/dates.ts';
 import { OFFER_KIND_INFO, defaultHoursPerWeek, defaultPlannedEnd, defaultStatus, offerRuleEffects, suggestedStart, type OfferKind, type SchoolPeriod } from '../../../../domain/offers/index.ts';
@@ -20,6 +20,7 @@ import { SchoolPeriodsField } from './SchoolPeriodsField.tsx';
 import { READABLE_DESCRIPTION, localToday, offerKindLabel, offerStatusLabel, ruleLabel } from '../../../lib/casework-labels.ts';
 import { Loading } from '../../../components/ui/Loading.tsx';
 import { problemText } from '../../../lib/problem-message.ts';
+import { DateField } from '../../../components/ui/DateField.tsx';
 
 /** Kinds in the order caseworkers reach for them; a private company placement first. */
 const KIND_ORDER: OfferKind[] = [
@@ -155,21 +156,19 @@ export function PlacementForm({ citizenId }: { citizenId: string }) {
               onChange={(e) => setKind(e.currentTarget.value as OfferKind)}
               error={err('kind')}
             />
-            <TextInput
+            <DateField
               label={t('casework.form.start')}
               name="startDate"
-              type="date"
               value={startDate}
-              onChange={(e) => setStart(e.currentTarget.value)}
+              onChange={setStart}
               error={err('startDate')}
               required
             />
-            <TextInput
+            <DateField
               label={t('casework.form.plannedEnd')}
               name="plannedEnd"
-              type="date"
               value={endShown}
-              onChange={(e) => setPlannedEnd(e.currentTarget.value)}
+              onChange={setPlannedEnd}
               description={computedEnd && plannedEnd === null ? t('casework.form.plannedEndAuto', { weeks: kind === 'igu' ? 104 : OFFER_KIND_INFO[kind].nominalWeeks }) : undefined}
               error={err('plannedEnd')}
               styles={READABLE_DESCRIPTION}

@@ -3,11 +3,12 @@
 // Problems are checked as the user types with the server's own rules (validateSchoolPeriods)
 // and shown on the field they name; a server error on a row (e.g. a date it could not read)
 // is shown there too.
-import { Button, Fieldset, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Fieldset, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isIsoDate } from '../../../../domain/dates.ts';
 import { suggestSchoolPeriod, validateSchoolPeriods, type SchoolPeriod } from '../../../../domain/offers/index.ts';
 import { READABLE_DESCRIPTION } from '../../../lib/casework-labels.ts';
+import { DateField } from '../../../components/ui/DateField.tsx';
 
 /** A fieldset flush with the form's other fields (no browser margin, may shrink on a phone). */
 const FLUSH = { minInlineSize: 0 } as const;
@@ -64,23 +65,21 @@ export function SchoolPeriodsField({ periods, onChange, offerStart, offerEnd, to
           >
             <Group align="flex-end" gap="xs" wrap="wrap">
               <SimpleGrid cols={2} spacing="xs" style={{ flex: '1 1 16rem' }}>
-                <TextInput
-                  type="date"
+                <DateField
                   size="sm"
                   label={t('casework.schoolPeriods.from')}
                   name={`schoolPeriods.${i}.start`}
                   value={p.start}
-                  onChange={(e) => set(i, 'start', e.currentTarget.value)}
+                  onChange={(v) => set(i, 'start', v)}
                   error={errorOf(`schoolPeriods.${i}.start`)}
                   styles={READABLE_DESCRIPTION}
                 />
-                <TextInput
-                  type="date"
+                <DateField
                   size="sm"
                   label={t('casework.schoolPeriods.to')}
                   name={`schoolPeriods.${i}.end`}
                   value={p.end}
-                  onChange={(e) => set(i, 'end', e.currentTarget.value)}
+                  onChange={(v) => set(i, 'end', v)}
                   error={errorOf(`schoolPeriods.${i}.end`)}
                 />
               </SimpleGrid>

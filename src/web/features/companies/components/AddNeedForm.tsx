@@ -7,6 +7,7 @@ import { ApiError } from '../../../lib/http.ts';
 import { useAddNeed } from '../api.ts';
 import { IndustryPicker } from './IndustryPicker.tsx';
 import { problemText } from '../../../lib/problem-message.ts';
+import { DateField } from '../../../components/ui/DateField.tsx';
 
 type Field = 'kind' | 'slots' | 'periodFrom' | 'periodTo' | 'db07' | 'note';
 
@@ -74,8 +75,8 @@ export function AddNeedForm({ companyId, companyDb07 }: { companyId: string; com
               error={errors.slots}
               required
             />
-            <TextInput label={t('companies.periodFrom')} name="periodFrom" type="date" value={form.periodFrom} onChange={(e) => { const v = e.currentTarget.value; setForm((f) => ({ ...f, periodFrom: v })); }} error={errors.periodFrom} required />
-            <TextInput label={t('companies.periodTo')} name="periodTo" type="date" value={form.periodTo} onChange={(e) => { const v = e.currentTarget.value; setForm((f) => ({ ...f, periodTo: v })); }} error={errors.periodTo} required />
+            <DateField label={t('companies.periodFrom')} name="periodFrom" value={form.periodFrom} onChange={(v) => setForm((f) => ({ ...f, periodFrom: v }))} error={errors.periodFrom} required />
+            <DateField label={t('companies.periodTo')} name="periodTo" value={form.periodTo} onChange={(v) => setForm((f) => ({ ...f, periodTo: v }))} error={errors.periodTo} required />
             <IndustryPicker label={t('companies.industry')} name="needDb07" description={t('companies.needIndustryHint')} value={form.db07} onChange={(v) => setForm((f) => ({ ...f, db07: v }))} error={errors.db07} />
             <TextInput label={t('companies.note')} name="note" value={form.note} onChange={(e) => { const v = e.currentTarget.value; setForm((f) => ({ ...f, note: v })); }} error={errors.note} />
           </SimpleGrid>

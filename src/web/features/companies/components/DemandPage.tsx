@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Box, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { hrefFor } from '../../../lib/router.ts';
 import { useUiLang } from '../../../lib/use-ui-lang.ts';
@@ -9,6 +9,7 @@ import { useDemand } from '../api.ts';
 import { localName, nameLang } from '../industry-names.ts';
 import { DemandChart } from './DemandChart.tsx';
 import { Loading } from '../../../components/ui/Loading.tsx';
+import { DateField } from '../../../components/ui/DateField.tsx';
 
 function IndustryCell({ row }: { row: IndustryDemandView }) {
   const { lang } = useUiLang();
@@ -99,8 +100,8 @@ export function DemandPage() {
       <Text c="gray.8">{t('companies.demand.intro')}</Text>
       <Paper withBorder p="sm" radius="md">
         <Group align="end" wrap="wrap">
-          <TextInput label={t('companies.periodFrom')} name="from" type="date" value={from || (demand.data?.from ?? '')} onChange={(e) => setFrom(e.currentTarget.value)} />
-          <TextInput label={t('companies.periodTo')} name="to" type="date" value={to || (demand.data?.to ?? '')} onChange={(e) => setTo(e.currentTarget.value)} />
+          <DateField label={t('companies.periodFrom')} name="from" value={from || (demand.data?.from ?? '')} onChange={setFrom} />
+          <DateField label={t('companies.periodTo')} name="to" value={to || (demand.data?.to ?? '')} onChange={setTo} />
           {demand.data && (
             <Text size="sm" pb={8} data-testid="demand-period">
               {t('companies.demand.period', { from: formatDate(demand.data.from, lang), to: formatDate(demand.data.to, lang) })}
