@@ -121,7 +121,9 @@ export async function login(page: Page, username = 'caseworker@607', password = 
   await page.locator('input[name="username"]').fill(username);
   await page.locator('input[name="password"]').fill(password);
   await page.locator('form button[type="submit"]').click();
-  await page.locator('a[href="#/citizens/new"]').waitFor();
+  // Signed in: the header names the user (every role; only some may register citizens), and the home page has loaded.
+  await page.getByTestId('signed-in').waitFor();
+  await loadingEnded(page);
 }
 
 let serial = 1000;

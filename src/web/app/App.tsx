@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { DirectionProvider, MantineProvider, createTheme } from '@mantine/core';
+import { DirectionProvider, MantineProvider, createTheme, type CSSVariablesResolver } from '@mantine/core';
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { onApiError } from '../lib/http.ts';
 import { Shell } from './Shell.tsx';
@@ -10,6 +10,16 @@ const theme = createTheme({
   primaryColor: 'teal',
   primaryShade: 9,
   fontFamily: "'Noto Sans', 'Noto Sans Arabic', 'Noto Sans Ethiopic', system-ui, sans-serif",
+});
+
+/**
+ * Secondary text ("dimmed": table captions, hints) one shade darker than Mantine's gray.6, which
+ * is 3.32:1 on white; gray.7 (#495057) is 8.2:1, above the 4.5:1 that WCAG AA asks of normal text.
+ */
+const cssVariablesResolver: CSSVariablesResolver = (t) => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': t.colors.gray[7] ?? '#495057' },
+  dark: {},
 });
 
 function ApiErrorBridge() {
@@ -32,7 +42,7 @@ export function App() {
   return (
     <QueryClientProvider client={client}>
       <DirectionProvider initialDirection={isRtl(storedLang()) ? 'rtl' : 'ltr'}>
-        <MantineProvider theme={theme}>
+        <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
           <ApiErrorBridge />
           <Shell />
         </MantineProvider>

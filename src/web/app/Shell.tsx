@@ -32,7 +32,7 @@ function Header({ me }: { me?: Me }) {
                 : [],
             )}
           {name && (
-            <Text size="sm" c="gray.8">
+            <Text size="sm" c="gray.8" data-testid="signed-in">
               {name}
             </Text>
           )}

@@ -28,7 +28,7 @@ function DueStatus({ c, t }: { c: CitizenSummary; t: TFunction }) {
   }
   if (c.daysToNextRound <= 14) {
     return (
-      <Badge color="yellow.9" variant="filled" tt="none" styles={WHOLE}>
+      <Badge color="yellow.4" variant="filled" autoContrast tt="none" styles={WHOLE}>
         {t('caseload.dueSoon', { count: c.daysToNextRound })}
       </Badge>
     );
@@ -56,7 +56,7 @@ function NextDeadlineCell({ c, t, lang, label }: { c: CitizenSummary; t: TFuncti
         </Badge>
       )}
       {next.state === 'due' && (
-        <Badge color="yellow.9" variant="filled" tt="none" styles={WHOLE}>
+        <Badge color="yellow.4" variant="filled" autoContrast tt="none" styles={WHOLE}>
           {next.daysLeft === 0 ? t('casework.caseload.today') : t('casework.caseload.left', { count: next.daysLeft ?? 0 })}
         </Badge>
       )}

@@ -117,7 +117,7 @@ export function CitizenPage({ id }: { id: string }) {
             </Button>
           )}
           {open && !open.citizenCompletedAt && can('round.handover') && (
-            <Button onClick={() => handover.mutate(open.id)} loading={handover.isPending}>
+            <Button onClick={() => handover.mutate(open.id)} loading={handover.isPending} data-wander="leaves-app">
               {t('citizenPage.handOver', { language: t(`lang.${citizen.language}`) })}
             </Button>
           )}
