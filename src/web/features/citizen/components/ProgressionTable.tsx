@@ -2,15 +2,7 @@ import { Paper, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { indicesAcross, itemsAcross, progression, textOf, type Instrument, type Lang, type ProgressionRow } from '../../../../domain/fip/index.ts';
 import type { Round } from '../../../lib/types.ts';
-
-function signed(d: number | null | undefined): string {
-  if (d === null || d === undefined) return '–';
-  const s = Number.isInteger(d) ? String(Math.abs(d)) : Math.abs(d).toFixed(1);
-  return `${d > 0 ? '+' : d < 0 ? '−' : '±'}${s}`;
-}
-function num(v: number | null | undefined): string {
-  return typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(1)) : '–';
-}
+import { formatChange as signed, formatValue as num } from '../../../lib/signed-number.ts';
 
 interface Props {
   /** The newest round's version: its items and indices lead the rows. */
@@ -51,15 +43,15 @@ export function ProgressionTable({ instrument, versions, rounds, lang }: Props) 
       {row.values.map((v, i) => (
         <Table.Td key={i} ta="center">
           <bdi dir="ltr">
-            {num(v)}
+            {num(v, lang)}
             {i > 0 && row.changeFromPrevious[i] !== null && (
-              <span style={{ fontSize: '0.8em', marginInlineStart: 4 }}>({signed(row.changeFromPrevious[i])})</span>
+              <span style={{ fontSize: '0.8em', marginInlineStart: 4 }}>({signed(row.changeFromPrevious[i], lang)})</span>
             )}
           </bdi>
         </Table.Td>
       ))}
       <Table.Td ta="center">
-        <bdi dir="ltr">{last > 0 ? signed(row.changeFromFirst[last]) : '–'}</bdi>
+        <bdi dir="ltr">{last > 0 ? signed(row.changeFromFirst[last], lang) : '–'}</bdi>
       </Table.Td>
     </Table.Tr>
   );
