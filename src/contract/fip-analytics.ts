@@ -126,3 +126,5 @@ export const fipAnalytics = z.object({
     warnings: z.array(z.object({ code: z.string(), params: z.record(z.string(), z.unknown()) })),
   }),
 });
+
+export type FipAnalytics = z.infer<typeof fipAnalytics>;

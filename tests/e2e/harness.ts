@@ -64,14 +64,14 @@ async function privateWebBuild(): Promise<string> {
   }
 }
 
-/** `instrumentDir`: the server's instrument versions; `seedInstrumentDir`: those the demo rounds were recorded on. */
-export async function startHarness(opts: { instrumentDir?: string; seedInstrumentDir?: string } = {}): Promise<Harness> {
+/** `instrumentDir`: the server's instrument versions; `seedInstrumentDir`: those the demo rounds were recorded on; `citizens`: how many demo citizens (12). */
+export async function startHarness(opts: { instrumentDir?: string; seedInstrumentDir?: string; citizens?: number } = {}): Promise<Harness> {
   const browserStarting = chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const webDist = await privateWebBuild();
   // A fresh, migrated embedded database (cloned in memory from the migrated template).
   const { db, drop } = await createTestDatabase('pglite');
   const cprKey = randomBytes(32);
-  await seedDemo(db, { cprKey, citizens: 12, ...(opts.seedInstrumentDir ? { instrumentDir: opts.seedInstrumentDir } : {}) });
+  await seedDemo(db, { cprKey, citizens: opts.citizens ?? 12, ...(opts.seedInstrumentDir ? { instrumentDir: opts.seedInstrumentDir } : {}) });
   const app = await buildApp({ db, webDist, cprKey, logger: false, ...(opts.instrumentDir ? { instrumentDir: opts.instrumentDir } : {}) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -18,6 +18,7 @@ import { CompaniesPage } from '../features/companies/components/CompaniesPage.ts
 import { CompanyPage } from '../features/companies/components/CompanyPage.tsx';
 import { DemandPage } from '../features/companies/components/DemandPage.tsx';
 import { NationalPage } from '../features/national/components/NationalPage.tsx';
+import { FipAnalyticsPage } from '../features/fip-analytics/components/FipAnalyticsPage.tsx';
 
 /** A link in the header: its label (i18n key) and who sees it (an ability the session carries). Only for patterns without required parameters. */
 export interface NavEntry {
@@ -102,6 +103,13 @@ export const routes = [
     title: 'national.title',
     nav: { label: 'national.nav', can: 'national.view' },
     page: () => <NationalPage />,
+  }),
+  route({
+    name: 'fipAnalytics',
+    path: '/fip-analytics',
+    title: 'fipAnalytics.title',
+    nav: { label: 'fipAnalytics.nav', can: 'fip_analytics.view' },
+    page: () => <FipAnalyticsPage />,
   }),
   route({
     name: 'evaluations',

@@ -12,3 +12,16 @@ export function formatNumber(n: number, lang: Lang): string {
   }
   return f.format(n);
 }
+
+const decimals = new Map<string, Intl.NumberFormat>();
+
+/** A number with exactly `digits` decimals (means, intervals, odds ratios), same marks and digits as formatNumber. */
+export function formatDecimal(n: number, lang: Lang, digits: number): string {
+  const key = `${lang}:${digits}`;
+  let f = decimals.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(lang === 'da' ? 'da-DK' : lang, { numberingSystem: 'latn', minimumFractionDigits: digits, maximumFractionDigits: digits });
+    decimals.set(key, f);
+  }
+  return f.format(n);
+}

@@ -29,6 +29,7 @@ import type {
   TemplateList,
 } from './types.ts';
 import type { Instrument } from '../../domain/fip/index.ts';
+import type { FipAnalytics } from '../../contract/fip-analytics.ts';
 
 const enc = encodeURIComponent;
 const citizenPath = (id: string) => `/api/citizens/${enc(id)}`;
@@ -122,4 +123,22 @@ export const queries = {
     }),
   nationalIndicators: (year: number) =>
     queryOptions({ queryKey: ['national', 'indicators', year], queryFn: () => api<NationalIndicators>('GET', `/api/national/indicators?year=${year}`) }),
+  /** FIP group analytics of the own municipality for a period, target group and round. */
+  fipAnalytics: (p: FipAnalyticsParams) =>
+    queryOptions({
+      queryKey: ['fip-analytics', p.from, p.to, p.targetGroup, p.round],
+      queryFn: () => {
+        const q = new URLSearchParams({ targetGroup: p.targetGroup, round: String(p.round) });
+        if (p.from) q.set('from', p.from);
+        if (p.to) q.set('to', p.to);
+        return api<FipAnalytics>('GET', `/api/fip-analytics?${q.toString()}`);
+      },
+    }),
 };
+
+export interface FipAnalyticsParams {
+  from: string;
+  to: string;
+  targetGroup: 'all' | 'broad' | 'selected';
+  round: number;
+}
