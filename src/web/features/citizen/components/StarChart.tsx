@@ -6,6 +6,7 @@ import { SVGRenderer } from 'echarts/renderers';
 import { Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { asksItem, itemsAcross, textOf, type Instrument, type Lang, type Respondent } from '../../../../domain/fip/index.ts';
+import { chartRounds } from '../chart-rounds.ts';
 import type { Round } from '../../../lib/types.ts';
 
 echarts.use([RadarChart, LegendComponent, TooltipComponent, SVGRenderer]);
@@ -27,11 +28,11 @@ interface Props {
   rtl: boolean;
 }
 
-/** Star (radar) chart with up to three rounds overlaid, plus a data table as its text alternative. */
+/** Star (radar) chart with up to three rounds overlaid (the baseline and the last two), plus a data table as its text alternative. */
 export function StarChart({ instrument, versions, rounds, respondent, lang, rtl }: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
-  const shown = rounds.slice(-3);
+  const shown = chartRounds(rounds);
   const versionOf = (r: Round) => versions.get(r.instrumentVersion) ?? instrument;
   // One version: its items. Several: the newest's, then the items only older versions asked.
   const items = itemsAcross([instrument, ...shown.map(versionOf).reverse()], respondent);
