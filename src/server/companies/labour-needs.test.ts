@@ -155,6 +155,11 @@ describe.each(databases)('labour needs and demand on %s', (kind) => {
     expect(body.industries[1]).toMatchObject({ name: { da: 'Detailhandel undtagen med motorkøretøjer og motorcykler' }, openSlots: { placement: 3, total: 3 }, packages: [] });
     expect(await count(f, 'audit_log')).toBe(before + 1);
     expect(await lastAudit(f)).toMatchObject({ action: 'demand.view', entity: 'municipality', entity_id: '607', detail: { from: '2026-11-25', to: '2027-02-24' } });
+    // One definition of "in progress" on both pages: the packages list counts the same citizens
+    // (waiting at a gate included) as demand does for the package's industry.
+    const packages = (await f.app.inject({ method: 'GET', url: '/api/packages', headers: { cookie: manager.headers.cookie ?? '' } })).json().packages as { id: string; counts: { active: number; waitingAtGate: number } }[];
+    const listed = packages.find((p) => p.id === pkg.json().package.id);
+    expect(listed?.counts).toMatchObject({ active: q.citizens.active, waitingAtGate: q.citizens.waitingAtGate });
     const later = await f.app.inject({ method: 'GET', url: '/api/industries/demand?from=2027-03-01&to=2027-03-31', headers: { cookie: manager.headers.cookie ?? '' } });
     expect(later.json().industries.map((i: { db07: string; openSlots: { total: number } }) => [i.db07, i.openSlots.total])).toEqual([['Q', 4]]);
     const backwards = await f.app.inject({ method: 'GET', url: '/api/industries/demand?from=2027-03-01&to=2027-02-01', headers: { cookie: manager.headers.cookie ?? '' } });

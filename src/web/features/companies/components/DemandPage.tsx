@@ -98,6 +98,9 @@ export function DemandPage() {
         {t('companies.demand.title')}
       </Title>
       <Text c="gray.8">{t('companies.demand.intro')}</Text>
+      <Text size="sm" c="gray.8" data-testid="count-definition">
+        {t('packages.countDefinition')}
+      </Text>
       <Paper withBorder p="sm" radius="md">
         <Group align="end" wrap="wrap">
           <DateField label={t('companies.periodFrom')} name="from" value={from || (demand.data?.from ?? '')} onChange={setFrom} />

@@ -17,7 +17,7 @@ function Counts({ p }: { p: PackageSummaryView }) {
   const { t } = useTranslation();
   return (
     <Group gap={6} wrap="wrap">
-      <Badge variant="outline" color="blue.9" tt="none">{t('packages.countActive', { count: p.counts.active - p.counts.waitingAtGate })}</Badge>
+      <Badge variant="outline" color="blue.9" tt="none">{t('packages.countActive', { count: p.counts.active })}</Badge>
       <Badge variant={p.counts.waitingAtGate > 0 ? 'filled' : 'outline'} color={p.counts.waitingAtGate > 0 ? 'yellow.4' : 'gray.8'} autoContrast tt="none">
         {t('packages.countWaiting', { count: p.counts.waitingAtGate })}
       </Badge>
@@ -80,6 +80,9 @@ export function PackagesPage() {
         {t('packages.title')}
       </Title>
       <Text size="sm" c="gray.8">{t('packages.intro')}</Text>
+      <Text size="sm" c="gray.8" data-testid="count-definition">
+        {t('packages.countDefinition')}
+      </Text>
       {packages.isPending && <Loading />}
       {packages.isError && (
         <Alert color="red" role="alert">
