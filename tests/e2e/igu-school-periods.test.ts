@@ -55,7 +55,7 @@ describe('IGU school periods in the browser', () => {
       await page.locator('input[name="schoolPeriods.1.start"]').fill(fieldDate(addDays(start, 10), lang));
       const second = page.getByTestId('school-period').nth(1);
       await expect.poll(() => second.textContent()).toMatch(lang === 'da' ? /overlapper en anden skoleperiode/ : /تتداخل الفترة/);
-      await second.getByRole('button').click();
+      await second.getByRole('button', { name: lang === 'da' ? 'Fjern periode 2' : 'حذف الفترة 2' }).click();
       expect(await page.getByTestId('school-period').count()).toBe(1);
 
       await page.locator('input[name="company"]').press('Escape');

@@ -3,6 +3,7 @@
  * registry: the rule's `kind` enum and one `oneOf` branch per kind with its own fields. The file
  * is this function's output; tests/content/deadline-rule-kinds.test.ts checks it (JOBVEJ_WRITE_DOCS=1 rewrites it).
  */
+import { LANGS } from '../fip/index.ts';
 import { OFFER_KINDS } from '../offers/offer-kinds.ts';
 import { DURATION_UNITS, RULE_SEVERITIES } from './rule-fields.ts';
 import { RULE_KIND_NAMES, RULE_KINDS } from './rule-kinds.ts';
@@ -20,6 +21,13 @@ export function policyJsonSchema(): Record<string, unknown> {
     properties: {
       $schema: { type: 'string' },
       id: { type: 'string', minLength: 1 },
+      name: {
+        type: 'object',
+        description: 'The policy\'s name in the six UI languages (shown instead of the id); `unreviewed` lists the languages whose text is a draft.',
+        additionalProperties: false,
+        required: [...LANGS],
+        properties: { ...Object.fromEntries(LANGS.map((l) => [l, { type: 'string', minLength: 1 }])), unreviewed: { type: 'array', uniqueItems: true, items: { enum: [...LANGS] } } },
+      },
       effective_from: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$' },
       source: { type: 'string', minLength: 1 },
       company_directed_kinds: { type: 'array', minItems: 1, uniqueItems: true, items: { $ref: '#/definitions/offerKind' } },

@@ -7,6 +7,7 @@ import { isOfferKind, type OfferKind } from '../offers/offer-kinds.ts';
 import { isIsoDate, type IsoDate } from './date-math.ts';
 import { isCount, isNonEmptyString, isObject } from './rule-fields.ts';
 import { parseRule, type DeadlineRule } from './rule-kinds.ts';
+import { localNameProblems, type LocalName } from '../content-names.ts';
 
 export type { DurationUnit, PolicyDuration, RuleSeverity } from './rule-fields.ts';
 export type { FirstOfferRule } from './rule-first-offer.ts';
@@ -16,6 +17,8 @@ export { RULE_KINDS, RULE_KIND_NAMES, isRuleKind, ruleKindLabelKey, type Deadlin
 
 export interface DeadlinePolicy {
   readonly id: string;
+  /** The name shown for the policy in each UI language (null when the content has none: the id is then not shown either). */
+  readonly name?: LocalName | null;
   readonly effectiveFrom: IsoDate;
   readonly source: string;
   /** Offer kinds that count as company-directed for the first-offer and gap rules. */
@@ -33,8 +36,9 @@ export type PolicyParseResult =
 export function parsePolicy(json: unknown): PolicyParseResult {
   const errors: string[] = [];
   if (!isObject(json)) return { ok: false, errors: ['policy: expected an object'] };
-  const { id, effective_from, source, company_directed_kinds, due_soon_days, rules } = json;
+  const { id, name, effective_from, source, company_directed_kinds, due_soon_days, rules } = json;
   if (!isNonEmptyString(id)) errors.push('id: expected a non-empty string');
+  if (name !== undefined) errors.push(...localNameProblems(name, 'name'));
   if (!isIsoDate(effective_from)) errors.push('effective_from: expected a YYYY-MM-DD calendar date');
   if (!isNonEmptyString(source)) errors.push('source: expected a non-empty string');
   if (!isCount(due_soon_days)) errors.push('due_soon_days: expected a non-negative integer');
@@ -64,6 +68,7 @@ export function parsePolicy(json: unknown): PolicyParseResult {
     ok: true,
     policy: {
       id: id as string,
+      name: name === undefined ? null : (name as LocalName),
       effectiveFrom: effective_from as IsoDate,
       source: source as string,
       companyDirectedKinds: kinds,
