@@ -84,7 +84,8 @@ const AFFECTS: Record<string, { methods: string[]; why: string }> = {
   units: { methods: ALL, why: 'the stacked units: every method' },
   window_weeks: { methods: ALL, why: 'the outcome window: every method' },
   methods: { methods: [], why: 'the methods run (rows appear or disappear)' },
-  controls: { methods: ALL, why: 'who the control units are (decision 017): every unit set, every method' },
+  controls: { methods: ALL, why: 'who the control units are (decisions 017 and 024; `censored`: later participants too, followed until their own start and weighted by the inverse probability of not having started): every unit set, every method' },
+  censoring: { methods: ALL, why: 'the censored design’s hazard model of starting (decision 024): every control’s censoring weights, so every method' },
 };
 // A key a file lacks means the design it was made with: a result of an older jobvej (before the
 // key existed) used these.

@@ -31,7 +31,7 @@ export const NON_STARTS_PER_START = 20;
 export const HAZARD_SAMPLE_MIN = 20_000;
 export const HAZARD_SAMPLE_MAX = 200_000;
 /** Knots of each spline term of the hazard. */
-export const HAZARD_KNOTS = 5;
+export const HAZARD_KNOTS = 4;
 
 export interface HazardFit {
   names: string[];
@@ -235,27 +235,40 @@ export function fitSurvival(persons: Persons, panel: Panel, units: Units): Survi
     y[i] = rows[b + 5] as number;
     w[i] = y[i] ? 1 : stride;
   }
-  // Columns constant on the fitted rows (e.g. no origin dummy, one calendar week) stay out of the model.
-  const keep: number[] = [0];
-  for (let j = 1; j < k; j++) {
-    const v0 = X[j] as number;
-    for (let i = 1; i < n; i++) {
-      if (X[i * k + j] !== v0) {
-        keep.push(j);
-        break;
+  // Columns constant on the fitted rows (e.g. no origin dummy, one calendar week) stay out of the
+  // model. On (quasi-)separation (a fitted hazard reaching 0, e.g. a spline running off at the
+  // edge of the data) the model is refitted without the spline terms.
+  const nSpline = empTab.length + wsaTab.length + calTab.length;
+  const fitWith = (cols: number): { coef: Float64Array; converged: boolean } | undefined => {
+    const keep: number[] = [0];
+    for (let j = 1; j < cols; j++) {
+      const v0 = X[j] as number;
+      for (let i = 1; i < n; i++) {
+        if (X[i * k + j] !== v0) {
+          keep.push(j);
+          break;
+        }
       }
     }
-  }
-  const kk = keep.length;
-  const Xk = kk === k ? X : new Float64Array(n * kk);
-  if (kk !== k) for (let i = 0; i < n; i++) for (let j = 0; j < kk; j++) Xk[i * kk + j] = X[i * k + (keep[j] as number)] as number;
-  const coefFull = new Float64Array(k);
-  let converged = true;
-  if (events > 0 && n > kk) {
+    const kk = keep.length;
+    if (!(events > 0 && n > kk)) return undefined;
+    const Xk = new Float64Array(n * kk);
+    for (let i = 0; i < n; i++) for (let j = 0; j < kk; j++) Xk[i * kk + j] = X[i * k + (keep[j] as number)] as number;
     const fit = logisticRegression(Xk, y, n, kk, { weights: w, covariance: false });
-    keep.forEach((j, m) => (coefFull[j] = fit.coef[m] as number));
-    converged = fit.converged;
-  } else coefFull[0] = -Infinity; // no starts: no one is ever censored
+    if (!fit.coef.every((c) => Number.isFinite(c))) return undefined;
+    const coef = new Float64Array(k);
+    keep.forEach((j, m) => (coef[j] = fit.coef[m] as number));
+    return { coef, converged: fit.converged };
+  };
+  let splines = nSpline > 0;
+  let fitted = events > 0 ? fitWith(k) : undefined;
+  if (!fitted && splines && events > 0) {
+    splines = false;
+    fitted = fitWith(k - nSpline);
+  }
+  const coefFull = fitted?.coef ?? new Float64Array(k);
+  const converged = fitted?.converged ?? events === 0;
+  if (!fitted) coefFull[0] = -Infinity; // no starts (or no model): no one is ever censored
   // Pass 2: E(t) per person over the span, η(t) from lookup tables: per person its constant part,
   // per calendar week, week since arrival and employment count theirs.
   const b = coefFull;
@@ -302,7 +315,7 @@ export function fitSurvival(persons: Persons, panel: Panel, units: Units): Survi
   );
   if (lastP >= 0) flush(lastP, to);
   return {
-    hazard: { names: ['(intercept)', ...names], coef: Array.from(coefFull), events, nonEvents: n - events, stride, knots, converged },
+    hazard: { names: ['(intercept)', ...names].slice(0, splines ? k : k - nSpline), coef: Array.from(coefFull).slice(0, splines ? k : k - nSpline), events, nonEvents: n - events, stride, knots: splines ? knots : {}, converged: converged && fitted !== undefined },
     from,
     span,
     E,

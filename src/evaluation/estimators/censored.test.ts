@@ -24,6 +24,7 @@ interface Fixture {
   base: number[];
   outcomes: OutcomeName[];
   expected: { outcomes: Record<string, { att: number; se: number; control_mean: number }>; periods: { att: number; se: number; control_mean: number }[] };
+  score: { Z: number[]; p: number; fitted: number[]; expected: { att: number; se: number; se_score_fixed: number }; tolerance: number };
 }
 
 const fx = JSON.parse(readFileSync(new URL('./fixtures/censored.json', import.meta.url), 'utf8')) as Fixture;
@@ -70,6 +71,22 @@ describe('censoredEffects', () => {
     const censored = fx.units.person.filter((p, i) => !fx.units.treated[i] && (fx.base[i] ?? 0) > 0 && (fx.startWeek[p] ?? 0) - (fx.units.refWeek[i] ?? 0) < 52).length;
     expect(censored).toBeGreaterThan(5);
     expect(e.censoredControls).toBe(censored);
+  });
+
+  it('IPW with the score model’s estimation accounted for: matches the stacked sandwich with a finite-difference gradient (statsmodels logit)', () => {
+    const { run, rows, units } = setup(fx);
+    const { Z, p, fitted, expected, tolerance } = fx.score;
+    const n = rows.length;
+    const X = { ptr: Int32Array.from({ length: n + 1 }, (_, i) => i * p), idx: Int32Array.from({ length: n * p }, (_, z) => z % p), val: Float64Array.from(Z) };
+    const f = Float64Array.from(fitted);
+    const base = Float64Array.from(f, (pi, i) => (units.treated[i] ? 1 : pi / (1 - pi)));
+    const fixed = censoredEffects(run, { rows, treated: units.treated, base, outcomes: ['employment'], periods: false });
+    const adjusted = censoredEffects(run, { rows, treated: units.treated, base, outcomes: ['employment'], periods: true, score: { X, p, fitted: f } });
+    expect(Math.abs((fixed.outcomes[0]?.att ?? NaN) - expected.att)).toBeLessThan(1e-9);
+    expect(Math.abs((fixed.outcomes[0]?.se ?? NaN) - expected.se_score_fixed)).toBeLessThan(1e-9);
+    expect(adjusted.outcomes[0]?.att).toBe(fixed.outcomes[0]?.att);
+    expect(Math.abs((adjusted.outcomes[0]?.se ?? NaN) - expected.se)).toBeLessThan(tolerance);
+    expect(Math.abs(expected.se - expected.se_score_fixed)).toBeGreaterThan(100 * tolerance);
   });
 
   it('without censoring (no later participants among the controls, S = 1) equals the weighted two-group CR1 estimate', () => {

@@ -17,7 +17,13 @@
 // later one), Var = G/(G−1) · (N−1)/(N−2) · Σ_g ψ_g² with G persons and N rows of positive
 // weight — the CR1 factor of the other methods, to which it reduces when no one is censored and
 // all S_i = 1 (tested). For PSM this clusters on the person, not the matched set.
-import { confidenceInterval, twoSidedP } from '../../stats/index.ts';
+//
+// IPW with `score`: the score model's estimation is accounted for (M-estimation, stacked
+// estimating equations; e.g. Lunceford & Davidian 2004, Reifeis & Hudgens 2022 for the ATT). The
+// control weights are odds exp(x'β), so ∂ATT/∂β = Σ_controls ψ_i x_i =: g, and each row adds
+// (d_i − p_i) x_i' (X'VX)⁻¹ g to its influence (V = p(1 − p), the logit's information). The
+// hazard model's estimation is still taken as fixed.
+import { cholesky, choleskySolve, confidenceInterval, twoSidedP, type SparseRows } from '../../stats/index.ts';
 import { WINDOW_WEEKS, type CohortReport } from '../design/cohorts.ts';
 import type { Survival } from '../design/censoring.ts';
 import { N_PERIODS, OUTCOME_STATUSES, PERIOD_WEEKS, type OutcomeCounts, type OutcomeName } from '../design/outcomes.ts';
@@ -37,6 +43,12 @@ export interface CensoredGroupInput {
   did?: boolean;
   /** Counted units reported as n_control (default: control rows with positive weight). */
   nControl?: number;
+  /**
+   * IPW: the score model (its design rows, CSR aligned with `rows`, and fitted probabilities),
+   * so the SE accounts for its estimation (stacked estimating equations, see below). The base
+   * weights must then be the odds p/(1 − p) of these probabilities (up to a constant).
+   */
+  score?: { X: SparseRows; p: number; fitted: Float64Array };
 }
 
 export interface CensoredRun {
@@ -165,6 +177,10 @@ export function censoredEffects(run: CensoredRun, g: CensoredGroupInput): Censor
   const postCols = g.outcomes.map((o) => counts.post[o]);
   const preCols = g.outcomes.map((o) => counts.pre[o]);
   const acc = new Float64Array(nE);
+  const score = g.score;
+  const pS = score?.p ?? 0;
+  const grad = new Float64Array(nE * pS);
+  const dRow = new Float64Array(nE);
   const eBit = E_ >= 0 ? 1 << E_ : 0;
   for (let i = 0; i < n; i++) {
     const v = g.base[i] as number;
@@ -205,8 +221,52 @@ export function censoredEffects(run: CensoredRun, g: CensoredGroupInput): Censor
       let d = (-v * (acc[k] as number)) / W;
       if (g.did) d += (((preCols[k] as Uint8Array)[u] as number) / W - (preMuC[k] as number)) / nC;
       psi[o + k] = (psi[o + k] as number) + d;
+      dRow[k] = d;
     }
-    if (withPeriods) for (let q = 0; q < N_PERIODS; q++) psi[o + nO + q] = (psi[o + nO + q] as number) - (v * (acc[nO + q] as number)) / PERIOD_WEEKS;
+    if (withPeriods) {
+      for (let q = 0; q < N_PERIODS; q++) {
+        const d = (-v * (acc[nO + q] as number)) / PERIOD_WEEKS;
+        psi[o + nO + q] = (psi[o + nO + q] as number) + d;
+        dRow[nO + q] = d;
+      }
+    }
+    if (score) {
+      // g_e += ψ_ie x_i over the row's non-zeros.
+      const { ptr, idx, val } = score.X;
+      for (let z = ptr[i] as number, e = ptr[i + 1] as number; z < e; z++) {
+        const j = idx[z] as number;
+        const x = val[z] as number;
+        for (let k = 0; k < nE; k++) grad[k * pS + j] = (grad[k * pS + j] as number) + (dRow[k] as number) * x;
+      }
+    }
+  }
+  if (score) {
+    // (X'VX) over every row of the score model, then each row's (d_i − p_i) x_i' (X'VX)⁻¹ g_e.
+    const { ptr, idx, val } = score.X;
+    const info = new Float64Array(pS * pS);
+    for (let i = 0; i < n; i++) {
+      const pi = score.fitted[i] as number;
+      const vi = pi * (1 - pi);
+      for (let a = ptr[i] as number, e = ptr[i + 1] as number; a < e; a++) {
+        const ja = idx[a] as number;
+        const xa = (val[a] as number) * vi;
+        for (let b = ptr[i] as number; b < e; b++) info[ja * pS + (idx[b] as number)] = (info[ja * pS + (idx[b] as number)] as number) + xa * (val[b] as number);
+      }
+    }
+    const L = cholesky(info, pS);
+    const h = new Float64Array(nE * pS);
+    for (let k = 0; k < nE; k++) h.set(choleskySolve(L, grad.subarray(k * pS, (k + 1) * pS), pS), k * pS);
+    for (let i = 0; i < n; i++) {
+      const c = rowCluster[i] as number;
+      if (c < 0) continue;
+      const r = (g.treated[i] ? 1 : 0) - (score.fitted[i] as number);
+      const o = c * nE;
+      for (let z = ptr[i] as number, e = ptr[i + 1] as number; z < e; z++) {
+        const j = idx[z] as number;
+        const x = (val[z] as number) * r;
+        for (let k = 0; k < nE; k++) psi[o + k] = (psi[o + k] as number) + x * (h[k * pS + j] as number);
+      }
+    }
   }
   const N = nT + nC;
   const factor = G > 1 && N > 2 ? ((G / (G - 1)) * (N - 1)) / (N - 2) : Number.NaN;

@@ -10,6 +10,8 @@ import type { Effect } from '../estimators/effect.ts';
 import type { IpwWeights } from '../estimators/ipw.ts';
 import type { MatchedSample } from '../estimators/psm.ts';
 import { REGISTRY, type Method } from '../estimators/registry.ts';
+import type { ScoreModel } from '../estimators/score-model.ts';
+import { designSparse, type CovariateTable } from '../design/covariates.ts';
 import type { Panel } from '../panel.ts';
 import type { Persons } from '../readers/persons-csv.ts';
 import { finiteOrNull, type PeriodRow, type ResultRow } from '../report/model.ts';
@@ -21,6 +23,7 @@ export interface CensoredGroup {
   treated: Uint8Array;
   sample?: MatchedSample;
   ipw?: Pick<IpwWeights, 'weights'>;
+  model?: ScoreModel;
 }
 
 /** A method's base weights on the subgroup's rows (undefined: nothing to estimate on). */
@@ -39,7 +42,12 @@ export interface CensoredEstimates {
   censoredControlRows: number;
 }
 
-export function censoredEstimates(persons: Persons, panel: Panel, cohorts: CohortReport, counts: OutcomeCounts, groups: CensoredGroup[], methods: readonly Method[], outcomes: OutcomeName[]): CensoredEstimates {
+/**
+ * `table` and `separateScores`: IPW's SE accounts for the score model's estimation when each
+ * subgroup has its own model (with `--score-model pooled` the subgroups' scores come from the
+ * model of all, and the score model is taken as fixed).
+ */
+export function censoredEstimates(persons: Persons, panel: Panel, cohorts: CohortReport, counts: OutcomeCounts, groups: CensoredGroup[], methods: readonly Method[], outcomes: OutcomeName[], table: CovariateTable, separateScores: boolean): CensoredEstimates {
   const survival = fitSurvival(persons, panel, cohorts.units);
   const run: CensoredRun = { cohorts, panel, counts, survival };
   const results: ResultRow[] = [];
@@ -51,7 +59,9 @@ export function censoredEstimates(persons: Persons, panel: Panel, cohorts: Cohor
       if (effects.has(m)) continue;
       const b = baseWeights(m, g);
       if (!b) continue;
-      const e = censoredEffects(run, { rows: g.rows, treated: g.treated, base: b.base, outcomes, periods: REGISTRY[m].byPeriod && outcomes.includes('employment'), did: m === 'did', ...(b.nControl !== undefined ? { nControl: b.nControl } : {}) });
+      const sd = m === 'ipw' && separateScores && g.model ? designSparse(table, g.rows, 1) : undefined;
+      const score = sd && g.model ? { X: sd.S, p: sd.p, fitted: g.model.score } : undefined;
+      const e = censoredEffects(run, { rows: g.rows, treated: g.treated, base: b.base, outcomes, periods: REGISTRY[m].byPeriod && outcomes.includes('employment'), did: m === 'did', ...(b.nControl !== undefined ? { nControl: b.nControl } : {}), ...(score ? { score } : {}) });
       if (g.label === 'all' && m === 'naive') censoredControlRows = e.censoredControls;
       effects.set(m, e);
     }
