@@ -14,6 +14,8 @@ import type { citizenEnrolmentList, citizenEnrolmentSchema, enrolmentOne, enrolm
 import type { answersBody, answersSaved, handoverRound, handoverStarted } from './rounds.ts';
 import type { accessLogEntry, accessLogResponse } from './audit.ts';
 import type { nationalIndicators } from './national.ts';
+import type { assigneesResponse, assignmentBody, assignmentResponse, caseloadItem, caseloadOverview, caseloadPage, caseloadSearchBody, colleagueSchema } from './caseload.ts';
+import type { newUserBody, oneTimePasswordResponse, patchUserBody, userAdminItem, userAdminList, userAdminOne } from './users.ts';
 
 export type { Role };
 
@@ -38,6 +40,24 @@ export type Round = z.infer<typeof roundSchema>;
 export type CitizenRound = z.infer<typeof citizenRoundSchema>;
 export type AnswerMap = Round['answers']['citizen'];
 export type AnswerInput = z.input<typeof answersBody>['answers'][number];
+
+// The caseload: paging, search, assignment, the managers' overview (decision 026).
+export type Colleague = z.infer<typeof colleagueSchema>;
+export type CaseloadItem = z.infer<typeof caseloadItem>;
+export type CaseloadPage = z.infer<typeof caseloadPage>;
+export type CaseloadSearchInput = z.input<typeof caseloadSearchBody>;
+export type AssignmentInput = z.input<typeof assignmentBody>;
+export type AssignmentResult = z.infer<typeof assignmentResponse>;
+export type Assignees = z.infer<typeof assigneesResponse>;
+export type CaseloadOverview = z.infer<typeof caseloadOverview>;
+
+// User administration (decision 026).
+export type UserAdminItem = z.infer<typeof userAdminItem>;
+export type UserAdminList = z.infer<typeof userAdminList>;
+export type UserAdminOne = z.infer<typeof userAdminOne>;
+export type NewUserInput = z.input<typeof newUserBody>;
+export type UserPatchInput = z.input<typeof patchUserBody>;
+export type OneTimePassword = z.infer<typeof oneTimePasswordResponse>;
 
 // Offers, outcomes and deadlines.
 export type OfferView = z.infer<typeof offerSchema>;

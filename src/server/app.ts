@@ -19,6 +19,7 @@ import { authRoutes } from './platform/auth/routes.ts';
 import { instrumentRoutes } from './instruments/index.ts';
 import { citizenRoutes } from './citizens/index.ts';
 import { nationalRoutes } from './national/index.ts';
+import { userRoutes } from './users/index.ts';
 import { fipAnalyticsRoutes } from './fip-analytics/index.ts';
 import { roundRoutes } from './rounds/index.ts';
 import { evaluationRoutes, type EvaluationRouteOptions } from './evaluations/index.ts';
@@ -111,6 +112,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(offerRoutes(ctx, policies));
   await app.register(companyRoutes(ctx));
   await app.register(nationalRoutes(ctx));
+  await app.register(userRoutes(ctx));
   await app.register(fipAnalyticsRoutes(ctx));
   await app.register(packageRoutes(ctx, loadPackageTemplates()));
   await app.register(auditRoutes(ctx, opts.auditCheckpointFile));

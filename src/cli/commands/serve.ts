@@ -7,6 +7,8 @@ import { migrate } from '../../server/platform/db/migrate.ts';
 import { durabilityReport } from '../../server/platform/db/database.ts';
 import { seedDemo } from '../../server/demo/seed.ts';
 import { buildApp } from '../../server/app.ts';
+import { backfillCprTails } from '../../server/citizens/index.ts';
+import { createCprVault } from '../../server/platform/crypto/cpr-vault.ts';
 import { checkpointFilePath } from '../../server/platform/audit/checkpoint-file.ts';
 import { scheduleCheckpoints } from '../../server/platform/audit/checkpoint-writer.ts';
 import { configOrReport, describeDatabase, openConfiguredDatabase } from '../open-configured-database.ts';
@@ -32,6 +34,9 @@ export async function run(argv: string[]): Promise<number> {
     if (!result.skipped) console.log(`Demo data created: ${result.citizens} citizens, ${result.rounds} FIP rounds.`);
     console.log(demoLogins());
   }
+  // The caseload's search by the CPR's last four digits needs their lookup hash on rows from before migration 018.
+  const backfilled = await backfillCprTails(db, createCprVault(cprKey));
+  if (backfilled > 0) console.log(`Lookup hashes of the CPR's last four digits filled for ${backfilled} citizens.`);
   const auditCheckpointFile = checkpointFilePath(config.JOBVEJ_DATA_DIR);
   const app = await buildApp({
     db, cprKey, auditCheckpointFile, webDist: WEB_DIST, logger: true, ...(config.NODE_ENV ? { nodeEnv: config.NODE_ENV } : {}),

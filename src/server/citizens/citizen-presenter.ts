@@ -3,6 +3,8 @@ import { daysBetween } from '../../domain/dates.ts';
 import { nextRoundDue } from '../../domain/fip/schedule.ts';
 import { maskCpr } from '../../domain/cpr.ts';
 import type { CitizenRow } from './citizen-queries.ts';
+import type { CaseloadRow } from './caseload-queries.ts';
+import type { CaseloadItem } from '../../contract/types.ts';
 import type { Lang } from '../../domain/fip/index.ts';
 import type { CitizenBase, CitizenDetail, CitizenSummary } from '../../contract/types.ts';
 import type { NextDeadline } from '../../domain/deadlines/next-deadline.ts';
@@ -38,4 +40,23 @@ export function presentDetail(row: CitizenRow, today: string, decryptCpr: (store
 /** A caseload row: the citizen and the deadline to look at next (null when none is pending). */
 export function presentSummary(row: CitizenRow, today: string, next: NextDeadline | null): CitizenSummary {
   return { ...presentBase(row, today), nextDeadline: next };
+}
+
+/** A caseload row: the summary with the citizen's caseworker and company consultant by name. */
+export function presentCaseloadItem(row: CaseloadRow, today: string, next: NextDeadline | null): CaseloadItem {
+  return {
+    ...presentSummary(row, today, next),
+    caseworker: row.caseworker_id ? { id: row.caseworker_id, name: row.caseworker_name ?? '' } : null,
+    consultant: row.consultant_id ? { id: row.consultant_id, name: row.consultant_name ?? '' } : null,
+  };
+}
+
+/** The deadline-state filter of the caseload (the next deadline's state; `none`: no pending deadline). */
+export function deadlineStateOf(next: NextDeadline | null): 'breached' | 'due' | 'ok' | 'none' {
+  return next === null ? 'none' : next.state;
+}
+
+/** The names in Danish alphabetical order (æ, ø, å last), then by id so the order is total. */
+export function byName(a: { name: string; id: string }, b: { name: string; id: string }): number {
+  return a.name.localeCompare(b.name, 'da') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

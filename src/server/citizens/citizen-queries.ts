@@ -6,13 +6,13 @@ import type { CitizensTable } from '../platform/db/schema.ts';
 import { ROUND_COLUMNS, type RoundRow } from '../rounds/index.ts';
 
 /** A citizen as read: the table's columns with the id, the round count and the last round's date. */
-export type CitizenRow = Omit<CitizensTable, 'id' | 'created_at'> & {
+export type CitizenRow = Omit<CitizensTable, 'id' | 'created_at' | 'caseworker_id' | 'consultant_id' | 'cpr_tail_hash'> & {
   id: string;
   round_count: number;
   last_round_date: string | null;
 };
 
-function citizenQuery(tx: Tx) {
+export function citizenQuery(tx: Tx) {
   return tx
     .selectFrom('citizens as c')
     .leftJoin(
@@ -40,10 +40,6 @@ function citizenQuery(tx: Tx) {
       sql<number>`coalesce(r.round_count, 0)`.as('round_count'),
       sql<string | null>`r.last_round_date`.as('last_round_date'),
     ]);
-}
-
-export async function listCitizens(tx: Tx): Promise<CitizenRow[]> {
-  return citizenQuery(tx).execute();
 }
 
 export async function findCitizen(tx: Tx, id: string): Promise<CitizenRow | undefined> {

@@ -29,6 +29,9 @@ export async function registerCitizen(tx: Tx, trail: AuditTrail, vault: CprVault
       name: input.name,
       cpr_encrypted: vault.encrypt(parsed.cpr),
       cpr_hash: cprHash,
+      cpr_tail_hash: vault.tailHash(parsed.cpr.slice(6)),
+      // The registering caseworker is responsible for the citizen until someone reassigns them (decision 026).
+      caseworker_id: actor.role === 'caseworker' ? actor.userId : null,
       gender: input.gender,
       birth_date: parsed.birthDate,
       origin_country: input.originCountry,

@@ -1,38 +1,99 @@
-// Citizens: list (with each one's next deadline, sorted by days to the next breach), register, view (with rounds and the caller's abilities), start a round.
+// Citizens: the caseload (filtered, searched, paged, with each one's next deadline, sorted by days to the next breach — caseload.ts), assignment, the managers' overview, register, view (with rounds and the caller's abilities), start a round.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { abilitiesFor } from '../../domain/permissions.ts';
 import type { AppContext } from '../app-context.ts';
 import { defineRoute } from '../platform/http/route.ts';
 import { ApiError } from '../platform/http/errors.ts';
-import { findCitizen, listCitizens, roundsOf } from './citizen-queries.ts';
-import { presentDetail, presentSummary } from './citizen-presenter.ts';
-import { byNextDeadline } from '../../domain/deadlines/next-deadline.ts';
-import { nextDeadlines } from '../deadlines/index.ts';
+import { findCitizen, roundsOf } from './citizen-queries.ts';
+import { presentDetail } from './citizen-presenter.ts';
 import type { PolicyStore } from '../deadlines/index.ts';
+import { caseload, overview, searchKind } from './caseload.ts';
+import { assignCitizen } from './assignment.ts';
+import { colleagues } from './caseload-queries.ts';
+import { assigneesResponse, assignmentBody, assignmentResponse, caseloadItem, caseloadOverview, caseloadPage, caseloadQuery, caseloadSearchBody } from '../../contract/caseload.ts';
 import { answersOf, presentRounds } from '../rounds/index.ts';
 import { registerCitizen } from './citizen-registrar.ts';
 import { startRound } from '../rounds/index.ts';
 import { citizenExportRoutes } from './export-routes.ts';
-import { citizenCreated, citizenIdParams, citizenList, citizenSummary, citizenView, newCitizenBody, roundStarted } from '../../contract/citizens.ts';
+import { citizenCreated, citizenIdParams, citizenView, newCitizenBody, roundStarted } from '../../contract/citizens.ts';
 
 export function citizenRoutes(ctx: AppContext, policies: PolicyStore): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(citizenExportRoutes(ctx));
 
+    // The caseload (decision 026): GET with the filters as query parameters; POST …/search with
+    // the same and a search text in the body (a name or the CPR's last four digits: personal data,
+    // never in a URL). One audit row naming who was shown — never the search text.
+    const listAudit = {
+      action: 'citizen.list' as const,
+      entity: 'citizen' as const,
+      id: () => null,
+      detail: ({ today, query, body }: { today: string; query: unknown; body: unknown }, out: { citizens: { id: string }[]; total: number; page: number; pageSize: number }) => {
+        const input = { ...((query ?? {}) as Record<string, unknown>), ...((body ?? {}) as Record<string, unknown>) };
+        const { text: _text, ...filters } = input;
+        const search = searchKind(typeof _text === 'string' ? _text : undefined);
+        return { count: out.citizens.length, total: out.total, page: out.page, citizenIds: out.citizens.map((c) => c.id), deadlinesAsOf: today, filters, ...(search ? { search } : {}) };
+      },
+    };
+
     defineRoute(app, ctx, {
       method: 'GET',
       url: '/api/citizens',
-      response: citizenList,
+      query: caseloadQuery,
+      response: caseloadPage,
       can: 'citizen.list',
-      // The offers and rounds read for the deadlines are part of this list read (one audit row naming who was shown).
-      audit: { action: 'citizen.list', entity: 'citizen', id: () => null, detail: ({ today }, out) => ({ count: out.citizens.length, citizenIds: out.citizens.map((c) => c.id), deadlinesAsOf: today }) },
-      handler: async ({ tx, today, presentEach }) => {
-        const found = await listCitizens(tx);
-        // The deadline rules over the whole caseload in a fixed number of queries (no per-citizen reads).
-        const next = await nextDeadlines(tx, policies, today);
-        const citizens = presentEach(found, citizenSummary, (row) => presentSummary(row, today, next.get(row.id) ?? null), (row) => row.id);
-        return { citizens: citizens.sort(byNextDeadline) };
+      audit: listAudit,
+      handler: async ({ tx, actor, today, query, presentEach }) =>
+        caseload(tx, { policies, vault: ctx.vault, today, userId: actor.userId, presentEach: (rows, present, idOf) => presentEach(rows, caseloadItem, present, idOf) }, query),
+    });
+
+    defineRoute(app, ctx, {
+      method: 'POST',
+      url: '/api/citizens/search',
+      body: caseloadSearchBody,
+      response: caseloadPage,
+      can: 'citizen.list',
+      audit: listAudit,
+      handler: async ({ tx, actor, today, body, presentEach }) =>
+        caseload(tx, { policies, vault: ctx.vault, today, userId: actor.userId, presentEach: (rows, present, idOf) => presentEach(rows, caseloadItem, present, idOf) }, body),
+    });
+
+    defineRoute(app, ctx, {
+      method: 'PUT',
+      url: '/api/citizens/:id/assignment',
+      params: citizenIdParams,
+      body: assignmentBody,
+      response: assignmentResponse,
+      can: 'citizen.assign',
+      audit: { action: 'citizen.assign', entity: 'citizen', byCommand: true },
+      handler: async ({ tx, trail, params, body }) => {
+        const assigned = await assignCitizen(tx, trail, params.id, body);
+        return { assignment: { citizenId: params.id, ...assigned } };
       },
+    });
+
+    defineRoute(app, ctx, {
+      method: 'GET',
+      url: '/api/caseload/assignees',
+      response: assigneesResponse,
+      can: 'citizen.assign',
+      audit: { action: 'user.list', entity: 'user', id: () => null, detail: (_, out) => ({ purpose: 'assignees', caseworkers: out.caseworkers.length, consultants: out.consultants.length }) },
+      handler: async ({ tx, actor }) => ({
+        caseworkers: await colleagues(tx, actor.municipalityCode, 'caseworker'),
+        consultants: await colleagues(tx, actor.municipalityCode, 'company_consultant'),
+      }),
+    });
+
+    defineRoute(app, ctx, {
+      method: 'GET',
+      url: '/api/caseload/overview',
+      response: caseloadOverview,
+      can: 'caseload.overview',
+      audit: { action: 'caseload.overview', entity: 'municipality', id: ({ actor }) => actor.municipalityCode, detail: ({ today }, out) => ({ deadlinesAsOf: today, caseworkers: out.rows.length }) },
+      handler: async ({ tx, actor, today }) => ({
+        asOf: today,
+        rows: await overview(tx, policies, today, await colleagues(tx, actor.municipalityCode, 'caseworker')),
+      }),
     });
 
     defineRoute(app, ctx, {

@@ -51,7 +51,7 @@ function idFrom(pool: IdPool | undefined): fc.Arbitrary<string> {
   return fc.oneof(...parts);
 }
 
-const hintNames = new Set(['cpr', 'cvr', 'itemId', 'templateId', 'goalId', 'db07', 'username', 'password', 'personsPath', 'weeksPath', 'by', 'email', 'phone', 'name', 'companyName', 'displayName']);
+const hintNames = new Set(['cpr', 'cvr', 'itemId', 'templateId', 'goalId', 'db07', 'username', 'password', 'personsPath', 'weeksPath', 'by', 'email', 'phone', 'name', 'companyName', 'displayName', 'municipalityCode']);
 
 /** The string schema a value must fit (a nullable field's non-null branch). */
 function stringSchema(schema: JsonSchema): JsonSchema {
@@ -78,6 +78,8 @@ function hint(name: string | null, world: World, schema: JsonSchema): fc.Arbitra
     case 'goalId': return pick(fitting(world.goalIds, schema));
     case 'db07': return pick(fitting([...new Set([...world.db07Codes, ...world.db07Codes.map((c) => c.replaceAll('.', ''))])], schema));
     case 'username': return pick(world.usernames);
+    // The home and the other municipality (a user account's; other codes are tried by the invalid requests).
+    case 'municipalityCode': return pick(fitting(['607', '727'], schema));
     case 'password': return fc.oneof({ weight: 3, arbitrary: fc.constant(world.password) }, { weight: 1, arbitrary: fc.constant('wrong-password') });
     case 'personsPath': case 'weeksPath': return pick(world.inboxFiles);
     case 'by': return fc.subarray(world.personsColumns.filter((c) => c !== 'person_id'), { maxLength: 3 });

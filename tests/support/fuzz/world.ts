@@ -38,13 +38,22 @@ export const ID_SOURCES: Readonly<Record<string, string>> = {
   packages: 'packages',
   enrolments: 'package_enrolments',
   evaluations: 'evaluation_runs',
+  // Only the accounts made for the fuzz (FUZZ_USERS): deactivating or resetting a login's account would end the world's sessions.
+  users: 'users',
 };
 
 /** Path parts followed by content, not a row: the real values (GET /api/instruments/fip/:version). */
 export const CONTENT_PATH_VALUES: Readonly<Record<string, readonly string[]>> = { fip: loadInstruments().versions };
 
 /** Body fields that hold ids of a resource (name → table). */
-export const ID_FIELDS: Readonly<Record<string, string>> = { citizenId: 'citizens', companyId: 'companies', packageId: 'packages', roundId: 'fip_rounds' };
+export const ID_FIELDS: Readonly<Record<string, string>> = { citizenId: 'citizens', companyId: 'companies', packageId: 'packages', roundId: 'fip_rounds', caseworkerId: 'users', consultantId: 'users' };
+
+/** Accounts the user administration's routes may change (never one the world is logged in as). */
+const FUZZ_USERS = [
+  { username: 'fuzz-caseworker@607', role: 'caseworker', municipality: HOME },
+  { username: 'fuzz-consultant@607', role: 'company_consultant', municipality: HOME },
+  { username: 'fuzz-caseworker@727', role: 'caseworker', municipality: OTHER },
+] as const;
 
 export interface IdPool {
   home: string[];
@@ -74,7 +83,8 @@ export interface World {
 async function idPools(test: TestDatabase): Promise<Record<string, IdPool>> {
   const pools: Record<string, IdPool> = {};
   for (const table of new Set([...Object.values(ID_SOURCES), ...Object.values(ID_FIELDS)])) {
-    const rows = await sql<{ id: string; m: string | null }>`SELECT id::text AS id, municipality_code AS m FROM ${sql.table(table)} ORDER BY id`.execute(test.db.kysely);
+    const only = table === 'users' ? sql`WHERE username LIKE 'fuzz-%'` : sql``;
+    const rows = await sql<{ id: string; m: string | null }>`SELECT id::text AS id, municipality_code AS m FROM ${sql.table(table)} ${only} ORDER BY id`.execute(test.db.kysely);
     pools[table] = { home: rows.rows.filter((r) => r.m === HOME).map((r) => r.id), other: rows.rows.filter((r) => r.m !== HOME).map((r) => r.id) };
   }
   return pools;
@@ -115,6 +125,9 @@ export async function createWorld(kind: DatabaseKind, beforeReady: (app: Fastify
   writeFileSync(join(inbox, 'persons.csv'), `${persons.join('\n')}\n`);
   writeFileSync(join(inbox, 'weeks.csv'), weeks.join(''));
   await seedDemo(test.db, { cprKey, citizens, today: TODAY, nodeEnv: 'test', seed: 7 });
+  for (const u of FUZZ_USERS) {
+    await sql`INSERT INTO users (username, display_name, role, municipality_code, password_hash) VALUES (${u.username}, ${u.username}, ${u.role}, ${u.municipality}, 'not-a-hash')`.execute(test.db.kysely);
+  }
   const app = await buildApp({ db: test.db, cprKey, logger: false, nodeEnv: 'test', now: () => NOW, evaluationStoreDir: store, evaluationInboxDir: inbox });
   beforeReady(app);
   const fixture: Fixture = { app, test, cprKey, close: async () => {} };
@@ -145,7 +158,8 @@ export async function createWorld(kind: DatabaseKind, beforeReady: (app: Fastify
     templateIds: templates.templates.map((t) => t.id),
     goalIds: [...new Set(modules.rows.flatMap((r) => r.modules.flatMap((m) => m.goals.map((g) => g.id))))],
     db07Codes: [...reference.sections.map((s) => s.code), ...reference.industries.map((i) => i.code)],
-    usernames: [`caseworker@${HOME}`, `company@${HOME}`, 'admin', 'nobody@607', 'CASEWORKER@607'],
+    // 'fuzz-new@607' is free: the user administration may create it (once; then 409).
+    usernames: [`caseworker@${HOME}`, `company@${HOME}`, 'admin', 'nobody@607', 'CASEWORKER@607', 'fuzz-new@607'],
     password: DEMO_PASSWORD,
     inboxFiles: ['persons.csv', 'weeks.csv'],
     personsColumns: (persons[0] ?? '').split(','),

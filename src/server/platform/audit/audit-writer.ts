@@ -15,6 +15,17 @@ export type AuditAction =
   /** A manager read who looked at a citizen (GET /api/citizens/:id/access-log). */
   | 'citizen.access_log'
   | 'citizen.export'
+  /** A citizen's responsible caseworker or company consultant set (detail: before and after, user ids). */
+  | 'citizen.assign'
+  /** A manager read the caseload per caseworker (counts only). */
+  | 'caseload.overview'
+  /** The administration of user accounts (decision 026); detail never holds a password. */
+  | 'user.list'
+  | 'user.create'
+  | 'user.update'
+  | 'user.deactivate'
+  | 'user.reactivate'
+  | 'user.password_reset'
   | 'round.start'
   | 'round.answers'
   | 'round.handover'
@@ -55,7 +66,7 @@ export type AuditAction =
   /** A refused read or write of an id (403/404); detail names the action tried. */
   | 'access.denied';
 
-export type AuditEntity = 'citizen' | 'round' | 'evaluation_run' | 'offer' | 'outcome' | 'municipality' | 'company' | 'labour_need' | 'package' | 'enrolment';
+export type AuditEntity = 'citizen' | 'round' | 'evaluation_run' | 'offer' | 'outcome' | 'municipality' | 'company' | 'labour_need' | 'package' | 'enrolment' | 'user';
 
 export async function writeAudit(
   tx: Tx,

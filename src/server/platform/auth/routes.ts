@@ -42,7 +42,8 @@ export function authRoutes(ctx: PipelineContext): FastifyPluginAsyncZod {
         const attempt = await withTenant(ctx.db, ANONYMOUS, async (tx) => {
           const attemptId = await reserveAttempt(tx, username, request.ip, now);
           if (!attemptId) return null;
-          const user = await tx.selectFrom('users').select(['id', 'password_hash']).where('username', '=', username.toLowerCase()).executeTakeFirst();
+          // A deactivated account (decision 026) is answered as a wrong password, after the same hash work.
+          const user = await tx.selectFrom('users').select(['id', 'password_hash']).where('username', '=', username.toLowerCase()).where('deactivated_at', 'is', null).executeTakeFirst();
           return { attemptId, user };
         });
         if (!attempt) throw new ApiError('rate_limited', 'Too many failed logins; try again in 15 minutes');

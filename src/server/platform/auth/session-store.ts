@@ -71,6 +71,8 @@ export async function findSession(tx: Tx, token: string, now: Date): Promise<Ses
       'm.name as municipality_name',
     ])
     .where('s.token_hash', '=', tokenHash(token))
+    // A deactivated user's sessions are deleted with the deactivation; this holds even for one that was not.
+    .where('u.deactivated_at', 'is', null)
     .executeTakeFirst();
   if (!row || row.expires_at.getTime() <= now.getTime()) return null;
   return {
