@@ -13,6 +13,7 @@ import { loadPolicies, type PolicyStore } from '../../server/deadlines/policy-st
 import { evaluateDeadlines, isIsoDate, summarizeDeadlines, type CitizenDeadlineReport, type RuleState } from '../../domain/deadlines/index.ts';
 import { EXIT_OUTCOME_KINDS } from '../../domain/outcomes.ts';
 import { configOrReport, openConfiguredDatabase } from '../open-configured-database.ts';
+import { isTimelinessLang, longDate, percent, ruleName, TIMELINESS_LANGS, timelinessWords, type TimelinessLang } from '../timeliness-text.ts';
 
 export const SYSTEM_ROLE = 'system';
 
@@ -32,8 +33,11 @@ export interface TimelinessReport {
   citizens: { citizen_id: string; municipality_code: string; policy_id: string; rules: TimelinessRule[] }[];
   summary: {
     municipality_code: string;
+    /** The municipality's name (an addition to the first version of this document). */
+    municipality_name: string;
     citizens: number;
-    rules: { rule_id: string; ok: number; due: number; breached: number; share_on_time: number | null }[];
+    /** `breached`: at any time up to as_of (sticky); `overdue_now`: of those, still overdue on as_of (an addition). */
+    rules: { rule_id: string; ok: number; due: number; breached: number; overdue_now: number; share_on_time: number | null }[];
     share_all_on_time: number | null;
   }[];
 }
@@ -47,7 +51,8 @@ export class UsageError extends Error {}
  */
 export async function timelinessReport(db: Database, asOf: string, municipality?: string, policies: PolicyStore = loadPolicies()): Promise<TimelinessReport> {
   if (!isIsoDate(asOf)) throw new UsageError(`--as-of must be a calendar date YYYY-MM-DD, got "${asOf}"`);
-  const known = await withTenant(db, ANONYMOUS, (tx) => tx.selectFrom('municipalities').select('code').orderBy('code').execute());
+  const known = await withTenant(db, ANONYMOUS, (tx) => tx.selectFrom('municipalities').select(['code', 'name']).orderBy('code').execute());
+  const nameOf = new Map(known.map((m) => [m.code, m.name]));
   let codes = known.map((m) => m.code);
   if (municipality !== undefined) {
     if (!codes.includes(municipality)) throw new UsageError(`--municipality: no municipality with code "${municipality}"`);
@@ -86,38 +91,51 @@ export async function timelinessReport(db: Database, asOf: string, municipality?
       const s = summaries.get(code);
       return {
         municipality_code: code,
+        municipality_name: nameOf.get(code) ?? code,
         citizens: s?.citizens ?? 0,
-        rules: (s?.rules ?? []).map((r) => ({ rule_id: r.ruleId, ok: r.ok, due: r.due, breached: r.breached, share_on_time: r.shareOnTime })),
+        rules: (s?.rules ?? []).map((r) => ({ rule_id: r.ruleId, ok: r.ok, due: r.due, breached: r.breached, overdue_now: r.overdueNow, share_on_time: r.shareOnTime })),
         share_all_on_time: s?.shareAllOnTime ?? null,
       };
     }),
   };
 }
 
-const pct = (share: number | null): string => (share === null ? '–' : `${(share * 100).toFixed(1)} %`);
+/** Pad to a width in characters as seen (combining marks and zero-width joiners take no column). */
+const width = (text: string): number => [...text.normalize('NFC')].filter((ch) => !/\p{M}|\u200c|\u200d/u.test(ch)).length;
+const padEnd = (text: string, n: number): string => text + ' '.repeat(Math.max(0, n - width(text)));
+const padStart = (text: string, n: number): string => ' '.repeat(Math.max(0, n - width(text))) + text;
 
-/** The human table: one block per municipality, one line per rule. */
-export function formatTable(report: TimelinessReport): string {
-  const lines = [`Timeliness as of ${report.as_of} (policy ${report.policy.id}, in force from ${report.policy.effective_from})`];
+/** The human table in the chosen language (Danish by default): one block per municipality, one line per rule, with rule names. */
+export function formatTable(report: TimelinessReport, lang: TimelinessLang = 'da', policyName?: string): string {
+  const w = timelinessWords(lang);
+  const n = (x: number) => new Intl.NumberFormat(lang === 'da' ? 'da-DK' : lang, { numberingSystem: 'latn' }).format(x);
+  const lines = [w.title(longDate(report.as_of, lang), policyName ?? null, longDate(report.policy.effective_from, lang))];
   for (const m of report.summary) {
-    lines.push('', `Municipality ${m.municipality_code}: ${m.citizens} active citizens, all rules on time ${pct(m.share_all_on_time)}`);
-    lines.push(`  ${'rule'.padEnd(22)} ${'ok'.padStart(6)} ${'due'.padStart(6)} ${'breached'.padStart(9)} ${'on time'.padStart(9)}`);
-    for (const r of m.rules) {
-      lines.push(`  ${r.rule_id.padEnd(22)} ${String(r.ok).padStart(6)} ${String(r.due).padStart(6)} ${String(r.breached).padStart(9)} ${pct(r.share_on_time).padStart(9)}`);
-    }
+    lines.push('', w.municipality(`${m.municipality_name} (${m.municipality_code})`, m.citizens, percent(m.share_all_on_time, lang)));
+    const names = m.rules.map((r) => ruleName(lang, r.rule_id));
+    const first = Math.max(width(w.rule), ...names.map(width));
+    const cols = [w.ok, w.due, w.breached, w.overdueNow, w.onTime];
+    const cw = cols.map((c) => Math.max(8, width(c)));
+    lines.push(`  ${padEnd(w.rule, first)}  ${cols.map((c, i) => padStart(c, cw[i]!)).join('  ')}`);
+    m.rules.forEach((r, i) => {
+      const cells = [n(r.ok), n(r.due), n(r.breached), n(r.overdue_now), percent(r.share_on_time, lang)];
+      lines.push(`  ${padEnd(names[i]!, first)}  ${cells.map((c, j) => padStart(c, cw[j]!)).join('  ')}`);
+    });
   }
+  lines.push('', w.legend);
   return lines.join('\n');
 }
 
-const USAGE = `Usage: jobvej timeliness --as-of YYYY-MM-DD [--municipality CODE] [--json]
+const USAGE = `Usage: jobvej timeliness --as-of YYYY-MM-DD [--municipality CODE] [--lang ${TIMELINESS_LANGS.join('|')}] [--json]
 
 The deadline rules (content/policies) for every active citizen as of the date, per municipality.
---json prints the document described in docs/timeliness.md (ids only, no names or CPR).`;
+The table is in Danish unless --lang says otherwise; --json prints the document described in
+docs/timeliness.md (ids only, no names or CPR).`;
 
 export async function run(argv: string[]): Promise<number> {
-  let values: { 'as-of'?: string; municipality?: string; json?: boolean; help?: boolean };
+  let values: { 'as-of'?: string; municipality?: string; lang?: string; json?: boolean; help?: boolean };
   try {
-    ({ values } = parseArgs({ args: argv, options: { 'as-of': { type: 'string' }, municipality: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } } }));
+    ({ values } = parseArgs({ args: argv, options: { 'as-of': { type: 'string' }, municipality: { type: 'string' }, lang: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } } }));
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
     return 2;
@@ -131,12 +149,17 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`--as-of must be a calendar date YYYY-MM-DD${asOf === undefined ? '' : `, got "${asOf}"`}\n\n${USAGE}`);
     return 2;
   }
+  const lang = values.lang ?? 'da';
+  if (!isTimelinessLang(lang)) {
+    console.error(`--lang must be one of ${TIMELINESS_LANGS.join(', ')}, got "${lang}"\n\n${USAGE}`);
+    return 2;
+  }
   const config = configOrReport();
   if (!config) return 2;
   const db = await openConfiguredDatabase(config);
   try {
     const report = await timelinessReport(db, asOf, values.municipality);
-    console.log(values.json ? JSON.stringify(report, null, 2) : formatTable(report));
+    console.log(values.json ? JSON.stringify(report, null, 2) : formatTable(report, lang));
     return 0;
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));

@@ -5,7 +5,10 @@ export interface RuleSummary {
   readonly ruleId: string;
   readonly ok: number;
   readonly due: number;
+  /** Breached at any time up to the date (the state is sticky: a late round stays a breach). */
   readonly breached: number;
+  /** Of the breached, those overdue now: an obligation still open past its due date (what the caseload flags). */
+  readonly overdueNow: number;
   /** (ok + due) / citizens evaluated on the rule; null when none. */
   readonly shareOnTime: number | null;
 }
@@ -30,16 +33,17 @@ export function summarizeDeadlines(reports: readonly CitizenDeadlineReport[]): M
   return [...byMunicipality.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([municipalityCode, list]) => {
-      const counts = new Map<string, Record<RuleState, number>>();
+      const counts = new Map<string, Record<RuleState | 'overdueNow', number>>();
       for (const report of list) {
         for (const rule of report.rules) {
-          const c = counts.get(rule.ruleId) ?? { ok: 0, due: 0, breached: 0 };
+          const c = counts.get(rule.ruleId) ?? { ok: 0, due: 0, breached: 0, overdueNow: 0 };
           c[rule.state] += 1;
+          if (rule.breaches.some((b) => b.to === null)) c.overdueNow += 1;
           counts.set(rule.ruleId, c);
         }
       }
       const rules = [...counts.entries()].map(([ruleId, c]) => ({
-        ruleId, ...c, shareOnTime: share(c.ok + c.due, c.ok + c.due + c.breached),
+        ruleId, ok: c.ok, due: c.due, breached: c.breached, overdueNow: c.overdueNow, shareOnTime: share(c.ok + c.due, c.ok + c.due + c.breached),
       }));
       const allOnTime = list.filter((r) => r.rules.every((x) => x.state !== 'breached')).length;
       return { municipalityCode, citizens: list.length, rules, shareAllOnTime: share(allOnTime, list.length) };
