@@ -44,6 +44,8 @@ describe('evaluator page in the browser', () => {
     const inputs = page.locator('input[type="file"]');
     await inputs.nth(0).setInputFiles(join(files, 'persons.csv'));
     await inputs.nth(1).setInputFiles(join(files, 'weeks.csv'));
+    // Each chosen file has a clear button that says what it clears (it had no name).
+    await expect.poll(() => page.getByRole('button', { name: /^Remove chosen file: / }).count()).toBe(2);
     await page.getByRole('checkbox', { name: 'Difference-in-differences' }).uncheck();
     await page.getByRole('button', { name: 'Start evaluation' }).click();
     const table = page.getByRole('table').filter({ has: page.locator('caption') });

@@ -64,8 +64,8 @@ export function UploadForm({ onStarted }: { onStarted: (run: Run) => void }) {
         />
         {source === 'upload' ? (
           <Group grow align="flex-start" wrap="wrap">
-            <FileInput label={t('evaluation.personsFile')} accept=".csv,text/csv" value={persons} onChange={setPersons} clearable required error={fieldError('persons')} miw={220} />
-            <FileInput label={t('evaluation.weeksFile')} accept=".csv,text/csv" value={weeks} onChange={setWeeks} clearable required error={fieldError('weeks')} miw={220} />
+            <FileInput label={t('evaluation.personsFile')} accept=".csv,text/csv" value={persons} onChange={setPersons} clearable clearButtonProps={{ 'aria-label': t('fileInput.clear', { file: t('evaluation.personsFile') }) }} required error={fieldError('persons')} miw={220} />
+            <FileInput label={t('evaluation.weeksFile')} accept=".csv,text/csv" value={weeks} onChange={setWeeks} clearable clearButtonProps={{ 'aria-label': t('fileInput.clear', { file: t('evaluation.weeksFile') }) }} required error={fieldError('weeks')} miw={220} />
           </Group>
         ) : (
           <Group grow align="flex-start" wrap="wrap">
