@@ -73,7 +73,10 @@ export function generateCitizen(
   const arrivalDate = addDays(today, -rng.int(20, 400));
   const movedIn = addDays(arrivalDate, rng.int(0, 45));
   const takeoverDate = movedIn > today ? today : movedIn;
-  const language = rng.chance(0.6) ? 'da' : ORIGIN_LANGUAGE[origin];
+  // The language of the conversation and the questionnaire: newcomers of 0–13 months mostly speak
+  // their own; about one in ten already manages in Danish (it was six in ten, so most demo
+  // citizens — Faadumo Hussein among them — would have had their FIP in Danish).
+  const language = rng.chance(0.1) ? 'da' : ORIGIN_LANGUAGE[origin];
 
   // Demo rounds: the first at the first follow-up conversation a month after takeover (before the
   // rule's latest date, takeover + 3 months; see src/domain/fip/schedule.ts), then every three months.

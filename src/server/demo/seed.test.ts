@@ -41,6 +41,16 @@ describe.each(databases)('demo data on %s', (kind) => {
     expect(await perMunicipality('727')).toBe(80);
   });
 
+  it("speaks mostly the citizens' own languages: about one in ten demo citizens has Danish", async () => {
+    const rows = await withTenant(t.db, { municipalityCode: '607', userId: null, role: 'test' }, async (tx) =>
+      (await sql<{ language: string; n: number }>`SELECT language, count(*)::int AS n FROM citizens GROUP BY language`.execute(tx)).rows,
+    );
+    const total = rows.reduce((a, r) => a + r.n, 0);
+    const danish = rows.find((r) => r.language === 'da')?.n ?? 0;
+    expect(danish / total).toBeLessThan(0.2);
+    expect(rows.map((r) => r.language).sort()).toEqual(expect.arrayContaining(['ar', 'fa', 'so', 'ti']));
+  });
+
   it('has 1–4 rounds per citizen, some overdue', async () => {
     const counts = await withTenant(t.db, { municipalityCode: '607', userId: null, role: 'test' }, async (tx) =>
       (await sql<{ n: number; last: string | null }>`SELECT count(r.id)::int AS n, max(r.started_on)::text AS last FROM citizens c
