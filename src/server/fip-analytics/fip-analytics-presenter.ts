@@ -50,38 +50,97 @@ function suppressed(table: LinkedTable): SuppressedN[] {
 
 const genderSums = { total: 2, parts: [0, 1] };
 
-/** Values of an item (or an index) for one citizen in one round: a number, or undefined. */
-type ValueOf = (c: CohortCitizen, round: number) => number | undefined;
+/**
+ * The cohort's answers in one round as a dense citizens × items matrix (row-major, the
+ * instrument's item order): 1–7 a numeric answer, 0 don't know, NaN not answered (or no such
+ * round). Built once per round, so every figure's loop is array arithmetic.
+ */
+interface Answers {
+  at(round: number): Float64Array;
+  p: number;
+  col: ReadonlyMap<string, number>;
+}
 
-function itemValue(itemId: string): ValueOf {
-  return (c, round) => {
-    const v = c.rounds.get(round)?.[itemId];
-    return typeof v === 'number' ? v : undefined;
+function answersOf(citizens: readonly CohortCitizen[], itemIds: readonly string[]): Answers {
+  const p = itemIds.length;
+  const col = new Map(itemIds.map((id, j) => [id, j]));
+  const cache = new Map<number, Float64Array>();
+  return {
+    p,
+    col,
+    at(round) {
+      let m = cache.get(round);
+      if (m) return m;
+      m = new Float64Array(citizens.length * p).fill(Number.NaN);
+      citizens.forEach((c, i) => {
+        const answers = c.rounds.get(round);
+        if (!answers) return;
+        for (const [id, v] of Object.entries(answers)) {
+          const j = col.get(id);
+          if (j !== undefined) (m as Float64Array)[i * p + j] = v === null ? 0 : v;
+        }
+      });
+      cache.set(round, m);
+      return m;
+    },
+  };
+}
+
+/** An item's (or an index's) value per citizen in a round: a number, or NaN. */
+type ValueOf = (round: number) => Float64Array;
+
+function itemValue(a: Answers, itemId: string): ValueOf {
+  const j = a.col.get(itemId);
+  return (round) => {
+    const m = a.at(round);
+    const n = m.length / a.p;
+    const out = new Float64Array(n).fill(Number.NaN);
+    if (j === undefined) return out;
+    for (let i = 0; i < n; i++) {
+      const v = m[i * a.p + j] as number;
+      if (v > 0) out[i] = v;
+    }
+    return out;
   };
 }
 
 /** An index's value: the mean of all its items when every one has a numeric answer (complete case), as in item validity. */
-function indexValue(items: readonly string[]): ValueOf {
-  return (c, round) => {
-    const answers = c.rounds.get(round);
-    if (!answers || items.length === 0) return undefined;
-    let sum = 0;
-    for (const id of items) {
-      const v = answers[id];
-      if (typeof v !== 'number') return undefined;
-      sum += v;
+function indexValue(a: Answers, items: readonly string[]): ValueOf {
+  const cols = items.map((id) => a.col.get(id));
+  return (round) => {
+    const m = a.at(round);
+    const n = m.length / a.p;
+    const out = new Float64Array(n).fill(Number.NaN);
+    if (cols.length === 0 || cols.some((j) => j === undefined)) return out;
+    const cs = cols as number[];
+    for (let i = 0; i < n; i++) {
+      let sum = 0;
+      let complete = true;
+      for (const j of cs) {
+        const v = m[i * a.p + j] as number;
+        if (!(v > 0)) {
+          complete = false;
+          break;
+        }
+        sum += v;
+      }
+      if (complete) out[i] = sum / cs.length;
     }
-    return sum / items.length;
+    return out;
   };
 }
 
 function meanCells(citizens: readonly CohortCitizen[], value: ValueOf, round: number, extra?: { counts: number[]; sums: LinkedTable['sums'] }): { cells: MeanCell[]; extra: SuppressedN[] } {
-  const byGender: number[][] = [[], []];
-  for (const c of citizens) {
-    const v = value(c, round);
-    if (v !== undefined) byGender[c.gender === 'F' ? 0 : 1]?.push(v);
+  const women: number[] = [];
+  const men: number[] = [];
+  const vs = value(round);
+  for (let i = 0; i < citizens.length; i++) {
+    const v = vs[i] as number;
+    if (Number.isNaN(v)) continue;
+    if ((citizens[i] as CohortCitizen).gender === 'F') women.push(v);
+    else men.push(v);
   }
-  const groups = [byGender[0] ?? [], byGender[1] ?? [], [...(byGender[0] ?? []), ...(byGender[1] ?? [])]];
+  const groups = [women, men, women.concat(men)];
   const ns = suppressed({ counts: [...groups.map((g) => g.length), ...(extra?.counts ?? [])], sums: [genderSums, ...(extra?.sums ?? [])] });
   const cells = (['F', 'M', 'all'] as const).map((gender, g): MeanCell => {
     const n = ns[g] as SuppressedN;
@@ -95,14 +154,17 @@ function meanCells(citizens: readonly CohortCitizen[], value: ValueOf, round: nu
 function pairedCells(citizens: readonly CohortCitizen[], value: ValueOf): PairedCell[] {
   const before: number[][] = [[], [], []];
   const after: number[][] = [[], [], []];
-  for (const c of citizens) {
-    const a = value(c, 1);
-    const b = value(c, 2);
-    if (a === undefined || b === undefined) continue;
-    for (const g of [c.gender === 'F' ? 0 : 1, 2]) {
-      before[g]?.push(a);
-      after[g]?.push(b);
-    }
+  const first = value(1);
+  const second = value(2);
+  for (let i = 0; i < citizens.length; i++) {
+    const a = first[i] as number;
+    const b = second[i] as number;
+    if (Number.isNaN(a) || Number.isNaN(b)) continue;
+    const g = (citizens[i] as CohortCitizen).gender === 'F' ? 0 : 1;
+    before[g]?.push(a);
+    after[g]?.push(b);
+    before[2]?.push(a);
+    after[2]?.push(b);
   }
   const ns = suppressed({ counts: before.map((g) => g.length), sums: [genderSums] });
   return (['F', 'M', 'all'] as const).map((gender, g): PairedCell => {
@@ -157,6 +219,8 @@ export function presentAnalytics(params: AnalyticsParams, instrument: Instrument
   const counts = [citizens.filter((c) => c.gender === 'F').length, citizens.filter((c) => c.gender === 'M').length, citizens.length];
   const cohort = suppressed({ counts, sums: [genderSums] });
   const itemRef = (item: { id: string; respondent: Respondent }) => ({ itemId: item.id, respondent: item.respondent });
+  const answers = answersOf(citizens, instrument.items.map((i) => i.id));
+  const shown = answers.at(round);
 
   // Per item: its mean cells and its distribution as one linked table (all = women + men = the sum of the 7 value counts).
   const itemMeans: Analytics['itemMeans'] = [];
@@ -164,15 +228,14 @@ export function presentAnalytics(params: AnalyticsParams, instrument: Instrument
   for (const item of instrument.items) {
     const values = new Array<number>(7).fill(0);
     let dontKnow = 0;
-    for (const c of citizens) {
-      const answers = c.rounds.get(round);
-      if (!answers || !(item.id in answers)) continue;
-      const v = answers[item.id];
-      if (typeof v === 'number' && v >= 1 && v <= 7) values[v - 1] = (values[v - 1] ?? 0) + 1;
-      else if (v === null) dontKnow += 1;
+    const j = answers.col.get(item.id) ?? 0;
+    for (let i = 0; i < citizens.length; i++) {
+      const v = shown[i * answers.p + j] as number;
+      if (v >= 1 && v <= 7) values[v - 1] = (values[v - 1] ?? 0) + 1;
+      else if (v === 0) dontKnow += 1;
     }
     // Cells 3..9: the value counts (their sum is cell 2, all), cell 10: don't know (in no sum).
-    const { cells, extra } = meanCells(citizens, itemValue(item.id), round, { counts: [...values, dontKnow], sums: [{ total: 2, parts: [3, 4, 5, 6, 7, 8, 9] }] });
+    const { cells, extra } = meanCells(citizens, itemValue(answers, item.id), round, { counts: [...values, dontKnow], sums: [{ total: 2, parts: [3, 4, 5, 6, 7, 8, 9] }] });
     itemMeans.push({ ...itemRef(item), cells });
     distribution.push({
       ...itemRef(item),
@@ -181,39 +244,39 @@ export function presentAnalytics(params: AnalyticsParams, instrument: Instrument
   }
 
   const indexItems = instrument.indices.map((def) => ({ def, items: instrument.items.filter((i) => i.index === def.id).map((i) => i.id) }));
-  const indexMeans = indexItems.map(({ def, items }) => ({ indexId: def.id, items, cells: meanCells(citizens, indexValue(items), round).cells }));
+  const indexMeans = indexItems.map(({ def, items }) => ({ indexId: def.id, items, cells: meanCells(citizens, indexValue(answers, items), round).cells }));
 
   const paired = {
-    items: instrument.items.map((item) => ({ ...itemRef(item), cells: pairedCells(citizens, itemValue(item.id)) })),
-    indices: indexItems.map(({ def, items }) => ({ indexId: def.id, cells: pairedCells(citizens, indexValue(items)) })),
+    items: instrument.items.map((item) => ({ ...itemRef(item), cells: pairedCells(citizens, itemValue(answers, item.id)) })),
+    indices: indexItems.map(({ def, items }) => ({ indexId: def.id, cells: pairedCells(citizens, indexValue(answers, items)) })),
   };
 
   const gaps: Analytics['gaps'] = [];
   for (const item of instrument.items) {
     if (item.respondent !== 'citizen' || !item.mirror) continue;
-    const own = itemValue(item.id);
-    const theirs = itemValue(item.mirror);
+    const own = itemValue(answers, item.id)(round);
+    const theirs = itemValue(answers, item.mirror)(round);
     const cs: number[] = [];
     const ws: number[] = [];
-    for (const c of citizens) {
-      const a = own(c, round);
-      const b = theirs(c, round);
-      if (a === undefined || b === undefined) continue;
+    for (let i = 0; i < citizens.length; i++) {
+      const a = own[i] as number;
+      const b = theirs[i] as number;
+      if (Number.isNaN(a) || Number.isNaN(b)) continue;
       cs.push(a);
       ws.push(b);
     }
     const n = single(cs.length);
     const m = meanCi(Float64Array.from(cs, (v, i) => v - (ws[i] as number)));
-    const shown = n.value !== null;
+    const published = n.value !== null;
     gaps.push({
       citizenItemId: item.id,
       caseworkerItemId: item.mirror,
       n,
-      citizenMean: shown ? finite(meanCi(cs).mean) : null,
-      caseworkerMean: shown ? finite(meanCi(ws).mean) : null,
-      gap: shown ? finite(m.mean) : null,
-      low: shown ? finite(m.low) : null,
-      high: shown ? finite(m.high) : null,
+      citizenMean: published ? finite(meanCi(cs).mean) : null,
+      caseworkerMean: published ? finite(meanCi(ws).mean) : null,
+      gap: published ? finite(m.mean) : null,
+      low: published ? finite(m.low) : null,
+      high: published ? finite(m.high) : null,
     });
   }
 

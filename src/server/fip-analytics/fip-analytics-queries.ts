@@ -1,7 +1,8 @@
 // The cohort behind the FIP analytics: the citizens of the transaction's municipality (row-level
 // security) whose round 1 lies in the period, with every round's answers (one row per round, the
 // answers as `item=value` text: '' for don't know) and whether an employment or IGU start
-// follows within 182 days of the round-1 date. Two queries, whatever the cohort's size.
+// follows within 182 days of the round-1 date. Two queries, whatever the cohort's size (one
+// grouped join, not a subquery per round: a benchmark finding, docs/benchmarks.md).
 import { sql } from 'kysely';
 import type { Tx } from '../platform/db/tenant.ts';
 import { EMPLOYMENT_DAYS, EMPLOYMENT_KINDS, type CohortCitizen } from './fip-analytics-presenter.ts';
@@ -38,9 +39,9 @@ const cohortSql = (f: CohortFilter) => sql`
 export function cohortQueries(f: CohortFilter) {
   const rounds = sql<RoundRow>`
     WITH cohort AS (${cohortSql(f)})
-    SELECT k.id AS citizen_id, k.gender, r.round_no,
-      (SELECT string_agg(a.item_id || '=' || coalesce(a.value::text, ''), ',') FROM fip_answers a WHERE a.round_id = r.id) AS answers
-    FROM cohort k JOIN fip_rounds r ON r.citizen_id = k.id`;
+    SELECT k.id AS citizen_id, k.gender, r.round_no, string_agg(a.item_id || '=' || coalesce(a.value::text, ''), ',') AS answers
+    FROM cohort k JOIN fip_rounds r ON r.citizen_id = k.id LEFT JOIN fip_answers a ON a.round_id = r.id
+    GROUP BY r.id, k.id, k.gender, r.round_no`;
   const outcomes = sql<OutcomeRow>`
     WITH cohort AS (${cohortSql(f)})
     SELECT k.id AS citizen_id,
@@ -65,6 +66,11 @@ function parseAnswers(text: string | null): Record<string, number | null> {
 
 export async function loadCohort(tx: Tx, f: CohortFilter): Promise<CohortCitizen[]> {
   const q = cohortQueries(f);
+  // PostgreSQL would JIT-compile these plans (their cost estimate is high), which took longer than
+  // running them (~1.2 s of 2 s on the benchmark's data): off for this transaction only.
+  // The grouped join sorts ~200 000 answers for 5 000 citizens: in memory, not spilled to disk.
+  await sql`SET LOCAL jit = off`.execute(tx);
+  await sql`SET LOCAL work_mem = '64MB'`.execute(tx);
   const [rounds, outcomes] = [await q.rounds.execute(tx), await q.outcomes.execute(tx)];
   const byId = new Map<string, { id: string; gender: 'F' | 'M'; rounds: Map<number, Record<string, number | null>>; employed: boolean; windowClosed: boolean }>();
   for (const o of outcomes.rows) byId.set(o.citizen_id, { id: o.citizen_id, gender: 'F', rounds: new Map(), employed: o.employed, windowClosed: o.window_closed });

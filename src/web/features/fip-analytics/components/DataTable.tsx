@@ -26,9 +26,11 @@ interface Props {
   rows: Row[];
   filename: string;
   testId: string;
+  /** Number the rows 1., 2., … as the chart's axis does on a narrow screen. */
+  numbered?: boolean;
 }
 
-export function DataTable({ caption, columns, rows, filename, testId }: Props) {
+export function DataTable({ caption, columns, rows, filename, testId, numbered = false }: Props) {
   const { t } = useTranslation();
   const download = () =>
     downloadCsv(
@@ -46,7 +48,7 @@ export function DataTable({ caption, columns, rows, filename, testId }: Props) {
         </Button>
       </Group>
       <Box className="jv-table-wrap" tabIndex={0} role="region" aria-label={caption} mah={560} style={{ overflow: 'auto' }}>
-        <Table striped stickyHeader data-testid={testId} fz="sm">
+        <Table striped stickyHeader data-testid={testId} fz="sm" miw={200 + 88 * (columns.length - 1)}>
           <Table.Caption>{caption}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
@@ -60,8 +62,8 @@ export function DataTable({ caption, columns, rows, filename, testId }: Props) {
           <Table.Tbody>
             {rows.map((r) => (
               <Table.Tr key={r.key}>
-                <Table.Th scope="row" fw={400}>
-                  {r.header}
+                <Table.Th scope="row" fw={400} miw={200}>
+                  {numbered ? `${rows.indexOf(r) + 1}. ${r.header}` : r.header}
                 </Table.Th>
                 {r.cells.map((c, i) => (
                   <Table.Td key={i} ta="end" dir="ltr" style={{ whiteSpace: 'nowrap' }}>

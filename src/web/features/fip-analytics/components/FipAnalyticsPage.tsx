@@ -108,7 +108,7 @@ function MeansFigure({ data, instrument, respondent, lang }: Sections) {
       title={title}
       intro={t('fipAnalytics.means.intro')}
       chart={<BarChart categories={names} series={series} label={title} min={1} max={7} testId="fipa-means-chart" format={(v) => f.dec(v)} />}
-      table={<DataTable caption={title} columns={columns} rows={rows} filename={`fip-means-round${data.round}-${respondent}.csv`} testId="fipa-means-table" />}
+      table={<DataTable caption={title} columns={columns} rows={rows} filename={`fip-means-round${data.round}-${respondent}.csv`} testId="fipa-means-table" numbered />}
     />
   );
 }
@@ -139,7 +139,7 @@ function PairedFigure({ data, instrument, respondent, lang }: Sections) {
       title={title}
       intro={t('fipAnalytics.paired.intro')}
       chart={<BarChart categories={names} series={series} label={title} min={1} max={7} testId="fipa-paired-chart" format={(v) => f.dec(v)} />}
-      table={<DataTable caption={title} columns={columns} rows={rows} filename={`fip-round1-round2-${respondent}.csv`} testId="fipa-paired-table" />}
+      table={<DataTable caption={title} columns={columns} rows={rows} filename={`fip-round1-round2-${respondent}.csv`} testId="fipa-paired-table" numbered />}
     />
   );
 }
@@ -193,7 +193,7 @@ function DistributionFigure({ data, instrument, respondent, lang }: Sections) {
       title={title}
       intro={t('fipAnalytics.distribution.intro')}
       chart={<BarChart categories={names} series={series} label={title} min={0} testId="fipa-distribution-chart" format={(v) => formatNumber(v, lang)} />}
-      table={<DataTable caption={title} columns={[t('fipAnalytics.item'), ...values.map(valueName)]} rows={rows} filename={`fip-distribution-round${data.round}-${respondent}.csv`} testId="fipa-distribution-table" />}
+      table={<DataTable caption={title} columns={[t('fipAnalytics.item'), ...values.map(valueName)]} rows={rows} filename={`fip-distribution-round${data.round}-${respondent}.csv`} testId="fipa-distribution-table" numbered />}
     />
   );
 }
@@ -219,7 +219,7 @@ function GapFigure({ data, instrument, lang }: Omit<Sections, 'respondent'>) {
       title={title}
       intro={t('fipAnalytics.gap.intro')}
       chart={<BarChart categories={names} series={series} label={title} min={1} max={7} testId="fipa-gap-chart" format={(v) => f.dec(v)} />}
-      table={<DataTable caption={title} columns={columns} rows={rows} filename={`fip-gap-round${data.round}.csv`} testId="fipa-gap-table" />}
+      table={<DataTable caption={title} columns={columns} rows={rows} filename={`fip-gap-round${data.round}.csv`} testId="fipa-gap-table" numbered />}
     />
   );
 }
@@ -253,7 +253,7 @@ function ValidityFigure({ data, instrument, lang }: Omit<Sections, 'respondent'>
         title={title}
         intro={`${t('fipAnalytics.validity.definition', { days: v.days })} ${t('fipAnalytics.validity.counts', { persons, employed, open })} ${t('fipAnalytics.validity.intro')}`}
         chart={<BarChart categories={names} series={series} label={title} min={0} max={1} testId="fipa-validity-chart" format={(x) => f.dec(x, 2)} />}
-        table={<DataTable caption={title} columns={columns} rows={rows} filename="fip-item-validity.csv" testId="fipa-validity-table" />}
+        table={<DataTable caption={title} columns={columns} rows={rows} filename="fip-item-validity.csv" testId="fipa-validity-table" numbered />}
       />
       <DataTable caption={indexTitle} columns={[t('fipAnalytics.index'), ...columns.slice(1), t('fipAnalytics.validity.alpha')]} rows={indexRows} filename="fip-index-validity.csv" testId="fipa-validity-index-table" />
     </Stack>
