@@ -25,7 +25,7 @@ describe.each(databases)('user administration on %s', (kind) => {
   let manager: Login;
   let odderManager: Login;
   let caseworker: Login;
-  const post = (as: Login, url: string, payload?: unknown) => f.app.inject({ method: 'POST', url, headers: as.headers, ...(payload === undefined ? {} : { payload }) });
+  const post = (as: Login, url: string, payload?: Record<string, unknown>) => f.app.inject({ method: 'POST', url, headers: as.headers, ...(payload === undefined ? {} : { payload }) });
 
   beforeAll(async () => {
     f = await createFixture(kind);
