@@ -115,6 +115,16 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
   }
   // Packages after the citizens and outcomes, from their own stream (citizens and offers stay as they were).
   const demoPackages = await seedPackages(db, createRng((options.seed ?? 42) + 2_000_003), today);
+  // The company consultant works with the citizens in an industry package.
+  await withTenant(db, { municipalityCode: '607', userId: null, role: 'seed' }, async (tx) => {
+    const consultant = await tx.selectFrom('users').select('id').where('username', '=', 'company@607').executeTakeFirst();
+    if (!consultant) return;
+    await tx
+      .updateTable('citizens')
+      .set({ consultant_id: consultant.id })
+      .where((eb) => eb.exists(eb.selectFrom('package_enrolments as e').select('e.id').whereRef('e.citizen_id', '=', 'citizens.id').where('e.status', '=', 'active')))
+      .execute();
+  });
   // Companies last, from their own stream (everything above stays as it was per seed).
   const demoCompanies = await seedCompanies(db, createRng((options.seed ?? 42) + 3_000_003), today);
   return { skipped: false, users: DEMO_USERS.length, citizens: total, rounds, offers, outcomes, ...demoPackages, ...demoCompanies };
@@ -130,6 +140,8 @@ async function insertCitizens(
 ): Promise<{ rounds: number; offers: number; outcomes: number }> {
   if (people.length === 0) return { rounds: 0, offers: 0, outcomes: 0 };
   const ids = people.map(() => randomUUID());
+  // The municipality's demo caseworker is responsible for four in five; every fifth waits to be assigned (decision 026).
+  const caseworker = await tx.selectFrom('users').select('id').where('username', '=', `caseworker@${code}`).executeTakeFirst();
   await tx
     .insertInto('citizens')
     .values(
@@ -139,6 +151,8 @@ async function insertCitizens(
         name: p.name,
         cpr_encrypted: vault.encrypt(p.cpr),
         cpr_hash: vault.hash(p.cpr),
+        cpr_tail_hash: vault.tailHash(p.cpr.slice(-4)),
+        caseworker_id: i % 5 === 4 ? null : (caseworker?.id ?? null),
         gender: p.gender,
         birth_date: p.birthDate,
         origin_country: p.originCountry,
