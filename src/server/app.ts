@@ -28,7 +28,7 @@ import { companyRoutes } from './companies/index.ts';
 import { packageRoutes } from './packages/index.ts';
 import { auditRoutes } from './audit-log/index.ts';
 import { loadPackageTemplates } from './packages/index.ts';
-import { loadPolicies } from './deadlines/index.ts';
+import { deadlineRoutes, loadPolicies } from './deadlines/index.ts';
 import type { AppContext } from './app-context.ts';
 
 export interface BuildAppOptions {
@@ -112,6 +112,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(offerRoutes(ctx, policies));
   await app.register(companyRoutes(ctx));
   await app.register(nationalRoutes(ctx));
+  await app.register(deadlineRoutes(ctx, policies));
   await app.register(userRoutes(ctx));
   await app.register(fipAnalyticsRoutes(ctx));
   await app.register(packageRoutes(ctx, loadPackageTemplates()));

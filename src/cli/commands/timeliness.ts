@@ -8,10 +8,8 @@ import { parseArgs } from 'node:util';
 import type { Database } from '../../server/platform/db/database.ts';
 import { ANONYMOUS, withTenant } from '../../server/platform/db/tenant.ts';
 import { writeSystemAudit } from '../../server/platform/audit/audit-writer.ts';
-import { loadCases } from '../../server/deadlines/case-queries.ts';
-import { loadPolicies, type PolicyStore } from '../../server/deadlines/policy-store.ts';
-import { evaluateDeadlines, isIsoDate, summarizeDeadlines, type CitizenDeadlineReport, type RuleState } from '../../domain/deadlines/index.ts';
-import { EXIT_OUTCOME_KINDS } from '../../domain/outcomes.ts';
+import { activeCases, evaluateTimeliness, loadPolicies, type PolicyStore } from '../../server/deadlines/index.ts';
+import { isIsoDate, summarizeDeadlines, type CitizenDeadlineReport, type RuleState } from '../../domain/deadlines/index.ts';
 import { configOrReport, openConfiguredDatabase } from '../open-configured-database.ts';
 import { isTimelinessLang, longDate, percent, ruleName, TIMELINESS_LANGS, timelinessWords, type TimelinessLang } from '../timeliness-text.ts';
 
@@ -62,17 +60,13 @@ export async function timelinessReport(db: Database, asOf: string, municipality?
   const read: string[] = [];
   for (const code of codes) {
     const cases = await withTenant(db, { municipalityCode: code, userId: null, role: SYSTEM_ROLE }, async (tx) => {
-      const all = await loadCases(tx);
-      const exited = new Set(
-        (await tx.selectFrom('outcomes').select('citizen_id').where('kind', 'in', EXIT_OUTCOME_KINDS).where('date', '<=', asOf).execute()).map((r) => r.citizen_id),
-      );
-      const active = all.filter((c) => c.takeoverDate <= asOf && !exited.has(c.citizenId));
-      if (all.length > 0) await writeSystemAudit(tx, code, 'timeliness.read', 'municipality', code, { asOf, citizens: active.length });
-      return all.length > 0 ? active : null;
+      const active = await activeCases(tx, asOf);
+      if (active !== null) await writeSystemAudit(tx, code, 'timeliness.read', 'municipality', code, { asOf, citizens: active.length });
+      return active;
     });
     if (cases === null) continue;
     read.push(code);
-    for (const c of cases) reports.push(evaluateDeadlines(c, policies.forDate(c.takeoverDate), asOf));
+    reports.push(...evaluateTimeliness(cases, policies, asOf).reports);
   }
   const current = policies.forDate(asOf);
   const summaries = new Map(summarizeDeadlines(reports).map((s) => [s.municipalityCode, s]));
@@ -159,7 +153,8 @@ export async function run(argv: string[]): Promise<number> {
   const db = await openConfiguredDatabase(config);
   try {
     const report = await timelinessReport(db, asOf, values.municipality);
-    console.log(values.json ? JSON.stringify(report, null, 2) : formatTable(report, lang));
+    const name = loadPolicies().forDate(asOf).name;
+    console.log(values.json ? JSON.stringify(report, null, 2) : formatTable(report, lang, name ? (name[lang] ?? name.da) : undefined));
     return 0;
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));

@@ -4,3 +4,6 @@ export type { OfferRow } from './case-queries.ts';
 export { nextDeadlines } from './caseload-deadlines.ts';
 export { loadPolicies } from './policy-store.ts';
 export type { PolicyStore } from './policy-store.ts';
+export { activeCases, evaluateTimeliness } from './timeliness.ts';
+export type { MunicipalTimeliness } from './timeliness.ts';
+export { deadlineRoutes } from './routes.ts';
