@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LABOUR_NEED_KINDS, parseDb07 } from '../domain/companies/index.ts';
 import { isoDate, resourceId, safeString, text, wholeNumber } from './fields.ts';
+import { localName } from './content-names.ts';
 
 export const needIdParams = z.object({ id: resourceId('a labour need') });
 
@@ -47,8 +48,7 @@ export const demandQuery = z
   })
   .refine((q) => q.from === undefined || q.to === undefined || q.to >= q.from, { message: 'The period ends before it starts', path: ['to'] });
 
-const localText = z.object({ da: z.string(), en: z.string() });
-const entry = z.object({ code: z.string(), section: z.string(), name: localText });
+const entry = z.object({ code: z.string(), section: z.string(), name: localName });
 export const industriesSchema = z.object({ sections: z.array(entry), industries: z.array(entry) });
 
 export const demandSchema = z.object({
@@ -58,15 +58,16 @@ export const demandSchema = z.object({
     z.object({
       db07: z.string(),
       section: z.string().nullable(),
-      name: localText.nullable(),
+      name: localName.nullable(),
       openSlots: z.object({ placement: z.number(), job: z.number(), igu: z.number(), total: z.number() }),
       companies: z.array(z.object({ id: z.string(), name: z.string(), slots: z.number() })),
       packages: z.array(
         z.object({
           id: z.string(),
           name: z.string(),
+          title: localName,
           db07: z.string(),
-          modules: z.array(z.object({ index: z.number(), title: localText, active: z.number(), waitingAtGate: z.number() })),
+          modules: z.array(z.object({ index: z.number(), title: localName, active: z.number(), waitingAtGate: z.number() })),
           active: z.number(),
           waitingAtGate: z.number(),
           completed: z.number(),

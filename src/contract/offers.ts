@@ -3,6 +3,7 @@ import { RULE_KIND_NAMES } from '../domain/deadlines/rule-kinds.ts';
 import { OFFER_KINDS, OFFER_STATUSES } from '../domain/offers/index.ts';
 import { OUTCOME_KINDS } from '../domain/outcomes.ts';
 import { boundedNumber, isoDate, resourceId, safeString, text } from './fields.ts';
+import { localName } from './content-names.ts';
 
 export const offerKind = z.enum(OFFER_KINDS);
 export const offerStatus = z.enum(OFFER_STATUSES);
@@ -92,7 +93,8 @@ const requirement = z.union([
 export const deadlineReportSchema = z.object({
   citizenId: z.string(),
   asOf: z.string(),
-  policy: z.object({ id: z.string(), effectiveFrom: z.string(), dueSoonDays: z.number() }),
+  /** `name`: the policy's name per UI language (null when the content gives none); the id is not for display. */
+  policy: z.object({ id: z.string(), name: localName.nullable(), effectiveFrom: z.string(), dueSoonDays: z.number() }),
   rules: z.array(
     z.object({
       ruleId: z.string(),

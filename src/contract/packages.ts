@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { abilitiesSchema } from './abilities.ts';
 import { resourceId, text } from './fields.ts';
+import { localName } from './content-names.ts';
 
 export const packageIdParams = z.object({ id: resourceId('a package') });
 export const enrolmentIdParams = z.object({ id: resourceId('an enrolment') });
@@ -24,7 +25,7 @@ const goal = z.object({ id: z.string(), text: localText, measure: localText });
 const moduleSchema = z.object({
   id: z.string(),
   kind: z.string(),
-  title: localText,
+  title: localName,
   durationWeeks: z.object({ min: z.number(), max: z.number() }),
   elements: z.array(z.string()),
   goals: z.array(goal),
@@ -36,7 +37,9 @@ export const packageSummarySchema = z.object({
   templateVersion: z.number(),
   name: z.string(),
   db07: z.string(),
-  industry: z.object({ db07: z.string(), name: localText }),
+  /** The template's title: the package's name in each UI language while `name` is the default (the Danish title). */
+  title: localName,
+  industry: z.object({ db07: z.string(), name: localName }),
   moduleCount: z.number(),
   createdAt: z.string(),
   /** Citizens active (incl. those waiting at a gate), waiting at a gate, completed. */
@@ -53,7 +56,7 @@ export const enrolmentSchema = z.object({
   startedOn: z.string(),
   completedOn: z.string().nullable(),
   /** Null when the package is completed. */
-  currentModule: z.object({ index: z.number(), id: z.string(), title: localText }).nullable(),
+  currentModule: z.object({ index: z.number(), id: z.string(), title: localName }).nullable(),
   moduleStartedOn: z.string(),
   signedOffGoalIds: z.array(z.string()),
   unmetGoalIds: z.array(z.string()),
@@ -71,7 +74,7 @@ export const enrolmentSchema = z.object({
   moduleHistory: z.array(z.object({
     index: z.number(),
     id: z.string(),
-    title: localText,
+    title: localName,
     startedOn: z.string(),
     endedOn: z.string().nullable(),
     viaOverride: z.boolean(),
@@ -81,19 +84,20 @@ export const enrolmentSchema = z.object({
 
 export const citizenEnrolmentSchema = enrolmentSchema.extend({
   packageName: z.string(),
-  industry: z.object({ db07: z.string(), name: localText }),
+  packageTitle: localName,
+  industry: z.object({ db07: z.string(), name: localName }),
 });
 export const citizenIdParams = z.object({ id: resourceId('a citizen') });
 
 export const packageTemplateSchema = z.object({
   id: z.string(),
   version: z.number(),
-  title: localText,
-  industry: z.object({ db07: z.string(), name: localText }),
+  title: localName,
+  industry: z.object({ db07: z.string(), name: localName }),
   moduleCount: z.number(),
 });
 
-export const packageSchema = packageSummarySchema.extend({ title: localText, modules: z.array(moduleSchema) });
+export const packageSchema = packageSummarySchema.extend({ modules: z.array(moduleSchema) });
 
 /** GET /api/packages/:id: the package, its enrolments and what the caller may do with them. */
 export const packageDetail = z.object({ package: packageSchema, enrolments: z.array(enrolmentSchema), abilities: abilitiesSchema });

@@ -6,6 +6,7 @@
  * @example parseDb07('4711') // { ok: true, code: '47.11' }
  * @example db07Covers('Q', '87') // true (division 87 lies in section Q)
  */
+import type { LocalName } from '../content-names.ts';
 
 export type Db07Result = { readonly ok: true; readonly code: string } | { readonly ok: false };
 
@@ -65,20 +66,26 @@ export function compareDb07(a: string, b: string): number {
   return da < db ? -1 : da > db ? 1 : 0;
 }
 
-/** The reference data's shape (`content/reference/db07.json`), names in Danish and English. */
+/** The reference data's shape (`content/reference/db07.json`): each entry its name in the UI languages (LocalName). */
 export interface Db07Reference {
-  readonly sections: readonly { readonly code: string; readonly da: string; readonly en: string }[];
-  readonly industries: readonly { readonly code: string; readonly section: string; readonly da: string; readonly en: string }[];
+  readonly sections: readonly (LocalName & { readonly code: string })[];
+  readonly industries: readonly (LocalName & { readonly code: string; readonly section: string })[];
+}
+
+/** Only the name fields of a reference entry. */
+export function nameOf(entry: LocalName): LocalName {
+  const { da, en, ar, fa, so, ti, unreviewed } = entry;
+  return { da, en, ...(ar ? { ar } : {}), ...(fa ? { fa } : {}), ...(so ? { so } : {}), ...(ti ? { ti } : {}), ...(unreviewed ? { unreviewed } : {}) };
 }
 
 /**
  * The reference name of a code: its own entry, else the most specific reference industry or
  * section that covers it (`47.11` → the name of `47`); null when nothing covers it.
  */
-export function db07Name(reference: Db07Reference, code: string): { da: string; en: string } | null {
+export function db07Name(reference: Db07Reference, code: string): LocalName | null {
   const covering = reference.industries.filter((i) => db07Covers(i.code, code)).sort((a, b) => db07Depth(b.code) - db07Depth(a.code));
   const best = covering[0];
-  if (best) return { da: best.da, en: best.en };
+  if (best) return nameOf(best);
   const section = reference.sections.find((s) => s.code === db07Section(code));
-  return section ? { da: section.da, en: section.en } : null;
+  return section ? nameOf(section) : null;
 }

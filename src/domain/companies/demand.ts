@@ -14,6 +14,7 @@
  */
 import { addDays, addMonths } from '../dates.ts';
 import { compareDb07, db07Covers, db07Depth, db07Name, db07Section, type Db07Reference } from './db07.ts';
+import type { LocalName } from '../content-names.ts';
 
 export const LABOUR_NEED_KINDS = ['placement', 'job', 'igu'] as const;
 export type LabourNeedKind = (typeof LABOUR_NEED_KINDS)[number];
@@ -33,8 +34,10 @@ export interface DemandNeed {
 export interface DemandPackage {
   readonly id: string;
   readonly name: string;
+  /** The template's title (the package's name per UI language while `name` is the default). */
+  readonly title?: LocalName;
   readonly db07: string;
-  readonly modules: readonly { readonly title: { readonly da: string; readonly en: string }; readonly goalIds: readonly string[] }[];
+  readonly modules: readonly { readonly title: LocalName; readonly goalIds: readonly string[] }[];
 }
 
 export interface DemandEnrolment {
@@ -61,14 +64,15 @@ export interface CitizenCounts {
 export interface PackageDemand extends CitizenCounts {
   readonly id: string;
   readonly name: string;
+  readonly title: LocalName;
   readonly db07: string;
-  readonly modules: { index: number; title: { da: string; en: string }; active: number; waitingAtGate: number }[];
+  readonly modules: { index: number; title: LocalName; active: number; waitingAtGate: number }[];
 }
 
 export interface IndustryDemand {
   readonly db07: string;
   readonly section: string | null;
-  readonly name: { da: string; en: string } | null;
+  readonly name: LocalName | null;
   readonly openSlots: SlotCounts;
   /** Companies with open needs in the row, by slots (most first), then name. */
   readonly companies: { id: string; name: string; slots: number }[];
@@ -114,7 +118,7 @@ export function demandRowFor(code: string, packageCodes: readonly string[], refe
 
 /** A package's citizens: active per current module, waiting at an open gate, completed. */
 export function packageDemand(pkg: DemandPackage, enrolments: readonly DemandEnrolment[]): PackageDemand {
-  const modules = pkg.modules.map((m, index) => ({ index, title: { da: m.title.da, en: m.title.en }, active: 0, waitingAtGate: 0 }));
+  const modules = pkg.modules.map((m, index) => ({ index, title: m.title, active: 0, waitingAtGate: 0 }));
   let active = 0;
   let waitingAtGate = 0;
   let completed = 0;
@@ -135,7 +139,7 @@ export function packageDemand(pkg: DemandPackage, enrolments: readonly DemandEnr
       waitingAtGate++;
     }
   }
-  return { id: pkg.id, name: pkg.name, db07: pkg.db07, modules, active, waitingAtGate, completed };
+  return { id: pkg.id, name: pkg.name, title: pkg.title ?? { da: pkg.name, en: pkg.name }, db07: pkg.db07, modules, active, waitingAtGate, completed };
 }
 
 export function demandByIndustry(input: DemandInput): IndustryDemand[] {

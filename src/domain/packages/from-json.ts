@@ -4,17 +4,18 @@
  * unique module and goal ids and min ≤ max durations.
  */
 import type { ContentElement, IndustryPackage, LocalText, ModuleKind } from './types.ts';
+import type { LocalName } from '../content-names.ts';
 
 export interface PackageJson {
   readonly id: string;
   readonly version: number;
   readonly municipality_code: string;
-  readonly industry: { readonly db07: string; readonly name: LocalText };
-  readonly title: LocalText;
+  readonly industry: { readonly db07: string; readonly name: LocalName };
+  readonly title: LocalName;
   readonly modules: ReadonlyArray<{
     readonly id: string;
     readonly kind: ModuleKind;
-    readonly title: LocalText;
+    readonly title: LocalName;
     readonly duration_weeks: { readonly min: number; readonly max: number };
     readonly elements: readonly ContentElement[];
     readonly goals: ReadonlyArray<{ readonly id: string; readonly text: LocalText; readonly measure: LocalText }>;

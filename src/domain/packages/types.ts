@@ -3,6 +3,7 @@
  * with measurable goals that gate the next module. Templates live in `content/packages/`.
  */
 import type { IsoDate } from '../deadlines/date-math.ts';
+import type { LocalName } from '../content-names.ts';
 
 /** Text in Danish with an English translation. */
 export interface LocalText {
@@ -33,7 +34,8 @@ export interface ModuleGoal {
 export interface PackageModule {
   readonly id: string;
   readonly kind: ModuleKind;
-  readonly title: LocalText;
+  /** In the six UI languages (content/packages); a package stored before the translations has da/en only. */
+  readonly title: LocalName;
   /** Nominal duration in weeks; `min` = `max` when fixed. */
   readonly durationWeeks: { readonly min: number; readonly max: number };
   readonly elements: readonly ContentElement[];
@@ -46,8 +48,8 @@ export interface IndustryPackage {
   /** Three-digit municipality code (Vejle: 630). */
   readonly municipalityCode: string;
   /** Industry as a DB07 code from `content/reference/db07.json` (section letter or 2–6 digit code). */
-  readonly industry: { readonly db07: string; readonly name: LocalText };
-  readonly title: LocalText;
+  readonly industry: { readonly db07: string; readonly name: LocalName };
+  readonly title: LocalName;
   readonly modules: readonly PackageModule[];
 }
 

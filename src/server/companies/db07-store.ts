@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
-import type { Db07Reference } from '../../domain/companies/index.ts';
+import { nameOf, type Db07Reference } from '../../domain/companies/index.ts';
 
 export const DEFAULT_DB07_FILE = fileURLToPath(new URL('../../../content/reference/db07.json', import.meta.url));
 
@@ -18,8 +18,8 @@ export function loadDb07(file: string = DEFAULT_DB07_FILE): Db07Reference {
   if (!validate(json)) throw new Error(`${file}: ${JSON.stringify(validate.errors)}`);
   const data = json as Db07Reference;
   const reference: Db07Reference = {
-    sections: data.sections.map((s) => ({ code: s.code, da: s.da, en: s.en })),
-    industries: data.industries.map((i) => ({ code: i.code, section: i.section, da: i.da, en: i.en })),
+    sections: data.sections.map((s) => ({ code: s.code, ...nameOf(s) })),
+    industries: data.industries.map((i) => ({ code: i.code, section: i.section, ...nameOf(i) })),
   };
   if (file === DEFAULT_DB07_FILE) cached = reference;
   return reference;

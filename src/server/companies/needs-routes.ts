@@ -11,7 +11,8 @@ import { defineRoute } from '../platform/http/route.ts';
 import { ApiError } from '../platform/http/errors.ts';
 import { createNeed, updateNeed, type LabourNeedRow } from './labour-need-recorder.ts';
 import { loadDb07 } from './db07-store.ts';
-import { defaultDemandPeriod, demandByIndustry, type DemandPackage } from '../../domain/companies/index.ts';
+import { defaultDemandPeriod, demandByIndustry, nameOf, type DemandPackage } from '../../domain/companies/index.ts';
+import type { LocalName } from '../../domain/content-names.ts';
 import type { Tx } from '../platform/db/tenant.ts';
 import { companyIdParams } from '../../contract/companies.ts';
 import { demandQuery, demandSchema, industriesSchema, needIdParams, needList, needOne, needSchema, newNeedBody, patchNeedBody } from '../../contract/needs.ts';
@@ -32,15 +33,15 @@ export function presentNeed(row: LabourNeedRow): z.infer<typeof needSchema> {
 }
 
 interface StoredModule {
-  title: { da: string; en: string };
+  title: LocalName;
   goals: { id: string }[];
 }
 
 export function needRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const reference = loadDb07();
   const industries: z.infer<typeof industriesSchema> = {
-    sections: reference.sections.map((s) => ({ code: s.code, section: s.code, name: { da: s.da, en: s.en } })),
-    industries: reference.industries.map((i) => ({ code: i.code, section: i.section, name: { da: i.da, en: i.en } })),
+    sections: reference.sections.map((s) => ({ code: s.code, section: s.code, name: nameOf(s) })),
+    industries: reference.industries.map((i) => ({ code: i.code, section: i.section, name: nameOf(i) })),
   };
   return async (app) => {
     defineRoute(app, ctx, {
@@ -122,6 +123,7 @@ export function needRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           packages: loaded.packages.map((p): DemandPackage => ({
             id: p.id,
             name: p.name,
+            title: p.title as LocalName,
             db07: p.db07,
             modules: (p.modules as StoredModule[]).map((m) => ({ title: m.title, goalIds: m.goals.map((g) => g.id) })),
           })),
@@ -145,7 +147,7 @@ async function loadDemand(tx: Tx, from: string, to: string) {
     .where('labour_needs.period_to', '>=', from)
     .where((eb) => eb.or([eb('labour_needs.closed_on', 'is', null), eb('labour_needs.closed_on', '>', from)]))
     .execute();
-  const packages = await tx.selectFrom('packages').select(['id', 'name', 'db07', 'modules']).execute();
+  const packages = await tx.selectFrom('packages').select(['id', 'name', 'title', 'db07', 'modules']).execute();
   const enrolments = await tx.selectFrom('package_enrolments').select(['id', 'package_id', 'status', 'current_module_index']).execute();
   const signoffs = await tx
     .selectFrom('goal_signoffs')

@@ -98,7 +98,7 @@ export function offerRoutes(ctx: AppContext, policies: PolicyStore): FastifyPlug
         return {
           citizenId: report.citizenId,
           asOf: report.asOf,
-          policy: { id: policy.id, effectiveFrom: policy.effectiveFrom, dueSoonDays: policy.dueSoonDays },
+          policy: { id: policy.id, name: policy.name ?? null, effectiveFrom: policy.effectiveFrom, dueSoonDays: policy.dueSoonDays },
           // The domain's readonly arrays, as the (structurally equal) response type.
           rules: report.rules as DeadlineReport['rules'],
           ignoredOffers: [...report.ignoredOffers],

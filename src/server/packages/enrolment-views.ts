@@ -19,6 +19,7 @@ export function presentPackageSummary(row: PackageRow, counts: PackageCounts): P
     templateVersion: row.template_version,
     name: row.name,
     db07: row.db07,
+    title: pkg.title,
     industry: pkg.industry,
     moduleCount: pkg.modules.length,
     createdAt: row.created_at.toISOString(),
@@ -30,7 +31,6 @@ export function presentPackage(row: PackageRow, counts: PackageCounts): PackageV
   const pkg = packageOf(row);
   return {
     ...presentPackageSummary(row, counts),
-    title: pkg.title,
     modules: pkg.modules.map((m) => ({ ...m, elements: [...m.elements], goals: m.goals.map((g) => ({ ...g })) })),
   };
 }

@@ -100,7 +100,12 @@ export function packageRoutes(ctx: AppContext, templates: PackageTemplateStore):
         return {
           enrolments: views.map((v) => {
             const pkg = byId.get(v.packageId);
-            return { ...v, packageName: pkg?.name ?? '', industry: (pkg?.industry ?? { db07: '', name: { da: '', en: '' } }) as CitizenEnrolmentView['industry'] };
+            return {
+              ...v,
+              packageName: pkg?.name ?? '',
+              packageTitle: (pkg?.title ?? { da: pkg?.name ?? '', en: pkg?.name ?? '' }) as CitizenEnrolmentView['packageTitle'],
+              industry: (pkg?.industry ?? { db07: '', name: { da: '', en: '' } }) as CitizenEnrolmentView['industry'],
+            };
           }),
         };
       },

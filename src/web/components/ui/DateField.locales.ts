@@ -12,14 +12,14 @@ import da from 'dayjs/locale/da.js';
 import en from 'dayjs/locale/en.js';
 import fa from 'dayjs/locale/fa.js';
 import type { Lang } from '../../../domain/fip/index.ts';
-import { TI_MONTHS } from '../../lib/dates.ts';
+import { SO_MONTHS, SO_MONTHS_SHORT, TI_MONTHS, TI_MONTHS_SHORT } from './month-names.ts';
 
 type DayjsLocale = Parameters<typeof dayjs.locale>[0] & object;
 
 const so: DayjsLocale = {
   name: 'jobvej-so',
-  months: ['Jannaayo', 'Febraayo', 'Maarso', 'Abriil', 'Maayo', 'Juun', 'Luulyo', 'Ogosto', 'Sebteembar', 'Oktoobar', 'Noofeembar', 'Diseembar'],
-  monthsShort: ['Jan', 'Feb', 'Mar', 'Abr', 'May', 'Jun', 'Lul', 'Ogs', 'Seb', 'Okt', 'Nof', 'Dis'],
+  months: [...SO_MONTHS],
+  monthsShort: [...SO_MONTHS_SHORT],
   weekdays: ['Axad', 'Isniin', 'Talaado', 'Arbaco', 'Khamiis', 'Jimco', 'Sabti'],
   weekdaysShort: ['Axd', 'Isn', 'Tldo', 'Arbc', 'Khms', 'Jmc', 'Sbti'],
   weekdaysMin: ['Ax', 'Is', 'Ta', 'Ar', 'Kh', 'Ji', 'Sa'],
@@ -31,7 +31,7 @@ const so: DayjsLocale = {
 const ti: DayjsLocale = {
   name: 'jobvej-ti',
   months: [...TI_MONTHS],
-  monthsShort: ['ጥሪ', 'ለካ', 'መጋ', 'ሚያ', 'ግን', 'ሰነ', 'ሓም', 'ነሓ', 'መስ', 'ጥቅ', 'ሕዳ', 'ታሕ'],
+  monthsShort: [...TI_MONTHS_SHORT],
   weekdays: ['ሰንበት', 'ሰኑይ', 'ሰሉስ', 'ረቡዕ', 'ሓሙስ', 'ዓርቢ', 'ቀዳም'],
   weekdaysShort: ['ሰን', 'ሰኑ', 'ሰሉ', 'ረቡ', 'ሓሙ', 'ዓር', 'ቀዳ'],
   weekdaysMin: ['ሰን', 'ሰኑ', 'ሰሉ', 'ረቡ', 'ሓሙ', 'ዓር', 'ቀዳ'],

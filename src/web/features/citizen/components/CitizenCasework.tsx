@@ -16,6 +16,7 @@ import { OutcomeSection } from './OutcomeForm.tsx';
 import { TimelineSection } from './Timeline.tsx';
 import { Loading } from '../../../components/ui/Loading.tsx';
 import { ErrorNotice } from '../../../components/ui/ErrorNotice.tsx';
+import { packageName } from '../../../components/ui/content-name.ts';
 
 interface Common {
   citizen: CitizenDetail;
@@ -73,11 +74,12 @@ export function CitizenCasework({ citizen, abilities, lang, rounds }: Common & {
     () => ({
       takeoverDate: citizen.takeoverDate,
       offers: offers.data ?? [],
-      enrolments: enrolments.data ?? [],
+      // A package's lane is named in the UI language (its template's title), not by its stored Danish name.
+      enrolments: (enrolments.data ?? []).map((e) => ({ ...e, packageName: packageName({ name: e.packageName, title: e.packageTitle }, lang).text })),
       rounds: roundPoints,
       outcomes: outcomes.data ?? [],
     }),
-    [citizen.takeoverDate, offers.data, enrolments.data, roundPoints, outcomes.data],
+    [citizen.takeoverDate, offers.data, enrolments.data, roundPoints, outcomes.data, lang],
   );
   if (!can('offer.view')) return null;
   if (offers.isPending) return <Loading />;

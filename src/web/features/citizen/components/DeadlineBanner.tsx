@@ -10,6 +10,7 @@ import type { DeadlineReportView, DeadlineRuleView, OfferView } from '../../../l
 import { formatDate } from '../../../lib/dates.ts';
 import { hrefFor } from '../../../lib/router.ts';
 import { offerKindLabel, ruleLabel } from '../../../lib/casework-labels.ts';
+import { contentName } from '../../../components/ui/content-name.ts';
 
 interface Props {
   citizenId: string;
@@ -83,7 +84,8 @@ export function DeadlineBanner({ citizenId, report, offers, lang, canCreateOffer
   const { t } = useTranslation();
   const policy = (
     <Text size="xs" c="gray.7" data-testid="deadline-policy">
-      {t('casework.banner.policy', { id: report.policy.id, date: formatDate(report.policy.effectiveFrom, lang) })}
+      {/* The policy by its name in the UI language, never its id. */}
+      {t('casework.banner.policy', { id: report.policy.name ? contentName(report.policy.name, lang).text : '', date: formatDate(report.policy.effectiveFrom, lang) })}
     </Text>
   );
   // Red: overdue now (an open breach). Yellow: an obligation due within the policy's due-soon days.

@@ -11,6 +11,7 @@ import { formatDate } from '../../../lib/dates.ts';
 import { hrefFor } from '../../../lib/router.ts';
 import { offerKindLabel, offerStatusLabel, outcomeKindLabel } from '../../../lib/casework-labels.ts';
 import { Loading } from '../../../components/ui/Loading.tsx';
+import { contentName } from '../../../components/ui/content-name.ts';
 
 // ECharts is loaded only when a wide screen shows the chart.
 const TimelineChart = lazy(() => import('./TimelineChart.tsx').then((m) => ({ default: m.TimelineChart })));
@@ -47,7 +48,7 @@ export function TimelineSection({ input, today, lang }: { input: TimelineInput; 
               ? `. ${t('casework.schoolPeriods.list', { periods: item.schoolPeriods.map((p) => `${formatDate(p.start, lang)} – ${formatDate(p.end, lang)}`).join('; ') })}`
               : '');
         case 'module':
-          return t('casework.timeline.module', { n: item.moduleIndex + 1, title: lang === 'da' ? item.title.da : item.title.en, package: item.packageName }) +
+          return t('casework.timeline.module', { n: item.moduleIndex + 1, title: contentName(item.title, lang).text, package: item.packageName }) +
             (item.viaOverride ? ` (${t('casework.timeline.viaOverride')})` : '');
         case 'round':
           return t('citizenPage.roundN', { n: item.roundNo });

@@ -11,6 +11,7 @@ import { addDays, parseIsoDate } from '../../../../domain/dates.ts';
 import { OFFER_KIND_INFO } from '../../../../domain/offers/index.ts';
 import { isBar, type Timeline, type TimelineItem } from '../../../../domain/timeline.ts';
 import { useUiLang } from '../../../lib/use-ui-lang.ts';
+import { axisDateFormatter } from './timeline-axis.ts';
 
 echarts.use([CustomChart, GridComponent, TooltipComponent, SVGRenderer]);
 
@@ -32,17 +33,6 @@ const ms = (iso: string): number => {
   const { year, month, day } = parseIsoDate(iso);
   return Date.UTC(year, month - 1, day);
 };
-
-/** Axis labels in the UI language: the year at January, the month at other month starts, else day and month. */
-function axisDateFormatter(lang: string): (value: number) => string {
-  const month = new Intl.DateTimeFormat(lang, { month: 'short', timeZone: 'UTC' });
-  const dayMonth = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', timeZone: 'UTC' });
-  return (value) => {
-    const d = new Date(value);
-    if (d.getUTCDate() !== 1) return dayMonth.format(d);
-    return d.getUTCMonth() === 0 ? String(d.getUTCFullYear()) : month.format(d);
-  };
-}
 
 function colorOf(item: TimelineItem): string {
   if (item.type === 'offer') return item.status === 'cancelled' ? '#adb5bd' : (GROUP_COLOR[OFFER_KIND_INFO[item.offerKind].group] ?? '#495057');

@@ -6,10 +6,11 @@ import { useUiLang } from '../../../lib/use-ui-lang.ts';
 import { formatDate } from '../../../lib/dates.ts';
 import type { IndustryDemandView } from '../../../lib/types.ts';
 import { useDemand } from '../api.ts';
-import { localName, nameLang } from '../industry-names.ts';
+import { localName } from '../industry-names.ts';
 import { DemandChart } from './DemandChart.tsx';
 import { Loading } from '../../../components/ui/Loading.tsx';
 import { DateField } from '../../../components/ui/DateField.tsx';
+import { contentName, packageName } from '../../../components/ui/content-name.ts';
 
 function IndustryCell({ row }: { row: IndustryDemandView }) {
   const { lang } = useUiLang();
@@ -20,9 +21,9 @@ function IndustryCell({ row }: { row: IndustryDemandView }) {
         {row.db07}
       </Text>
       {name && (
-        <Text span size="sm" lang={nameLang(lang) === 'da' ? undefined : 'en'} dir="ltr">
+        <Text span size="sm" lang={name.lang === lang ? undefined : name.lang}>
           {' '}
-          {name}
+          <bdi>{name.text}</bdi>
         </Text>
       )}
     </>
@@ -30,11 +31,11 @@ function IndustryCell({ row }: { row: IndustryDemandView }) {
 }
 
 function PackagesTable({ rows }: { rows: IndustryDemandView[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const { lang } = useUiLang();
   const packages = rows.flatMap((r) => r.packages.map((p) => ({ ...p, industry: r.db07 })));
   if (packages.length === 0) return <Text>{t('companies.demand.noPackages')}</Text>;
   const moduleCount = Math.max(...packages.map((p) => p.modules.length));
-  const l = i18n.language === 'da' ? 'da' : 'en';
   return (
     <Box className="jv-table-wrap" tabIndex={0} role="region" aria-label={t('companies.demand.packagesTitle')}>
       <Table striped data-testid="demand-packages" miw={620}>
@@ -54,7 +55,7 @@ function PackagesTable({ rows }: { rows: IndustryDemandView[] }) {
           {packages.map((p) => (
             <Table.Tr key={p.id}>
               <Table.Th scope="row" fw={400}>
-                <Anchor href={hrefFor({ name: 'package', id: p.id })}>{p.name}</Anchor>{' '}
+                <Anchor href={hrefFor({ name: 'package', id: p.id })}><bdi lang={packageName(p, lang).lang}>{packageName(p, lang).text}</bdi></Anchor>{' '}
                 <Text span size="xs" c="gray.8" dir="ltr">
                   ({p.industry})
                 </Text>
@@ -62,7 +63,7 @@ function PackagesTable({ rows }: { rows: IndustryDemandView[] }) {
               {Array.from({ length: moduleCount }, (_, i) => {
                 const m = p.modules[i];
                 return (
-                  <Table.Td key={i} ta="end" title={m ? m.title[l] : undefined}>
+                  <Table.Td key={i} ta="end" title={m ? contentName(m.title, lang).text : undefined}>
                     {m ? m.active : '–'}
                     {m && m.waitingAtGate > 0 && (
                       <Text span size="xs" c="red.9">

@@ -1,18 +1,14 @@
 import { useUiLang } from '../../../lib/use-ui-lang.ts';
 import type { IndustriesView } from '../../../lib/types.ts';
-import { industryLabel, nameLang } from '../industry-names.ts';
+import { industryLabel, industryName } from '../industry-names.ts';
 
 /**
- * `47.11 · Detailhandel …` inline. The reference names are Danish and English only: outside Danish
- * the English name is marked lang="en" and kept left-to-right inside a right-to-left page.
+ * `47.11 · Detailhandel …` inline, the name in the UI language (marked with its language when the
+ * content falls back to another), isolated so a right-to-left page keeps code and name in order.
  */
 export function IndustryLabel({ code, industries }: { code: string | null; industries: IndustriesView | undefined }) {
   const { lang } = useUiLang();
   if (!code) return <>–</>;
-  const english = nameLang(lang) === 'en';
-  return (
-    <span lang={english ? 'en' : undefined} dir="ltr">
-      {industryLabel(code, industries, lang)}
-    </span>
-  );
+  const name = industryName(code, industries, lang);
+  return <bdi lang={name && name.lang !== lang ? name.lang : undefined}>{industryLabel(code, industries, lang)}</bdi>;
 }

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useUiLang } from '../../../lib/use-ui-lang.ts';
 import { useIndustries } from '../api.ts';
 import { db07Section } from '../../../../domain/companies/index.ts';
-import { industryLabel, nameLang } from '../industry-names.ts';
+import { industryLabel } from '../industry-names.ts';
+import { contentName } from '../../../components/ui/content-name.ts';
 
 interface Props {
   label: string;
@@ -20,15 +21,14 @@ export function IndustryPicker({ label, value, onChange, error, name, descriptio
   const { t } = useTranslation();
   const { lang } = useUiLang();
   const industries = useIndustries();
-  const l = nameLang(lang);
   const known = new Set([...(industries.data?.sections ?? []), ...(industries.data?.industries ?? [])].map((e) => e.code));
   // A finer code than the reference names (a company's `10.71`) is offered under its section, so it shows as chosen.
   const extra = value && industries.data && !known.has(value) ? value : null;
   const data = (industries.data?.sections ?? []).map((s) => ({
-    group: `${s.code} · ${s.name[l]}`,
+    group: `${s.code} · ${contentName(s.name, lang).text}`,
     items: [
-      { value: s.code, label: `${s.code} · ${s.name[l]}` },
-      ...(industries.data?.industries ?? []).filter((i) => i.section === s.code).map((i) => ({ value: i.code, label: `${i.code} · ${i.name[l]}` })),
+      { value: s.code, label: `${s.code} · ${contentName(s.name, lang).text}` },
+      ...(industries.data?.industries ?? []).filter((i) => i.section === s.code).map((i) => ({ value: i.code, label: `${i.code} · ${contentName(i.name, lang).text}` })),
       ...(extra && db07Section(extra) === s.code ? [{ value: extra, label: industryLabel(extra, industries.data, lang) }] : []),
     ],
   }));

@@ -18,6 +18,7 @@ import { localText, readableField } from './local-text.ts';
 import { WaitBadge } from './PackagePage.tsx';
 import { Loading } from '../../../components/ui/Loading.tsx';
 import { problemText } from '../../../lib/problem-message.ts';
+import { packageName } from '../../../components/ui/content-name.ts';
 
 function GoalChecklist({ pkg, e, module, mayWrite }: { pkg: PackageView; e: EnrolmentView; module: PackageModuleView; mayWrite: boolean }) {
   const { t } = useTranslation();
@@ -278,14 +279,14 @@ export function EnrolmentPage({ packageId, enrolmentId }: { packageId: string; e
   return (
     <Stack gap="md">
       <Anchor href={hrefFor({ name: 'package', id: pkg.id })} size="sm">
-        {t('packages.backTo', { name: pkg.name })}
+        {t('packages.backTo', { name: packageName(pkg, lang).text })}
       </Anchor>
       <div>
         <Title order={1} size="h2">
           {e.citizenName}
         </Title>
         <Text size="sm" c="gray.8">
-          {pkg.name} · {t('packages.enrolledOn', { date: formatDate(e.startedOn, lang) })} ·{' '}
+          <bdi lang={packageName(pkg, lang).lang}>{packageName(pkg, lang).text}</bdi> · {t('packages.enrolledOn', { date: formatDate(e.startedOn, lang) })} ·{' '}
           <Anchor href={hrefFor({ name: 'citizen', id: e.citizenId })} size="sm" underline="always">
             {t('packages.citizenPage')}
           </Anchor>

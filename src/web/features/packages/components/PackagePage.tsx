@@ -18,6 +18,7 @@ import { localText, readableField } from './local-text.ts';
 import { byLongestWait, waitLevel } from '../wait.ts';
 import { Loading } from '../../../components/ui/Loading.tsx';
 import { problemText } from '../../../lib/problem-message.ts';
+import { packageName } from '../../../components/ui/content-name.ts';
 
 export function WaitBadge({ e, t }: { e: EnrolmentView; t: TFunction }) {
   const level = waitLevel(e);
@@ -208,7 +209,7 @@ export function PackagePage({ id }: { id: string }) {
       </Anchor>
       <div>
         <Title order={1} size="h2">
-          {pkg.name}
+          <bdi lang={packageName(pkg, lang).lang}>{packageName(pkg, lang).text}</bdi>
         </Title>
         <Text size="sm" c="gray.8">
           {t('packages.industry')}: <bdi lang={industry.lang}>{industry.text}</bdi> ({pkg.industry.db07}) · {t('packages.modules', { count: pkg.moduleCount })}

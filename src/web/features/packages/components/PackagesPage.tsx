@@ -12,6 +12,7 @@ import { useCreatePackage, usePackageTemplates, usePackages } from '../api.ts';
 import { localText } from './local-text.ts';
 import { Loading } from '../../../components/ui/Loading.tsx';
 import { problemText } from '../../../lib/problem-message.ts';
+import { packageName } from '../../../components/ui/content-name.ts';
 
 function Counts({ p }: { p: PackageSummaryView }) {
   const { t } = useTranslation();
@@ -98,7 +99,7 @@ export function PackagesPage() {
               return (
                 <Paper key={p.id} withBorder p="sm" radius="md">
                   <Anchor href={hrefFor({ name: 'package', id: p.id })} fw={600}>
-                    {p.name}
+                    <bdi lang={packageName(p, lang).lang}>{packageName(p, lang).text}</bdi>
                   </Anchor>
                   <Text size="sm">
                     {t('packages.industry')}: <bdi lang={industry.lang}>{industry.text}</bdi> ({p.industry.db07}) · {t('packages.modules', { count: p.moduleCount })}
@@ -127,7 +128,7 @@ export function PackagesPage() {
                   return (
                     <Table.Tr key={p.id}>
                       <Table.Td>
-                        <Anchor href={hrefFor({ name: 'package', id: p.id })}>{p.name}</Anchor>
+                        <Anchor href={hrefFor({ name: 'package', id: p.id })}><bdi lang={packageName(p, lang).lang}>{packageName(p, lang).text}</bdi></Anchor>
                       </Table.Td>
                       <Table.Td>
                         <bdi lang={industry.lang}>{industry.text}</bdi> ({p.industry.db07})

@@ -1,10 +1,12 @@
-// Package content (templates) is written in Danish with an English translation: English for an
-// English UI, Danish otherwise (the caseworkers' working language), tagged with its language.
+// Package content (templates): names (package, module, industry) in the six UI languages, goals
+// and measures in Danish with an English translation; shown in the UI language where the content
+// has it, else English for an English UI and Danish otherwise, tagged with its language
+// (contentName, components/ui/content-name.ts).
 import type { Lang } from '../../../../domain/fip/index.ts';
-import type { LocalTextView } from '../../../lib/types.ts';
+import { contentName, type LocalName } from '../../../components/ui/content-name.ts';
 
-export function localText(text: LocalTextView, lang: Lang): { text: string; lang: 'da' | 'en' } {
-  return lang === 'en' ? { text: text.en, lang: 'en' } : { text: text.da, lang: 'da' };
+export function localText(text: LocalName, lang: Lang): { text: string; lang: Lang } {
+  return contentName(text, lang);
 }
 
 /**
