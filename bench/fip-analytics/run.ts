@@ -68,16 +68,25 @@ try {
     },
   };
   const times: Record<string, number[]> = { api: [], sql: [], compute: [], validity: [] };
+  // This process's CPU per step (the queries' CPU is PostgreSQL's, not counted here): wall minus CPU is the wait for the database and for the cores.
+  const cpu: Record<string, number[]> = { api: [], sql: [], compute: [], validity: [] };
   for (let r = -3; r < runs; r++) {
     for (const [name, step] of Object.entries(steps)) {
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       await step();
-      if (r >= 0) times[name]?.push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      if (r >= 0) {
+        times[name]?.push(performance.now() - t0);
+        cpu[name]?.push((c.user + c.system) / 1000);
+      }
     }
   }
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}; node ${process.version}; ${runs} rounds after 3 warm-up`);
-  for (const [name, xs] of Object.entries(times)) console.log(`${name.padEnd(8)} median ${med(xs).toFixed(1)} ms  (min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)})`);
+  for (const [name, xs] of Object.entries(times)) {
+    console.log(`${name.padEnd(8)} median ${med(xs).toFixed(1)} ms  (min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)}); node CPU median ${med(cpu[name] ?? []).toFixed(1)} ms`);
+  }
   await app.close();
 } finally {
   await t.drop();
