@@ -171,6 +171,16 @@ describe.each(databases)('FIP analytics on %s', (kind) => {
     for (const g of small.gaps) if (g.n.value === null) expect(g.gap).toBeNull();
   });
 
+  it('an empty period answers 200 with zero counts and no numbers', async () => {
+    const res = await get(manager, '?from=1990-01-01&to=1990-12-31');
+    expect(res.statusCode, res.body).toBe(200);
+    const empty = res.json() as Analytics;
+    expect(empty.citizens.find((c) => c.gender === 'all')?.n).toEqual({ value: 0, suppressed: null });
+    expect(empty.itemMeans.every((i) => i.cells.every((c) => c.n.value === 0 && c.mean === null))).toBe(true);
+    expect(empty.validity.items.every((i) => i.auc === null && i.n.value === 0)).toBe(true);
+    expect(empty.validity.warnings.some((w) => w.code === 'no_data')).toBe(true);
+  });
+
   it('filters by target group and round, and agrees with the database on the cohort', async () => {
     const selected = (await get(evaluator, '?targetGroup=selected&round=2')).json() as Analytics;
     const counts = await withTenant(f.test.db, { municipalityCode: '607', userId: null, role: 'test' }, async (tx) =>
@@ -191,6 +201,7 @@ describe.each(databases)('FIP analytics on %s', (kind) => {
       ['?to=yesterday', 'to'],
       ['?from=2026-05-01&to=2026-04-01', 'to'],
       ['?targetGroup=everyone', 'targetGroup'],
+      ['?round=1&round=2', 'round'],
     ] as const) {
       expectFieldError(await get(manager, qs), field, qs);
     }
