@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { mayDo } from '../lib/abilities.ts';
 import type { Ability, Me } from '../lib/types.ts';
 import { registerRoutes, type PathParams } from '../lib/router.ts';
+import { TimelinessPage } from '../features/timeliness/components/TimelinessPage.tsx';
 import { CaseloadPage } from '../features/caseload/components/CaseloadPage.tsx';
 import { RegisterCitizenPage } from '../features/caseload/components/RegisterCitizenPage.tsx';
 import { CitizenPage } from '../features/citizen/components/CitizenPage.tsx';
@@ -98,6 +99,13 @@ export const routes = [
     page: ({ packageId, enrolmentId }) => <EnrolmentPage packageId={packageId} enrolmentId={enrolmentId} />,
   }),
   route({
+  route({
+    name: 'timeliness',
+    path: '/timeliness',
+    title: 'timeliness.title',
+    nav: { label: 'timeliness.nav', can: 'caseload.overview' },
+    page: () => <TimelinessPage />,
+  }),
     name: 'national',
     path: '/national',
     title: 'national.title',

@@ -35,6 +35,7 @@ const enc = encodeURIComponent;
 const citizenPath = (id: string) => `/api/citizens/${enc(id)}`;
 
 /** Prefixes for invalidation: everything under a resource, or one citizen's. */
+import type { TimelinessView } from '../../contract/types.ts';
 export const keys = {
   me: ['me'] as const,
   citizens: ['citizens'] as const,
@@ -142,3 +143,9 @@ export interface FipAnalyticsParams {
   targetGroup: 'all' | 'broad' | 'selected';
   round: number;
 }
+  /** The managers' timeliness of their municipality as of a date ('' = today, the server's). */
+  timeliness: (asOf: string) =>
+    queryOptions({
+      queryKey: ['timeliness', asOf],
+      queryFn: () => api<TimelinessView>('GET', `/api/deadlines/timeliness${asOf ? `?asOf=${enc(asOf)}` : ''}`),
+    }),
