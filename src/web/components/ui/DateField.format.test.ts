@@ -71,3 +71,22 @@ describe('parseDateInput', () => {
     expect(Object.keys(DATE_PATTERNS).sort()).toEqual([...LANGS].sort());
   });
 });
+
+describe('every refusal has a message in all six languages', () => {
+  const reasons = ['format', 'twoDigitYear', 'noSuchDate', 'range'] as const;
+  it.each(LANGS)('%s', async (lang) => {
+    const bundle = (await import(`../../i18n/locales/date-field/${lang}.json`)).default as { dateField: { errors: Record<string, string>; placeholder: string } };
+    for (const reason of reasons) {
+      const message = bundle.dateField.errors[reason];
+      expect(message, reason).toBeTruthy();
+      expect(message?.trim().length, reason).toBeGreaterThan(5);
+    }
+    // What parseDateInput refuses maps onto these keys, and nothing else.
+    for (const text of ['abc', '15-03-92', '31-02-1992', '01-01-2101']) {
+      const r = parseDateInput(text, lang);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(reasons).toContain(r.reason);
+    }
+    expect(bundle.dateField.placeholder).toBeTruthy();
+  });
+});
