@@ -42,7 +42,7 @@ try {
   const cookie = login.cookies.find((c) => c.name === 'jv_session');
   if (!cookie) throw new Error(`login failed: ${login.statusCode} ${login.body}`);
   const today = new Date().toISOString().slice(0, 10);
-  const filter = { from: null, to: today, targetGroup: 'all' as const, today };
+  const filter = { from: null, to: today, targetGroup: 'all' as const, today, rounds: [1, 2] };
   const instrument = loadInstruments().instrument;
   const cohort = await withTenant(t.db, TENANT, (tx) => loadCohort(tx, filter));
 

@@ -13,6 +13,8 @@ export interface CohortFilter {
   targetGroup: 'all' | 'broad' | 'selected';
   /** Today: a round-1 date at least EMPLOYMENT_DAYS before it has a closed window. */
   today: string;
+  /** The round numbers whose answers are loaded (the figures need 1, 2 and the chosen one); all when absent. */
+  rounds?: readonly number[];
 }
 
 interface RoundRow {
@@ -41,6 +43,7 @@ export function cohortQueries(f: CohortFilter) {
     WITH cohort AS (${cohortSql(f)})
     SELECT k.id AS citizen_id, k.gender, r.round_no, string_agg(a.item_id || '=' || coalesce(a.value::text, ''), ',') AS answers
     FROM cohort k JOIN fip_rounds r ON r.citizen_id = k.id LEFT JOIN fip_answers a ON a.round_id = r.id
+    ${f.rounds === undefined ? sql`` : sql`WHERE r.round_no IN (${sql.join([...new Set(f.rounds)])})`}
     GROUP BY r.id, k.id, k.gender, r.round_no`;
   const outcomes = sql<OutcomeRow>`
     WITH cohort AS (${cohortSql(f)})

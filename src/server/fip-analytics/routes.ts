@@ -25,7 +25,7 @@ export function fipAnalyticsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       handler: async ({ tx, actor, query, today }) => {
         const to = query.to ?? today;
         const from = query.from ?? null;
-        const citizens = await loadCohort(tx, { from, to, targetGroup: query.targetGroup, today });
+        const citizens = await loadCohort(tx, { from, to, targetGroup: query.targetGroup, today, rounds: [1, 2, query.round] });
         return presentAnalytics({ municipalityCode: actor.municipalityCode, from, to, targetGroup: query.targetGroup, round: query.round }, ctx.instrument.instrument, citizens);
       },
     });
