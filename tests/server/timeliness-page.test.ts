@@ -54,8 +54,8 @@ describe.each(databases)('timeliness for managers on %s', (kind) => {
   });
 
   it('a bad date or an unknown parameter is a 400 naming it', async () => {
-    expectFieldError(await get(manager, '?asOf=2026-02-30'), 'asOf');
-    expectFieldError(await get(manager, '?asOf=9999-01-01'), 'asOf');
+    expectFieldError(await get(manager, '?asOf=2026-02-30'), 'asOf', 'not a calendar date');
+    expectFieldError(await get(manager, '?asOf=9999-01-01'), 'asOf', 'outside the date range');
     const unknown = await get(manager, '?municipality=727');
     expect(unknown.statusCode).toBe(400);
     expect(unknown.body).toContain('municipality');
