@@ -49,8 +49,6 @@ function resample(persons: Persons, panel: Panel, draw: Int32Array): { persons: 
 async function estimates(persons: Persons, panel: Panel, controls: ControlPool): Promise<Map<string, { att: number; se: number }>> {
   const out = await analyse(persons, panel, { version: 'bootstrap', methods: ['naive', ...METHODS], outcomes: ['employment'], by: [], threads: 1, controlPool: controls, personWeeks: 0 });
   const m = new Map<string, { att: number; se: number }>();
-  if (process.env.BOOT_DEBUG) process.stderr.write(`${JSON.stringify(out.results.map((r) => [r.method, r.att, r.se]))} ${JSON.stringify(out.design.censoring?.hazard_coef)}\n`);
-  if (process.env.BOOT_DEBUG && out.results.length === 0) process.stderr.write(`no results: ${out.warnings.join(' | ')} units ${JSON.stringify(out.design.units)}\n`);
   for (const r of out.results) if (r.subgroup === 'all' && r.att !== null && r.se !== null) m.set(r.method, { att: r.att, se: r.se });
   return m;
 }
@@ -85,7 +83,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       for (let b = 0; b < B; b++) {
         const draw = Int32Array.from({ length: persons.n }, () => Math.floor(rng() * persons.n));
         const r = resample(persons, panel, draw);
-        if (process.env.BOOT_DEBUG) process.stderr.write(`replicate ${b}: ${JSON.stringify([...(await estimates(r.persons, r.panel, controls))])}\n`);
         for (const [m, e] of await estimates(r.persons, r.panel, controls)) {
           const list = reps.get(m) ?? [];
           list.push(e.att);
