@@ -9,6 +9,11 @@ import { queryOptions } from '@tanstack/react-query';
 import { api, ApiError, setCsrfToken } from './http.ts';
 import type {
   AccessLogPage,
+  Assignees,
+  CaseloadOverview,
+  CaseloadPage,
+  CaseloadSearchInput,
+  UserAdminList,
   CitizenEnrolmentList,
   CitizenList,
   CitizenView,
@@ -30,12 +35,16 @@ import type {
 } from './types.ts';
 import type { Instrument } from '../../domain/fip/index.ts';
 import type { FipAnalytics } from '../../contract/fip-analytics.ts';
+import type { TimelinessView } from '../../contract/types.ts';
 
 const enc = encodeURIComponent;
+const withParams = (path: string, params: Record<string, string | undefined>) => {
+  const query = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined)).toString();
+  return query ? `${path}?${query}` : path;
+};
 const citizenPath = (id: string) => `/api/citizens/${enc(id)}`;
 
 /** Prefixes for invalidation: everything under a resource, or one citizen's. */
-import type { TimelinessView } from '../../contract/types.ts';
 export const keys = {
   me: ['me'] as const,
   citizens: ['citizens'] as const,
@@ -50,7 +59,28 @@ export const keys = {
   enrolments: (citizenId: string) => ['enrolments', citizenId] as const,
   evaluations: ['evaluations'] as const,
   evaluationList: ['evaluations', 'list'] as const,
+  users: ['users'] as const,
 };
+
+/** The caseload's filters and page as the server takes them (decision 026); `text` goes in a POST body, never the URL. */
+export type CaseloadParams = Omit<CaseloadSearchInput, 'text'> & { text?: string | undefined };
+
+function caseloadRequest(p: CaseloadParams): Promise<CaseloadPage> {
+  const { text, ...filters } = p;
+  const defined = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== '')) as Omit<CaseloadSearchInput, 'text'>;
+  if (text) return api<CaseloadPage>('POST', '/api/citizens/search', { ...defined, text });
+  const query = new URLSearchParams(Object.entries(defined).map(([k, v]) => [k, String(v)])).toString();
+  return api<CaseloadPage>('GET', `/api/citizens${query ? `?${query}` : ''}`);
+}
+
+/** Every citizen of the municipality by name, page by page (the package page's picker). */
+async function wholeCaseload(): Promise<CitizenList> {
+  const first = await caseloadRequest({ scope: 'all', sort: 'name', pageSize: 50, page: 1 });
+  const pages = Math.ceil(first.total / first.pageSize);
+  const rest = [];
+  for (let page = 2; page <= pages; page++) rest.push(await caseloadRequest({ scope: 'all', sort: 'name', pageSize: 50, page }));
+  return { citizens: [first, ...rest].flatMap((p) => p.citizens) };
+}
 
 export const queries = {
   /** Who is signed in (null when no one is); carries the CSRF token for writes. */
@@ -73,7 +103,22 @@ export const queries = {
       staleTime: Infinity,
       retry: false,
     }),
-  citizens: () => queryOptions({ queryKey: [...keys.citizens, 'list'], queryFn: () => api<CitizenList>('GET', '/api/citizens') }),
+  /** The whole caseload by name (every page): to pick a citizen from. */
+  citizens: () => queryOptions({ queryKey: [...keys.citizens, 'list'], queryFn: wholeCaseload }),
+  /** One page of the caseload with its filters (a search text is sent in the body, decision 026). */
+  caseload: (p: CaseloadParams) =>
+    queryOptions({ queryKey: [...keys.citizens, 'page', p], queryFn: () => caseloadRequest(p), placeholderData: (previous) => previous }),
+  /** The caseworkers and company consultants one may assign a citizen to. */
+  assignees: () => queryOptions({ queryKey: [...keys.users, 'assignees'], queryFn: () => api<Assignees>('GET', '/api/caseload/assignees') }),
+  /** The managers' caseload per caseworker. */
+  caseloadOverview: () => queryOptions({ queryKey: [...keys.citizens, 'overview'], queryFn: () => api<CaseloadOverview>('GET', '/api/caseload/overview') }),
+  /** User accounts (the administration; decision 026). */
+  users: (municipalityCode: string | undefined, page: number) =>
+    queryOptions({
+      queryKey: [...keys.users, 'list', municipalityCode ?? 'all', page],
+      queryFn: () => api<UserAdminList>('GET', withParams('/api/users', { municipalityCode, page: page > 1 ? String(page) : undefined })),
+      placeholderData: (previous) => previous,
+    }),
   citizen: (id: string) => queryOptions({ queryKey: [...keys.citizen(id), 'view'], queryFn: () => api<CitizenView>('GET', citizenPath(id)) }),
   offers: (citizenId: string) =>
     queryOptions({ queryKey: [...keys.offers(citizenId)], queryFn: () => api<OfferList>('GET', `${citizenPath(citizenId)}/offers`) }),
@@ -135,6 +180,12 @@ export const queries = {
         return api<FipAnalytics>('GET', `/api/fip-analytics?${q.toString()}`);
       },
     }),
+  /** The managers' timeliness of their municipality as of a date ('' = today, the server's). */
+  timeliness: (asOf: string) =>
+    queryOptions({
+      queryKey: ['timeliness', asOf],
+      queryFn: () => api<TimelinessView>('GET', `/api/deadlines/timeliness${asOf ? `?asOf=${enc(asOf)}` : ''}`),
+    }),
 };
 
 export interface FipAnalyticsParams {
@@ -143,9 +194,3 @@ export interface FipAnalyticsParams {
   targetGroup: 'all' | 'broad' | 'selected';
   round: number;
 }
-  /** The managers' timeliness of their municipality as of a date ('' = today, the server's). */
-  timeliness: (asOf: string) =>
-    queryOptions({
-      queryKey: ['timeliness', asOf],
-      queryFn: () => api<TimelinessView>('GET', `/api/deadlines/timeliness${asOf ? `?asOf=${enc(asOf)}` : ''}`),
-    }),

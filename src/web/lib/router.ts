@@ -113,9 +113,34 @@ export function matchRoute<R extends { path: string }>(
   return best && { route: best.route, params: best.params };
 }
 
-/** The path of a location hash: '#/citizens/42' → '/citizens/42'; '' and '#' → '/'. */
+/** The path of a location hash: '#/citizens/42' → '/citizens/42'; '' and '#' → '/'; a query ('?scope=all') is not part of it. */
 export function hashPath(hash: string): string {
-  return hash.replace(/^#/, '') || '/';
+  return hash.replace(/^#/, '').split('?')[0] || '/';
+}
+
+/**
+ * The query of a location hash ('#/?scope=all&page=2' → scope, page): a page's own state that
+ * survives a reload and a shared link (the caseload's filters, decision 026). Never personal data:
+ * no search text, no CPR digits (the browser keeps the hash in its history).
+ */
+export function hashQuery(hash: string): URLSearchParams {
+  const at = hash.indexOf('?');
+  return new URLSearchParams(at < 0 ? '' : hash.slice(at + 1));
+}
+
+/** A hash with its query: withQuery('#/', { scope: 'all', page: undefined }) → '#/?scope=all' (empty values left out). */
+export function withQuery(href: string, params: Record<string, string | undefined>): string {
+  const query = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== '')).toString();
+  return query ? `${href}?${query}` : href;
+}
+
+/** Replace the current hash's query without a new history entry; the page re-renders as on any hash change. */
+export function replaceHashQuery(params: Record<string, string | undefined>): void {
+  const path = window.location.hash.split('?')[0] || '#/';
+  const next = withQuery(path, params);
+  if (next === window.location.hash) return;
+  history.replaceState(history.state, '', next);
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
 }
 
 function subscribe(cb: () => void): () => void {
@@ -126,4 +151,9 @@ function subscribe(cb: () => void): () => void {
 /** The current path (from the location's hash); re-renders when it changes. */
 export function useHashPath(): string {
   return hashPath(useSyncExternalStore(subscribe, () => window.location.hash));
+}
+
+/** The current hash's query as a string ('scope=all&page=2'); re-renders when it changes. */
+export function useHashQuery(): string {
+  return hashQuery(useSyncExternalStore(subscribe, () => window.location.hash)).toString();
 }
