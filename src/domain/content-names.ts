@@ -12,7 +12,7 @@ export interface LocalName {
   readonly so?: string;
   readonly ti?: string;
   /** Languages whose text is a draft not yet reviewed. */
-  readonly unreviewed?: readonly Lang[];
+  readonly unreviewed?: Lang[];
 }
 
 /**
