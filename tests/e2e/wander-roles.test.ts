@@ -121,6 +121,16 @@ describe('every role wanders through all its navigation reaches, without reloadi
           (window as unknown as { wanderMarker: string }).wanderMarker = 'wander';
         });
         const seen = await wander(page, lang, errors);
+        // A page the role may not use, reached by its address: said plainly, never the form that answers 403.
+        const mayRegister = await page.evaluate(async () => ((await (await fetch('/api/auth/me')).json()) as { abilities: string[] }).abilities.includes('citizen.create'));
+        if (!mayRegister) {
+          await page.evaluate(() => {
+            location.hash = '#/citizens/new';
+          });
+          await page.locator('[data-problem="forbidden"]').waitFor();
+          expect(await page.locator('input[name="name"]').count(), 'no registration form').toBe(0);
+          expect(await axeViolations(page)).toEqual([]);
+        }
         // Something was reached: at least the home page and, for every role with navigation, more.
         expect(seen.length, seen.map((s) => s.where).join('\n')).toBeGreaterThan(1);
       });

@@ -7,6 +7,7 @@ import { mayDo } from '../lib/abilities.ts';
 import type { Ability, Me } from '../lib/types.ts';
 import { registerRoutes, type PathParams } from '../lib/router.ts';
 import { TimelinessPage } from '../features/timeliness/components/TimelinessPage.tsx';
+import { NotAllowed } from '../components/ui/NotAllowed.tsx';
 import { CaseloadPage } from '../features/caseload/components/CaseloadPage.tsx';
 import { RegisterCitizenPage } from '../features/caseload/components/RegisterCitizenPage.tsx';
 import { CitizenPage } from '../features/citizen/components/CitizenPage.tsx';
@@ -66,7 +67,12 @@ export const homeRoute = route({
 /** Every page; the header shows the nav entries in this order. */
 export const routes = [
   homeRoute,
-  route({ name: 'newCitizen', path: '/citizens/new', title: 'register.title', page: () => <RegisterCitizenPage /> }),
+  route({
+    name: 'newCitizen',
+    path: '/citizens/new',
+    title: 'register.title',
+    page: (_, me) => (mayDo(me.abilities, 'citizen.create') ? <RegisterCitizenPage /> : <NotAllowed title="register.title" />),
+  }),
   route({ name: 'citizen', path: '/citizens/:id', title: 'caseload.title', page: ({ id }) => <CitizenPage id={id} /> }),
   route({ name: 'newOffer', path: '/citizens/:id/offers/new', title: 'casework.form.title', page: ({ id }) => <PlacementForm citizenId={id} /> }),
   route({
