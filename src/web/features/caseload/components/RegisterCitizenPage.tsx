@@ -15,6 +15,7 @@ import type { Gender, NewCitizen, TargetGroup } from '../../../lib/types.ts';
 import { DateField, READABLE_FIELD } from '../../../components/ui/DateField.tsx';
 import { formatDateInput } from '../../../components/ui/DateField.format.ts';
 import { isLang } from '../../../i18n/index.ts';
+import { problemText } from '../../../lib/problem-message.ts';
 
 const COUNTRIES = ['SY', 'ER', 'IR', 'AF', 'TR', 'IQ', 'SO', 'UA', 'ET', 'LB', 'PS', 'SD', 'MM', 'CD', 'RU'];
 
@@ -128,7 +129,7 @@ export function RegisterCitizenPage() {
           )}
           {generalError && (
             <Alert color="red" role="alert">
-              {register.error instanceof ApiError && register.error.status === 409 ? t('register.conflict') : t('errors.generic')}
+              {problemText(t, register.error, { conflict: t('register.conflict') })}
             </Alert>
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
