@@ -16,6 +16,10 @@ describe('the route table', () => {
     ['#', { name: 'caseload' }],
     ['#/', { name: 'caseload' }],
     ['#/citizens/new', { name: 'newCitizen' }],
+    // A page's own state in the hash's query (the caseload's filters) is not part of the path.
+    ['#/?scope=all&targetGroup=selected', { name: 'caseload' }],
+    ['#/citizens/c1?tab=x', { name: 'citizen', id: 'c1' }],
+    ['#/admin/users', { name: 'users' }],
     ['#/citizens/c%2F1%20x', { name: 'citizen', id: 'c/1 x' }],
     ['#/citizens/new/offers/new', { name: 'newOffer', id: 'new' }],
     ['#/citizens/c1/offers/new', { name: 'newOffer', id: 'c1' }],
@@ -57,6 +61,8 @@ describe('the route table', () => {
 
   it('names each route once and shows the nav in the header order', () => {
     expect(new Set(routes.map((r) => r.name)).size).toBe(routes.length);
-    expect(routes.flatMap((r) => (r.nav ? [r.nav.label] : []))).toEqual(['companies.nav', 'companies.demand.nav', 'packages.nav', 'national.nav', 'evaluation.nav']);
+    expect(routes.flatMap((r) => (r.nav ? [r.nav.label] : []))).toEqual([
+      'companies.nav', 'companies.demand.nav', 'packages.nav', 'timeliness.nav', 'national.nav', 'fipAnalytics.nav', 'admin.nav', 'evaluation.nav',
+    ]);
   });
 });

@@ -20,6 +20,7 @@ import { CompaniesPage } from '../features/companies/components/CompaniesPage.ts
 import { CompanyPage } from '../features/companies/components/CompanyPage.tsx';
 import { DemandPage } from '../features/companies/components/DemandPage.tsx';
 import { NationalPage } from '../features/national/components/NationalPage.tsx';
+import { UsersPage } from '../features/admin/components/UsersPage.tsx';
 import { FipAnalyticsPage } from '../features/fip-analytics/components/FipAnalyticsPage.tsx';
 
 /** A link in the header: its label (i18n key) and who sees it (an ability the session carries). Only for patterns without required parameters. */
@@ -124,6 +125,13 @@ export const routes = [
     title: 'fipAnalytics.title',
     nav: { label: 'fipAnalytics.nav', can: 'fip_analytics.view' },
     page: () => <FipAnalyticsPage />,
+  }),
+  route({
+    name: 'users',
+    path: '/admin/users',
+    title: 'admin.title',
+    nav: { label: 'admin.nav', can: 'user.admin' },
+    page: () => <UsersPage />,
   }),
   route({
     name: 'evaluations',
