@@ -106,13 +106,13 @@ export const routes = [
     page: ({ packageId, enrolmentId }) => <EnrolmentPage packageId={packageId} enrolmentId={enrolmentId} />,
   }),
   route({
-  route({
     name: 'timeliness',
     path: '/timeliness',
     title: 'timeliness.title',
     nav: { label: 'timeliness.nav', can: 'caseload.overview' },
     page: () => <TimelinessPage />,
   }),
+  route({
     name: 'national',
     path: '/national',
     title: 'national.title',
