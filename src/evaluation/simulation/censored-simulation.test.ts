@@ -8,11 +8,11 @@ import { tmpFiles } from '../testing/tmp-files.ts';
 import { simulate } from './generate.ts';
 
 describe('simulation: the censored design covers a known effect', () => {
-  it('5000 persons × 200 weeks, PSM and IPW', async () => {
+  it('4000 persons × 200 weeks, PSM and IPW', async () => {
     const f = tmpFiles({});
     const persons: string[] = [];
     const weeks: string[] = ['person_id,week,status\n'];
-    const truth = simulate({ persons: 5000, weeks: 200, seed: 23 }, { personsLine: (l) => persons.push(l), weeksChunk: (c) => weeks.push(c) });
+    const truth = simulate({ persons: 4000, weeks: 200, seed: 23 }, { personsLine: (l) => persons.push(l), weeksChunk: (c) => weeks.push(c) });
     writeFileSync(f.path('persons.csv'), `${persons.join('\n')}\n`);
     writeFileSync(f.path('weeks.csv'), weeks.join(''));
     const out = await evaluateFiles({ persons: f.path('persons.csv'), weeks: f.path('weeks.csv') }, { version: 'test', methods: ['naive', 'psm', 'ipw'], outcomes: ['employment'], by: [], controlPool: 'censored', threads: 1 });
