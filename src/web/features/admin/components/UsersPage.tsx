@@ -15,14 +15,17 @@ import { Loading } from '../../../components/ui/Loading.tsx';
 import { useUsers } from '../api.ts';
 import { CreateUserForm, UserActionPanel, type UserAction } from './UserForms.tsx';
 
+/** Badges keep their whole text beside a long name (no ellipsis, never shrunk). */
+const WHOLE = { root: { overflow: 'visible', flexShrink: 0 }, label: { overflow: 'visible', textOverflow: 'clip' } } as const;
+
 function Status({ user }: { user: UserAdminItem }) {
   const { t } = useTranslation();
   return user.active ? (
-    <Badge color="teal.9" variant="outline" tt="none">
+    <Badge color="teal.9" variant="outline" tt="none" styles={WHOLE}>
       {t('admin.active')}
     </Badge>
   ) : (
-    <Badge color="gray.9" variant="outline" tt="none">
+    <Badge color="gray.9" variant="outline" tt="none" styles={WHOLE}>
       {t('admin.deactivated')}
     </Badge>
   );
