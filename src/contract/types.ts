@@ -17,6 +17,7 @@ import type { nationalIndicators } from './national.ts';
 import type { timelinessView } from './timeliness.ts';
 import type { assigneesResponse, assignmentBody, assignmentResponse, caseloadItem, caseloadOverview, caseloadPage, caseloadSearchBody, colleagueSchema } from './caseload.ts';
 import type { newUserBody, oneTimePasswordResponse, patchUserBody, userAdminItem, userAdminList, userAdminOne } from './users.ts';
+import type { audioClipSchema, audioSet, clipRemoved, clipSaved, saveClipBody } from './instrument-audio.ts';
 
 export type { Role };
 
@@ -134,3 +135,10 @@ export type AccessLogEntry = z.infer<typeof accessLogEntry>;
 export type AccessLogPage = z.infer<typeof accessLogResponse>;
 export type NationalIndicators = z.infer<typeof nationalIndicators>;
 export type TimelinessView = z.infer<typeof timelinessView>;
+
+// The spoken questions (decision 023).
+export type AudioClip = z.infer<typeof audioClipSchema>;
+export type AudioSet = z.infer<typeof audioSet>;
+export type SaveClipInput = z.input<typeof saveClipBody>;
+export type ClipSaved = z.infer<typeof clipSaved>;
+export type ClipRemoved = z.infer<typeof clipRemoved>;

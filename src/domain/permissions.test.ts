@@ -7,14 +7,17 @@ const TABLE: Record<Role, Action[]> = {
     'citizen.list', 'citizen.view', 'citizen.create', 'citizen.assign', 'round.start', 'round.answer', 'round.handover',
     'offer.view', 'offer.create', 'offer.update', 'outcome.view', 'outcome.create', 'deadline.view',
     'company.view', 'company.create', 'package.view', 'package.create', 'package.enrol', 'package.signoff', 'package.advance',
+    'instrument.listen',
   ],
-  manager: ['citizen.list', 'citizen.view', 'citizen.assign', 'caseload.overview', 'offer.view', 'outcome.view', 'deadline.view', 'company.view', 'package.view', 'fip_analytics.view', 'citizen.access_log', 'citizen.export', 'national.view', 'user.admin'],
+  manager: ['citizen.list', 'citizen.view', 'citizen.assign', 'caseload.overview', 'offer.view', 'outcome.view', 'deadline.view', 'company.view', 'package.view', 'fip_analytics.view', 'citizen.access_log', 'citizen.export', 'national.view', 'user.admin',
+    'instrument.listen', 'instrument.audio'],
   company_consultant: ['citizen.list', 'citizen.view', 'offer.view', 'offer.create', 'offer.update', 'outcome.view', 'outcome.create', 'deadline.view',
     'company.view', 'company.create', 'company.needs', 'package.view', 'package.create', 'package.enrol', 'package.signoff', 'package.advance',
   ],
   evaluator: ['evaluation.run', 'evaluation.view', 'fip_analytics.view'],
   national_admin: ['national.view'],
   admin: ['evaluation.run', 'evaluation.view', 'audit.head', 'user.admin'],
+  interpreter: ['instrument.listen', 'instrument.audio'],
 };
 
 const municipalityOf = (role: Role): string | null => (role === 'national_admin' || role === 'admin' ? null : '607');
@@ -50,6 +53,7 @@ describe('abilitiesFor', () => {
   it('lists the allowed actions in vocabulary order', () => {
     expect(abilitiesFor({ role: 'manager', municipalityCode: '607' }, { municipalityCode: '607' })).toEqual([
       'citizen.list', 'citizen.view', 'citizen.assign', 'caseload.overview', 'offer.view', 'outcome.view', 'deadline.view', 'company.view', 'package.view', 'fip_analytics.view', 'citizen.access_log', 'citizen.export', 'national.view', 'user.admin',
+      'instrument.listen', 'instrument.audio',
     ]);
   });
 });

@@ -2,7 +2,9 @@
 // The server checks these before every command and sends the caller's abilities with the
 // resource, so the web app never re-derives the rules.
 
-export const ROLES = ['caseworker', 'company_consultant', 'manager', 'evaluator', 'national_admin', 'admin'] as const;
+// An interpreter (a municipality's own or a contracted one with an account) records the spoken
+// questions and nothing else: no citizen, no round, no case (decision 023).
+export const ROLES = ['caseworker', 'company_consultant', 'manager', 'evaluator', 'national_admin', 'admin', 'interpreter'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ACTIONS = [
@@ -36,6 +38,8 @@ export const ACTIONS = [
   'audit.head',
   'national.view',
   'user.admin',
+  'instrument.listen',
+  'instrument.audio',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -98,6 +102,11 @@ const GRANTS: Record<Action, readonly Role[]> = {
   // Users and roles (decision 026): the national administrator for every municipality, a
   // municipality's manager for its own municipality's staff only (canAdministerUser below).
   'user.admin': ['admin', 'manager'],
+  // The spoken questions (decision 023): the municipality's recorded clips of the instrument's texts.
+  // Played by the citizen on a caseworker's handed-over session, and by those who record them.
+  'instrument.listen': ['caseworker', 'manager', 'interpreter'],
+  // Recorded, replaced, reviewed and removed by the municipality's managers and interpreters.
+  'instrument.audio': ['manager', 'interpreter'],
 };
 
 /** Actions that national users (no municipality) may perform too, on national resources. */

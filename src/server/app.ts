@@ -17,6 +17,7 @@ import { loadInstruments } from './instruments/index.ts';
 import { healthRoutes } from './health/index.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { instrumentRoutes } from './instruments/index.ts';
+import { instrumentAudioRoutes } from './instrument-audio/index.ts';
 import { citizenRoutes } from './citizens/index.ts';
 import { nationalRoutes } from './national/index.ts';
 import { userRoutes } from './users/index.ts';
@@ -106,6 +107,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(healthRoutes(ctx));
   await app.register(authRoutes(ctx));
   await app.register(instrumentRoutes(ctx));
+  await app.register(instrumentAudioRoutes(ctx));
   const policies = loadPolicies();
   await app.register(citizenRoutes(ctx, policies));
   await app.register(roundRoutes(ctx));

@@ -4,3 +4,5 @@ export * from './scoring.ts';
 export * from './progression.ts';
 export * from './focus.ts';
 export * from './schedule.ts';
+export * from './audio.ts';
+export * from './round-state.ts';

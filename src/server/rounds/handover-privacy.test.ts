@@ -106,9 +106,11 @@ describe.each(databases)('hand-over privacy on %s', (kind) => {
   });
 
   it('gives the caseworker’s own session the full round from the same PUT', async () => {
+    // The earlier round, whose citizen's part is still open (the handed-over one is finished now:
+    // it takes no more answers, decision 023).
     const res = await f.app.inject({
       method: 'PUT',
-      url: `/api/rounds/${roundId}/answers`,
+      url: `/api/rounds/${earlierRound}/answers`,
       headers: cw.headers,
       payload: { respondent: 'caseworker', answers: [{ itemId: 'w01', value: 3 }], complete: false },
     });

@@ -15,6 +15,20 @@ export interface RoundRow {
 
 export const ROUND_COLUMNS = ['id', 'citizen_id', 'round_no', 'started_on', 'instrument_version', 'citizen_completed_at', 'caseworker_completed_at'] as const;
 
+/**
+ * The round to save answers to, locked until the transaction ends: a caseworker finishing the round
+ * and an answer arriving for it are applied one after the other, so an answer never lands in a
+ * round that another transaction has just closed (decision 023).
+ */
+export async function lockRound(tx: Tx, roundId: string): Promise<(RoundRow & { municipality_code: string }) | undefined> {
+  return tx
+    .selectFrom('fip_rounds')
+    .select([...ROUND_COLUMNS, 'municipality_code'])
+    .where('id', '=', roundId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
 export interface AnswerRow {
   round_id: string;
   respondent: 'citizen' | 'caseworker';

@@ -58,6 +58,38 @@ describe.each(databases)('rounds on %s', (kind) => {
     expectFieldError(await put(cw, roundId, { respondent: 'citizen', answers: [], complete: false, clientId: 'nope' }), 'clientId', 'malformed clientId');
   });
 
+  it('refuses an answer to a round finished meanwhile with 409 round_closed, writing nothing; a resend of one received before is still its replay', async () => {
+    const roundId = await startRound(f, cw, citizenId);
+    // The tablet: handed over, sends one answer, then loses the connection (its next answer waits).
+    const tablet = await login(f, 'caseworker@607');
+    expect((await f.app.inject({ method: 'POST', url: `/api/rounds/${roundId}/handover`, headers: tablet.headers })).statusCode).toBe(200);
+    const early = '5f0b7e9c-0d7e-4b1a-8d55-2a4c1b9e0a01';
+    const late = '5f0b7e9c-0d7e-4b1a-8d55-2a4c1b9e0a02';
+    expect((await put(tablet, roundId, { respondent: 'citizen', answers: [{ itemId: 'c01', value: 2 }], complete: false, clientId: early })).statusCode).toBe(200);
+    // Meanwhile, on the caseworker's own computer, the round is finished: both parts complete.
+    expect((await put(cw, roundId, { respondent: 'citizen', answers: [{ itemId: 'c01', value: 3 }], complete: true })).statusCode).toBe(200);
+    const done = await put(cw, roundId, { respondent: 'caseworker', answers: [{ itemId: 'w01', value: 5 }], complete: true });
+    expect(done.json().round).toMatchObject({ citizenCompletedAt: expect.any(String), caseworkerCompletedAt: expect.any(String) });
+
+    const answersBefore = await f.test.db.kysely.selectFrom('fip_answers').select(['respondent', 'item_id', 'value']).where('round_id', '=', roundId).orderBy('item_id').execute();
+    const auditBefore = await f.test.db.kysely.selectFrom('audit_log').select('id').execute();
+    // The tablet's waiting answer arrives: refused, dedicated code, nothing applied or recorded.
+    const refused = await put(tablet, roundId, { respondent: 'citizen', answers: [{ itemId: 'c02', value: 4 }], complete: false, clientId: late });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(refused.json()).toMatchObject({ status: 409, code: 'round_closed' });
+    // The caseworker's own late change (a second tab) too.
+    const cwLate = await put(cw, roundId, { respondent: 'caseworker', answers: [{ itemId: 'w02', value: 1 }], complete: false });
+    expect(cwLate.json()).toMatchObject({ code: 'round_closed' });
+    expect(await f.test.db.kysely.selectFrom('fip_answers').select(['respondent', 'item_id', 'value']).where('round_id', '=', roundId).orderBy('item_id').execute()).toEqual(answersBefore);
+    expect(await f.test.db.kysely.selectFrom('answer_submissions').select('client_id').where('round_id', '=', roundId).execute()).toEqual([{ client_id: early }]);
+    expect((await f.test.db.kysely.selectFrom('audit_log').select('id').execute()).length).toBe(auditBefore.length);
+    // A lost response of the early answer, sent again after the round closed: it was applied, so it is its replay.
+    const resent = await put(tablet, roundId, { respondent: 'citizen', answers: [{ itemId: 'c01', value: 2 }], complete: false, clientId: early });
+    expect(resent.statusCode, resent.body).toBe(200);
+    expect(resent.json()).toMatchObject({ replay: true, round: { answers: { citizen: { c01: 3 } } } });
+  });
+
   it('rejects bad answers with 400 naming the field, writing nothing', async () => {
     const roundId = await startRound(f, cw, citizenId);
     const cases: [unknown, string][] = [

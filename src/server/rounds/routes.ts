@@ -10,7 +10,8 @@ import { ApiError, type FieldError } from '../platform/http/errors.ts';
 import { setHandover } from '../platform/auth/session-store.ts';
 import { findRound } from '../citizens/index.ts';
 import { presentCitizenRound, presentRounds } from './round-presenter.ts';
-import { answersOf, citizenAnswersOf } from './round-queries.ts';
+import { answersOf, citizenAnswersOf, lockRound } from './round-queries.ts';
+import { roundClosed } from '../../domain/fip/index.ts';
 import { firstSubmission, saveAnswers } from './round-recorder.ts';
 import { answersBody, type AnswersBody, answersSaved, handoverRound, handoverStarted, roundIdParams } from '../../contract/rounds.ts';
 
@@ -48,10 +49,15 @@ export function roundRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         if (handover && (handover.roundId !== params.id || body.respondent !== 'citizen')) {
           throw new ApiError('locked_for_citizen', 'This session is handed over to the citizen');
         }
-        const row = await findRound(tx, params.id);
+        const row = await lockRound(tx, params.id);
         if (!row) throw new ApiError('not_found', 'No such round');
         checkItems(ctx, row.instrument_version, body);
         const replay = body.clientId !== undefined && !(await firstSubmission(tx, row, body.clientId));
+        // A finished round takes no more answers (decision 023). A resend of a submission received
+        // before it closed is still its replay (it was applied), not a refusal.
+        if (!replay && roundClosed({ citizenCompletedAt: row.citizen_completed_at, caseworkerCompletedAt: row.caseworker_completed_at })) {
+          throw new ApiError('round_closed', 'This round is finished (both parts are complete): it takes no more answers');
+        }
         if (replay) trail.record('round.answers', 'round', row.id, { citizenId: row.citizen_id, respondent: body.respondent, clientId: body.clientId, replay: true });
         else await saveAnswers(tx, trail, actor, row, body.respondent, body.answers, body.complete, ctx.now());
         const fresh = await findRound(tx, row.id);

@@ -63,10 +63,14 @@ export type AuditAction =
   | 'national.view'
   /** The FIP analytics' aggregates were read (detail: period, target group, round). */
   | 'fip_analytics.view'
+  /** A spoken question's clip recorded or replaced, reviewed, removed (decision 023; detail: the SHA-256s). */
+  | 'audio.save'
+  | 'audio.review'
+  | 'audio.remove'
   /** A refused read or write of an id (403/404); detail names the action tried. */
   | 'access.denied';
 
-export type AuditEntity = 'citizen' | 'round' | 'evaluation_run' | 'offer' | 'outcome' | 'municipality' | 'company' | 'labour_need' | 'package' | 'enrolment' | 'user';
+export type AuditEntity = 'citizen' | 'round' | 'evaluation_run' | 'offer' | 'outcome' | 'municipality' | 'company' | 'labour_need' | 'package' | 'enrolment' | 'user' | 'instrument_audio';
 
 export async function writeAudit(
   tx: Tx,

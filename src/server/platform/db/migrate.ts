@@ -16,6 +16,7 @@ import * as m012 from './migrations/012-audit-citizen-id-index.ts';
 import * as m013 from './migrations/013-audit-citizen-rows.ts';
 import * as m014 from './migrations/014-national-quarter-counts.ts';
 import * as m015 from './migrations/015-answer-submissions.ts';
+import * as m016 from './migrations/016-instrument-audio.ts';
 import * as m018 from './migrations/018-assignment-and-users.ts';
 
 export const migrations: { version: number; name: string; sql: string }[] = [
@@ -34,6 +35,7 @@ export const migrations: { version: number; name: string; sql: string }[] = [
   { version: 13, name: m013.name, sql: m013.sql },
   { version: 14, name: m014.name, sql: m014.sql },
   { version: 15, name: m015.name, sql: m015.sql },
+  { version: 16, name: m016.name, sql: m016.sql },
   { version: 18, name: m018.name, sql: m018.sql },
 ];
 

@@ -84,6 +84,28 @@ export interface AnswerSubmissionsTable {
   received_at: Generated<Date>;
 }
 
+/** A municipality's recorded clip of one instrument text in one language (migration 016, decision 023). */
+export interface InstrumentAudioTable {
+  municipality_code: string;
+  /** The instrument version whose wording the clip speaks, e.g. 'fip-v1'. */
+  instrument_version: string;
+  language: string;
+  /** 'item:<id>', 'anchor:<value>' or 'dontKnow' (src/domain/fip/audio.ts). */
+  target: string;
+  /** Hex SHA-256 of `bytes`: the clip's immutable URL /audio/<sha256>.<webm|ogg>. */
+  sha256: string;
+  mime_type: 'audio/webm' | 'audio/ogg';
+  byte_size: number;
+  duration_ms: number | null;
+  /** Buffer on node-postgres, Uint8Array on PGlite. */
+  bytes: ColumnType<Uint8Array, Uint8Array, Uint8Array>;
+  recorded_by: string;
+  recorded_at: Timestamp;
+  reviewed: ColumnType<boolean, boolean | undefined, boolean>;
+  reviewed_by: string | null;
+  reviewed_at: NullableTimestamp;
+}
+
 export interface FipAnswersTable {
   round_id: string;
   municipality_code: string;
@@ -289,6 +311,7 @@ export interface DB {
   fip_rounds: FipRoundsTable;
   fip_answers: FipAnswersTable;
   answer_submissions: AnswerSubmissionsTable;
+  instrument_audio: InstrumentAudioTable;
   audit_log: AuditLogTable;
   audit_chain_head: AuditChainHeadTable;
   login_attempts: LoginAttemptsTable;

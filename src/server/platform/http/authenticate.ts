@@ -31,10 +31,18 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/**
+ * The paths that need a session: the API, and the spoken questions' clips (/audio/<sha256>.<ext>,
+ * decision 023), which live outside /api/ so that they may be cached (every /api/ answer is no-store).
+ */
+export function needsSession(url: string): boolean {
+  return url.startsWith('/api/') || url.startsWith('/audio/');
+}
+
 export function registerAuthentication(app: FastifyInstance, db: Database, now: () => Date): void {
   app.decorateRequest('session', null);
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+    if (!needsSession(request.url)) return;
     const config = request.routeOptions.config;
     if (config.public) return;
     const token = request.cookies[SESSION_COOKIE];

@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'gate_blocked'
+  /** The FIP round is finished (both parts complete): it takes no more answers (decision 023). */
+  | 'round_closed'
   | 'rate_limited'
   | 'locked_for_citizen'
   | 'internal';
@@ -24,6 +26,7 @@ const STATUS: Record<ErrorCode, { status: number; title: string }> = {
   not_found: { status: 404, title: 'Not Found' },
   conflict: { status: 409, title: 'Conflict' },
   gate_blocked: { status: 409, title: 'Conflict' },
+  round_closed: { status: 409, title: 'Conflict' },
   rate_limited: { status: 429, title: 'Too Many Requests' },
   locked_for_citizen: { status: 423, title: 'Locked' },
   internal: { status: 500, title: 'Internal Server Error' },

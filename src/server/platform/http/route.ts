@@ -83,6 +83,8 @@ export interface RouteSpec<P extends Schema | undefined, Q extends Schema | unde
   audit: AuditSpec<HandlerInput<Infer<P>, Infer<Q>, Infer<B>, X>, z.infer<R>> | null;
   /** Allowed while the session is handed over to the citizen. */
   duringHandover?: boolean;
+  /** The largest body this route reads, in bytes (default: the app's 256 KiB); a larger one is 413. */
+  bodyLimit?: number;
   /**
    * Checks before the body is read (Fastify's onRequest), after the permission check: e.g. a
    * Content-Length over the limit or one that would not fit on disk. A refusal is audited like any.
@@ -159,6 +161,7 @@ export function defineRoute<P extends Schema | undefined, Q extends Schema | und
     url: spec.url,
     config: { duringHandover: spec.duringHandover ?? false, pipeline: { can: spec.can, audit: spec.audit?.action ?? null } },
     schema,
+    ...(spec.bodyLimit !== undefined ? { bodyLimit: spec.bodyLimit } : {}),
     // The permission first, before the body is read or validated: a role that may not do this
     // learns nothing about the route's fields or limits (403, audited), whatever it sends. Then the
     // route's own early checks (e.g. a Content-Length over the limit).

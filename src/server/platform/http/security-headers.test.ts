@@ -49,13 +49,21 @@ describe('security headers', () => {
     expect(directives.get('script-src-attr')).toBe("'none'");
     expect(directives.get('style-src')).toBe("'self' 'unsafe-inline'");
     expect(directives.get('font-src')).toBe("'self'");
+    // The spoken questions: clips from this origin, and the just-recorded clip from a blob: URL.
+    expect(directives.get('media-src')).toBe("'self' blob:");
     expect(directives.get('object-src')).toBe("'none'");
     expect(directives.get('base-uri')).toBe("'none'");
     expect(directives.get('frame-ancestors')).toBe("'none'");
     expect(csp).not.toMatch(/unsafe-eval/);
     expect(directives.has('upgrade-insecure-requests')).toBe(false);
     expect(res.headers['permissions-policy']).toBe(PERMISSIONS_POLICY);
-    expect(PERMISSIONS_POLICY).toContain('microphone=()');
+    // The microphone and autoplay for this origin only (the recording page, the citizen's page), never an embedded frame's.
+    const features = new Map(PERMISSIONS_POLICY.split(', ').map((f) => f.split('=') as [string, string]));
+    expect(features.get('microphone')).toBe('(self)');
+    expect(features.get('autoplay')).toBe('(self)');
+    expect(features.get('camera')).toBe('()');
+    expect(features.get('geolocation')).toBe('()');
+    expect([...features.values()].filter((v) => v !== '()')).toEqual(['(self)', '(self)']);
     expect(res.headers['cache-control']).not.toBe('no-store');
   });
 

@@ -27,6 +27,9 @@ export function cspDirectives(production: boolean): Record<string, string[] | nu
     'style-src': ["'self'", "'unsafe-inline'"],
     'img-src': ["'self'"],
     'font-src': ["'self'"],
+    // The spoken questions (decision 023): clips from this origin (/audio/<sha256>.webm), and on the
+    // recording page the clip just recorded, played back from a blob: URL before it is saved.
+    'media-src': ["'self'", 'blob:'],
     'connect-src': ["'self'"],
     'object-src': ["'none'"],
     'frame-src': ["'none'"],
@@ -42,19 +45,21 @@ export function cspDirectives(production: boolean): Record<string, string[] | nu
 }
 
 /**
- * Browser features the app never uses are switched off for it and anything it embeds. The web
- * app records no audio (no getUserMedia in src/web), so the microphone is off too.
+ * Browser features the app never uses are switched off for it and anything it embeds. Two are
+ * this origin's only (decision 023), never an embedded frame's: the microphone, for the recording
+ * page of the spoken questions (getUserMedia, src/web/features/audio), and autoplay, for the
+ * citizen's page, which plays a question's clip as it appears when the citizen has turned that on.
  */
 export const PERMISSIONS_POLICY = [
   'accelerometer=()',
-  'autoplay=()',
+  'autoplay=(self)',
   'camera=()',
   'display-capture=()',
   'geolocation=()',
   'gyroscope=()',
   'hid=()',
   'magnetometer=()',
-  'microphone=()',
+  'microphone=(self)',
   'midi=()',
   'payment=()',
   'publickey-credentials-get=()',
