@@ -3,8 +3,13 @@
 // time from navigation to the first question's text on screen, with the network throttled to
 // 400 kbit/s down and up and 400 ms round trip, and the CPU slowed 4×.
 //
-//   node --import tsx bench/web/citizen-load.ts [--runs N] [--langs da,ar,ti] [--url PATH] [--json FILE]
+//   node --import tsx bench/web/citizen-load.ts [--runs N] [--langs da,ar,ti] [--url PATH] [--json FILE] [--clips]
 //   (npm run bench:web -- …)
+//
+// --clips: first a manager records every text the citizen hears (the current version's items,
+// anchors, "don't know") in each measured language, with a real 1.5 s recording
+// (tests/support/chromium-opus.webm): the page then also asks for its audio set and puts the
+// clips into its cache after the first question (decision 023). Their bytes are "audio KB".
 //
 // The server is the real one, started in-process on 127.0.0.1 as the browser tests start it
 // (tests/e2e/harness.ts: a fresh embedded database with demo data, a private copy of dist/web,
@@ -22,6 +27,9 @@ import { tmpdir, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_ARGS, startHarness } from '../../tests/e2e/harness.ts';
+import { CHROMIUM_CLIP } from '../../tests/support/audio-clips.ts';
+import { audioTargets } from '../../src/domain/fip/index.ts';
+import { loadInstruments } from '../../src/server/instruments/index.ts';
 
 const LANGS = ['da', 'en', 'ar', 'fa', 'so', 'ti'] as const;
 type Lang = (typeof LANGS)[number];
@@ -34,6 +42,7 @@ const arg = (name: string): string | undefined => {
 const runs = Number(arg('runs') ?? '1');
 const langs = (arg('langs')?.split(',') ?? [...LANGS]) as Lang[];
 const jsonOut = arg('json');
+const withClips = argv.includes('--clips');
 
 const THROTTLE = { latency: 400, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8 };
 const CPU_SLOWDOWN = 4;
@@ -41,7 +50,7 @@ const CPU_SLOWDOWN = 4;
 interface Sample {
   lang: Lang;
   url: string;
-  bytes: { js: number; css: number; font: number; document: number; api: number; other: number; total: number };
+  bytes: { js: number; css: number; font: number; document: number; api: number; audio: number; other: number; total: number };
   requests: number;
   fontFiles: string[];
   /** Every response of the load: path, DevTools resource type, bytes. */
@@ -76,6 +85,31 @@ async function json(res: Response): Promise<Record<string, unknown>> {
   const body = (await res.json()) as Record<string, unknown>;
   if (!res.ok) throw new Error(`${res.status} ${JSON.stringify(body)}`);
   return body;
+}
+
+/** A manager records every text of the current version in `lang` (the same real clip for each). */
+async function recordEverything(baseUrl: string, lang: Lang): Promise<void> {
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'manager@607', password: 'demo' }),
+  });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { csrfToken } = (await json(login)) as { csrfToken: string };
+  const store = loadInstruments();
+  for (const [i, { target }] of audioTargets(store.instrument).entries()) {
+    // A clip of its own per text (one byte of the header's padding, an EBML Void element, differs),
+    // so each has its own hash and URL, as real recordings do.
+    const clip = Buffer.from(CHROMIUM_CLIP);
+    clip[0x80] = i + 1;
+    await json(
+      await fetch(`${baseUrl}/api/instrument-audio/clip`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+        body: JSON.stringify({ version: store.version, language: lang, target, mimeType: 'audio/webm', durationMs: 1500, clip: clip.toString('base64') }),
+      }),
+    );
+  }
 }
 
 let serial = 2000;
@@ -160,14 +194,15 @@ async function measure(browser: Browser, baseUrl: string, pathFor: (lang: Lang) 
   await page.evaluate(() => document.fonts.ready);
   const firstQuestionMs = await page.evaluate(() => (window as unknown as { __firstQuestion: number }).__firstQuestion);
   const navStart = Math.min(...[...requests.values()].map((r) => r.start));
-  const bytes = { js: 0, css: 0, font: 0, document: 0, api: 0, other: 0, total: 0 };
+  const bytes = { js: 0, css: 0, font: 0, document: 0, api: 0, audio: 0, other: 0, total: 0 };
   const fontFiles: string[] = [];
   let last = navStart;
   for (const r of requests.values()) {
     const b = r.bytes ?? 0;
     if (r.end) last = Math.max(last, r.end);
     bytes.total += b;
-    if (r.type === 'Script') bytes.js += b;
+    if (new URL(r.url).pathname.startsWith('/audio/')) bytes.audio += b;
+    else if (r.type === 'Script') bytes.js += b;
     else if (r.type === 'Stylesheet') bytes.css += b;
     else if (r.type === 'Font') {
       bytes.font += b;
@@ -203,6 +238,7 @@ async function main() {
   const path = pathFor('ti').replace(/#ti$/, '#<lang>');
   const samples: Sample[] = [];
   try {
+    if (withClips) for (const lang of langs) await recordEverything(h.baseUrl, lang);
     for (const lang of langs) {
       for (let i = 0; i < runs; i++) samples.push(await measure(browser, h.baseUrl, pathFor, lang));
     }
@@ -211,16 +247,16 @@ async function main() {
     await h.close();
   }
   const loadAfter = loadavg()[0]?.toFixed(2);
-  console.log(`# citizen hand-over first load: ${path}, ${runs} run(s) per language, median shown`);
+  console.log(`# citizen hand-over first load: ${path}, ${runs} run(s) per language, median shown${withClips ? '; every text with a recorded clip (--clips)' : ''}`);
   console.log(`# machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}; load avg ${loadBefore} → ${loadAfter}; ${new Date().toISOString()}`);
-  console.log('| lang | JS KB | CSS KB | JS+CSS KB | font KB | JS+CSS+font KB | document KB | API KB | all KB | requests | first question (s) | all loaded (s) | font files |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('| lang | JS KB | CSS KB | JS+CSS KB | font KB | JS+CSS+font KB | document KB | API KB | audio KB | all KB | requests | first question (s) | all loaded (s) | font files |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const lang of langs) {
     const ss = samples.filter((s) => s.lang === lang);
     const m = (f: (s: Sample) => number) => median(ss.map(f));
     const s0 = ss[0];
     console.log(
-      `| ${lang} | ${kb(m((s) => s.bytes.js))} | ${kb(m((s) => s.bytes.css))} | **${kb(m((s) => s.bytes.js + s.bytes.css))}** | ${kb(m((s) => s.bytes.font))} | ${kb(m((s) => s.bytes.js + s.bytes.css + s.bytes.font))} | ${kb(m((s) => s.bytes.document))} | ${kb(m((s) => s.bytes.api))} | ${kb(m((s) => s.bytes.total))} | ${m((s) => s.requests)} | **${(m((s) => s.firstQuestionMs) / 1000).toFixed(2)}** | ${(m((s) => s.allLoadedMs) / 1000).toFixed(2)} | ${s0?.fontFiles.join(', ') || '–'} |`,
+      `| ${lang} | ${kb(m((s) => s.bytes.js))} | ${kb(m((s) => s.bytes.css))} | **${kb(m((s) => s.bytes.js + s.bytes.css))}** | ${kb(m((s) => s.bytes.font))} | ${kb(m((s) => s.bytes.js + s.bytes.css + s.bytes.font))} | ${kb(m((s) => s.bytes.document))} | ${kb(m((s) => s.bytes.api))} | ${kb(m((s) => s.bytes.audio))} | ${kb(m((s) => s.bytes.total))} | ${m((s) => s.requests)} | **${(m((s) => s.firstQuestionMs) / 1000).toFixed(2)}** | ${(m((s) => s.allLoadedMs) / 1000).toFixed(2)} | ${s0?.fontFiles.join(', ') || '–'} |`,
     );
   }
   if (jsonOut) writeFileSync(jsonOut, JSON.stringify(samples, null, 2));

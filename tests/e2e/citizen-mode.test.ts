@@ -1,18 +1,27 @@
 // The citizen's hand-over mode (handover.html, decision 019) in the browser, in all six
 // languages at 320 and 360 px: every citizen screen (question, language list, an answer waiting
 // offline and saved, thank-you, give-back, wrong password, lock, a start that failed) without
-// one axe violation; the give-back control fits; the
+// one axe violation, the first question with the play buttons of its recorded clips and the
+// autoplay switch (decision 023; the clips saved for every language first); the give-back control fits; the
 // scale's touch targets are at least 48 px; the take-back screen puts Danish first and the
 // citizen's language beneath. Then: the citizen switches language during the hand-over (the
 // Danish line stays, a reload keeps the choice), the pictogram scale runs right to left in
 // Arabic, and after take-back the caseworker's app opens at the caseworker's form.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations, suiteHarness } from './harness.ts';
 import { handOver } from './steps-citizen.ts';
+import { saveClips } from './steps-audio.ts';
 
 const suite = suiteHarness();
 const LANGS = ['da', 'en', 'ar', 'fa', 'so', 'ti'] as const;
+
+// The first question, the scale's anchor words and "don't know" have a recorded clip in every language.
+beforeAll(async () => {
+  const page = await suite.page();
+  await saveClips(page, LANGS, ['item:c01', 'anchor:1', 'anchor:4', 'anchor:7', 'dontKnow']);
+  await page.context().close();
+});
 const WIDTHS = [320, 360] as const;
 
 /** At each width: no axe violation and nothing wider than the screen. */
@@ -52,12 +61,14 @@ describe('the citizen’s hand-over mode', () => {
       // No caseworker code on this page: neither Mantine's styles nor the chart library.
       expect(await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /main-|installSVGRenderer|echarts/.test(n)))).toEqual([]);
 
-      // The question screen.
+      // The question screen, with the play buttons of its clips (question, anchors, "don't know") and the autoplay switch.
+      await expect.poll(() => page.getByTestId('play').count(), { timeout: 15_000 }).toBe(5);
+      await page.getByTestId('autoplay').waitFor();
       await checkAtWidths(page, 'question');
       for (const width of WIDTHS) {
         await page.setViewportSize({ width, height: 640 });
         await giveBackFits(page, width);
-        for (const b of await page.locator('.jv-scale button, .jv-dontknow').all()) {
+        for (const b of await page.locator('.jv-scale button, .jv-dontknow, .jv-play, .jv-autoplay').all()) {
           const box = await b.boundingBox();
           expect(Math.min(box!.width, box!.height), `touch target at ${width} px`).toBeGreaterThanOrEqual(48);
         }
@@ -77,7 +88,7 @@ describe('the citizen’s hand-over mode', () => {
         // The first answer given offline: the "waiting" state, then "saved" once the network is back.
         if (i === 0) await page.context().setOffline(true);
         if (i === 2) await page.locator('.jv-dontknow').click();
-        else await page.locator('.jv-scale button').nth(i % 7).click();
+        else await page.locator('.jv-scale .jv-scale-value').nth(i % 7).click();
         if (i === 0) {
           const state = () => page.getByTestId('save-status').getAttribute('data-state');
           await expect.poll(state, { timeout: 10_000 }).toBe('waiting');
@@ -179,7 +190,7 @@ describe('the citizen’s hand-over mode', () => {
     for (const lang of ['ar', 'da'] as const) {
       const page = await suite.page({ width: 1280, height: 900 });
       await handOver(page, lang);
-      const xs = await page.locator('.jv-scale button').evaluateAll((els) => els.map((e) => [Number(e.getAttribute('data-value')), e.getBoundingClientRect().x]));
+      const xs = await page.locator('.jv-scale .jv-scale-value').evaluateAll((els) => els.map((e) => [Number(e.getAttribute('data-value')), e.getBoundingClientRect().x]));
       expect(xs.map(([v]) => v)).toEqual([1, 2, 3, 4, 5, 6, 7]);
       const positions = xs.map(([, x]) => x ?? 0);
       const sorted = [...positions].sort((a, b) => a - b);
@@ -199,9 +210,11 @@ describe('the citizen’s hand-over mode', () => {
       for (let i = 1; i < bars.length; i++) expect(bars[i]!.width).toBeGreaterThan(bars[i - 1]!.width);
       for (const b of bars) expect(Math.abs(b.startGap)).toBeLessThan(1);
       // Anchor words in the citizen's language with the Danish beneath, on 1, 4 and 7 only.
-      const anchored = await page.locator('.jv-scale button').evaluateAll((els) => els.map((e) => e.querySelector('.jv-scale-anchor') !== null));
+      const anchored = await page.locator('.jv-scale .jv-scale-value').evaluateAll((els) => els.map((e) => e.querySelector('.jv-scale-anchor') !== null));
       expect(anchored).toEqual([true, false, false, true, false, false, true]);
-      expect(await page.locator('.jv-scale button').first().locator('.jv-danish[lang="da"]').count()).toBe(lang === 'da' ? 0 : 1);
+      expect(await page.locator('.jv-scale .jv-scale-value').first().locator('.jv-danish[lang="da"]').count()).toBe(lang === 'da' ? 0 : 1);
+      // The anchors' play buttons stand beside their values (1, 4, 7), on the start side's far end.
+      expect(await page.locator('.jv-scale-cell').evaluateAll((cells) => cells.map((c) => c.querySelector('[data-testid="play"]') !== null))).toEqual([true, false, false, true, false, false, true]);
     }
   });
 

@@ -64,9 +64,13 @@ async function privateWebBuild(): Promise<string> {
   }
 }
 
-/** `instrumentDir`: the server's instrument versions; `seedInstrumentDir`: those the demo rounds were recorded on; `citizens`: how many demo citizens (12). */
-export async function startHarness(opts: { instrumentDir?: string; seedInstrumentDir?: string; citizens?: number } = {}): Promise<Harness> {
-  const browserStarting = chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+/**
+ * `instrumentDir`: the server's instrument versions; `seedInstrumentDir`: those the demo rounds were
+ * recorded on; `citizens`: how many demo citizens (12); `extraArgs`: Chromium switches on top of
+ * CHROMIUM_ARGS (e.g. its fake microphone).
+ */
+export async function startHarness(opts: { instrumentDir?: string; seedInstrumentDir?: string; citizens?: number; extraArgs?: readonly string[] } = {}): Promise<Harness> {
+  const browserStarting = chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...(opts.extraArgs ?? [])] });
   const webDist = await privateWebBuild();
   // A fresh, migrated embedded database (cloned in memory from the migrated template).
   const { db, drop } = await createTestDatabase('pglite');

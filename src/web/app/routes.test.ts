@@ -2,7 +2,8 @@
 // replaced (src/web/app/router.ts before decision 014), unknown paths to '/', and the nav order.
 import { describe, expect, it } from 'vitest';
 import { hashPath, hrefFor, matchRoute, type Route } from '../lib/router.ts';
-import { routes } from './routes.tsx';
+import { homeRoute, routes } from './routes.tsx';
+import type { Me } from '../lib/types.ts';
 
 /** The route a location hash shows, as { name, ...params }; undefined → the '/' page. */
 function parse(hash: string): Record<string, string | undefined> | undefined {
@@ -31,6 +32,7 @@ describe('the route table', () => {
     ['#/packages/p1/enrolments/e1', { name: 'enrolment', packageId: 'p1', enrolmentId: 'e1' }],
     ['#/evaluations', { name: 'evaluations' }],
     ['#/evaluations/r1', { name: 'evaluations', runId: 'r1' }],
+    ['#/audio', { name: 'audio' }],
     ['#/citizens/', undefined],
     ['#/companies/', undefined],
     ['#/evaluations/', undefined],
@@ -62,7 +64,16 @@ describe('the route table', () => {
   it('names each route once and shows the nav in the header order', () => {
     expect(new Set(routes.map((r) => r.name)).size).toBe(routes.length);
     expect(routes.flatMap((r) => (r.nav ? [r.nav.label] : []))).toEqual([
-      'companies.nav', 'companies.demand.nav', 'packages.nav', 'timeliness.nav', 'national.nav', 'fipAnalytics.nav', 'admin.nav', 'evaluation.nav',
+      'companies.nav', 'companies.demand.nav', 'packages.nav', 'timeliness.nav', 'national.nav', 'fipAnalytics.nav', 'admin.nav', 'audio.nav', 'evaluation.nav',
     ]);
+  });
+
+  it("gives '/' to the page of a role without a caseload: the national view, the evaluations, the spoken questions (an interpreter)", () => {
+    const me = (abilities: Me['abilities']) => ({ abilities }) as Me;
+    const title = (m: Me) => (typeof homeRoute.title === 'function' ? homeRoute.title(m) : homeRoute.title);
+    expect(title(me(['citizen.list', 'instrument.listen', 'instrument.audio']))).toBe('caseload.title');
+    expect(title(me(['instrument.listen', 'instrument.audio']))).toBe('audio.title');
+    expect(title(me(['evaluation.view']))).toBe('evaluation.title');
+    expect(title(me(['national.view']))).toBe('national.title');
   });
 });

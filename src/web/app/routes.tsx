@@ -20,6 +20,7 @@ import { CompaniesPage } from '../features/companies/components/CompaniesPage.ts
 import { CompanyPage } from '../features/companies/components/CompanyPage.tsx';
 import { DemandPage } from '../features/companies/components/DemandPage.tsx';
 import { NationalPage } from '../features/national/components/NationalPage.tsx';
+import { AudioPage } from '../features/audio/components/AudioPage.tsx';
 import { UsersPage } from '../features/admin/components/UsersPage.tsx';
 import { FipAnalyticsPage } from '../features/fip-analytics/components/FipAnalyticsPage.tsx';
 
@@ -57,12 +58,15 @@ const evaluatorOnly = (me: Me): boolean => mayDo(me.abilities, 'evaluation.view'
 /** The national administrator gets the national view at '/'. */
 const nationalOnly = (me: Me): boolean => mayDo(me.abilities, 'national.view') && !mayDo(me.abilities, 'citizen.list');
 
+/** An interpreter (no caseload) gets the recording page of the spoken questions at '/'. */
+const audioOnly = (me: Me): boolean => mayDo(me.abilities, 'instrument.audio') && !mayDo(me.abilities, 'citizen.list');
+
 /** '/': the caseload (the evaluations for an evaluator without one); also shown for unknown paths. */
 export const homeRoute = route({
   name: 'caseload',
   path: '/',
-  title: (me) => (nationalOnly(me) ? 'national.title' : evaluatorOnly(me) ? 'evaluation.title' : 'caseload.title'),
-  page: (_, me) => (nationalOnly(me) ? <NationalPage /> : evaluatorOnly(me) ? <EvaluationPage /> : <CaseloadPage />),
+  title: (me) => (nationalOnly(me) ? 'national.title' : evaluatorOnly(me) ? 'evaluation.title' : audioOnly(me) ? 'audio.title' : 'caseload.title'),
+  page: (_, me) => (nationalOnly(me) ? <NationalPage /> : evaluatorOnly(me) ? <EvaluationPage /> : audioOnly(me) ? <AudioPage /> : <CaseloadPage />),
 });
 
 /** Every page; the header shows the nav entries in this order. */
@@ -132,6 +136,13 @@ export const routes = [
     title: 'admin.title',
     nav: { label: 'admin.nav', can: 'user.admin' },
     page: () => <UsersPage />,
+  }),
+  route({
+    name: 'audio',
+    path: '/audio',
+    title: 'audio.title',
+    nav: { label: 'audio.nav', can: 'instrument.audio' },
+    page: () => <AudioPage />,
   }),
   route({
     name: 'evaluations',

@@ -16,6 +16,7 @@ import { LockedScreen } from './LockedScreen.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Outbox, clearSnapshot, loadSnapshot, saveSnapshot } from './outbox.ts';
 import { keepPageForOffline } from './offline-page.ts';
+import { NO_CLIPS, clipsFor, keepClips, type Clips } from './audio.ts';
 import { ApiError } from '../lib/http.ts';
 
 export type Boot =
@@ -41,6 +42,8 @@ export async function boot(): Promise<Boot> {
     addFontsFor(hinted);
     void loadStrings(hinted).catch(() => undefined);
     void instrumentFor(currentVersion, hinted).catch(() => undefined);
+    // The spoken questions too (decision 023), at low priority: the question does not wait for them.
+    void clipsFor(currentVersion, hinted);
   }
   const me = fetchMe();
   const round = fetchRound();
@@ -138,6 +141,23 @@ export function CitizenApp({ boot: booting }: { boot: Promise<Boot> }) {
   useEffect(() => {
     if (shown) void keepPageForOffline();
   }, [shown]);
+  // The round's version's clips in the shown language; once the question is on screen, into the cache.
+  const [clips, setClips] = useState<Clips>(NO_CLIPS);
+  const clipVersion = ready?.round.instrumentVersion;
+  useEffect(() => {
+    setClips(NO_CLIPS);
+    if (!clipVersion || !lang) return;
+    let current = true;
+    void clipsFor(clipVersion, lang).then((c) => {
+      if (current) setClips(c);
+    });
+    return () => {
+      current = false;
+    };
+  }, [clipVersion, lang]);
+  useEffect(() => {
+    if (shown) keepClips(clips);
+  }, [shown, clips]);
 
   // Nothing could be started (the server answered an error): say so in the language of the URL, if
   // its strings can still be had, with the Danish beneath.
@@ -214,6 +234,7 @@ export function CitizenApp({ boot: booting }: { boot: Promise<Boot> }) {
             lang={lang}
             strings={strings}
             instrument={instrument as Instrument}
+            clips={clips}
             onGiveBack={() => setScreen('takeback')}
           />
         )

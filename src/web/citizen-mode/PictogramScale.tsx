@@ -5,26 +5,36 @@
 // targets side by side), on a wider screen side by side. The scale follows the page's direction:
 // in Arabic and Farsi it starts at the right (1 rightmost, bars growing from the right), the
 // side a right-to-left reader starts from (decision 019); the focus order is 1 to 7 either way.
-import { textOf, type Instrument, type Lang } from '../../domain/fip/index.ts';
+// An anchor word with a recorded clip has its play button beside its value (decision 023); then
+// every value keeps the button's room, so the bars stay in step.
+import { anchorTarget, textOf, type Instrument, type Lang } from '../../domain/fip/index.ts';
+import type { Clips } from './audio.ts';
+import { fill, type Strings } from './strings.ts';
+import { PlayButton, type Player } from './Speaker.tsx';
 
 interface Props {
   instrument: Instrument;
   lang: Lang;
+  strings: Strings;
   value: number | null | undefined;
   onChange: (value: number) => void;
   labelledBy: string;
+  clips: Clips;
+  player: Player;
 }
 
-export function PictogramScale({ instrument, lang, value, onChange, labelledBy }: Props) {
+export function PictogramScale({ instrument, lang, strings: s, value, onChange, labelledBy, clips, player }: Props) {
   const { min, max, anchors } = instrument.scale;
   const values = Array.from({ length: max - min + 1 }, (_, i) => min + i);
+  const spoken = values.some((v) => anchors[String(v)] && clips.has(anchorTarget(v)));
   return (
-    <div role="group" aria-labelledby={labelledBy} class="jv-scale" data-testid="scale">
+    <div role="group" aria-labelledby={labelledBy} class={`jv-scale${spoken ? ' jv-spoken' : ''}`} data-testid="scale">
       {values.map((v) => {
         const anchor = anchors[String(v)];
+        const clip = anchor ? clips.get(anchorTarget(v)) : undefined;
         // The bar's length in sevenths of the full bar (a scale of another length is rescaled).
         const level = Math.max(1, Math.round(((v - min + 1) / values.length) * 7));
-        return (
+        const button = (
           <button
             key={v}
             type="button"
@@ -48,6 +58,17 @@ export function PictogramScale({ instrument, lang, value, onChange, labelledBy }
               </span>
             )}
           </button>
+        );
+        if (!spoken) return button;
+        return (
+          <div key={v} class="jv-scale-cell">
+            {button}
+            {clip && anchor ? (
+              <PlayButton url={clip} player={player} label={fill(s.listenTo, { text: textOf(anchor, lang) })} class="jv-play-anchor" />
+            ) : (
+              <span class="jv-play-room" aria-hidden="true" />
+            )}
+          </div>
         );
       })}
     </div>

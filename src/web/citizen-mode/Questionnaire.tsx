@@ -1,14 +1,18 @@
 /** @jsxImportSource preact */
 // The citizen's questionnaire: one question per screen in the citizen's language with the Danish
 // text beneath, the pictogram scale, "don't know", previous/next, and "give back" last on the
-// screen; then the thank-you screen. Each answer is saved as it is given.
+// screen; then the thank-you screen. Each answer is saved as it is given. Where the municipality
+// has recorded a text, a play button beside it, and the citizen's switch to hear each question as
+// it appears (decision 023).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { itemsFor, textOf, type Instrument, type Item, type Lang } from '../../domain/fip/index.ts';
+import { DONT_KNOW_TARGET, itemTarget, itemsFor, textOf, type Instrument, type Item, type Lang } from '../../domain/fip/index.ts';
 import type { AnswerMap, CitizenRound } from '../lib/types.ts';
 import type { Outbox, OutboxState, Pending } from './outbox.ts';
 import { DANISH, fill, type Strings } from './strings.ts';
 import { PictogramScale } from './PictogramScale.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
+import { autoplayOn, setAutoplay, type Clips } from './audio.ts';
+import { PlayButton, SwitchIcon, usePlayer } from './Speaker.tsx';
 
 export interface Progress {
   answers: AnswerMap;
@@ -36,12 +40,25 @@ interface Props {
   onProgress: (p: Progress) => void;
   onGiveBack: () => void;
   outbox: Outbox;
+  /** The recorded clips of this version in this language (none yet while they are asked for). */
+  clips: Clips;
 }
 
-export function Questionnaire({ lang, strings: s, instrument, progress, onProgress, onGiveBack, outbox }: Props) {
+export function Questionnaire({ lang, strings: s, instrument, progress, onProgress, onGiveBack, outbox, clips }: Props) {
   const items = itemsFor(instrument, 'citizen');
   const { answers, index, done } = progress;
-  const [sync, setSync] = useState<OutboxState>({ waiting: 0, refused: 0, saved: false });
+  const player = usePlayer();
+  const [autoplay, setAuto] = useState(autoplayOn);
+  const spokenItems = items.some((i) => clips.has(itemTarget(i.id)));
+  const shownItem = done ? undefined : items[index];
+  const itemClip = shownItem ? clips.get(itemTarget(shownItem.id)) : undefined;
+  // A new question: its clip when the citizen asked for that, else silence (a clip of the last one stops).
+  const { play, stop } = player;
+  useEffect(() => {
+    if (autoplay && itemClip) play(itemClip);
+    else stop();
+  }, [index, done, autoplay, itemClip, play, stop]);
+  const [sync, setSync] = useState<OutboxState>({ waiting: 0, refused: 0, closed: 0, saved: false });
   useEffect(() => outbox.subscribe(setSync), [outbox]);
   // The thank-you screen comes once the server has the answers sent as complete.
   const latest = useRef(progress);
@@ -97,6 +114,18 @@ export function Questionnaire({ lang, strings: s, instrument, progress, onProgre
     onProgress({ answers: next, index: nextIndex, done: false });
   };
   const headingId = `q-${item.id}`;
+  const dontKnowClip = clips.get(DONT_KNOW_TARGET);
+  const dontKnow = (
+    <button type="button" class={`jv-btn jv-dontknow${current === null ? ' jv-selected' : ''}`} aria-pressed={current === null} onClick={() => answer(null)}>
+      <span class="jv-dontknow-icon" aria-hidden="true">?</span>
+      <span>{textOf(instrument.scale.dontKnow, lang)}</span>
+      {lang !== 'da' && (
+        <span lang="da" dir="ltr" class="jv-danish">
+          ({textOf(instrument.scale.dontKnow, 'da')})
+        </span>
+      )}
+    </button>
+  );
   return (
     <section class="jv-stack" aria-labelledby={headingId}>
       <p class="jv-small jv-title">{textOf(instrument.title, lang)}</p>
@@ -116,16 +145,37 @@ export function Questionnaire({ lang, strings: s, instrument, progress, onProgre
           </p>
         )}
       </div>
-      <PictogramScale instrument={instrument} lang={lang} value={current} onChange={answer} labelledBy={headingId} />
-      <button type="button" class={`jv-btn jv-dontknow${current === null ? ' jv-selected' : ''}`} aria-pressed={current === null} onClick={() => answer(null)}>
-        <span class="jv-dontknow-icon" aria-hidden="true">?</span>
-        <span>{textOf(instrument.scale.dontKnow, lang)}</span>
-        {lang !== 'da' && (
-          <span lang="da" dir="ltr" class="jv-danish">
-            ({textOf(instrument.scale.dontKnow, 'da')})
-          </span>
-        )}
-      </button>
+      {spokenItems && (
+        <div class="jv-listen">
+          {itemClip && (
+            <PlayButton url={itemClip} player={player} class="jv-play-question">
+              <Both lang={lang} own={s.listen} da={DANISH.listen} />
+            </PlayButton>
+          )}
+          <button
+            type="button"
+            class={`jv-btn jv-autoplay${autoplay ? ' jv-selected' : ''}`}
+            aria-pressed={autoplay}
+            data-testid="autoplay"
+            onClick={() => {
+              setAutoplay(!autoplay);
+              setAuto(!autoplay);
+            }}
+          >
+            <SwitchIcon on={autoplay} />
+            <Both lang={lang} own={s.autoplay} da={DANISH.autoplay} />
+          </button>
+        </div>
+      )}
+      <PictogramScale instrument={instrument} lang={lang} strings={s} value={current} onChange={answer} labelledBy={headingId} clips={clips} player={player} />
+      {dontKnowClip ? (
+        <div class="jv-dontknow-row">
+          {dontKnow}
+          <PlayButton url={dontKnowClip} player={player} label={fill(s.listenTo, { text: textOf(instrument.scale.dontKnow, lang) })} class="jv-play-anchor" />
+        </div>
+      ) : (
+        dontKnow
+      )}
       <SaveStatus lang={lang} strings={s} state={sync} />
       <div class="jv-row">
         <button type="button" class="jv-btn" disabled={index === 0} onClick={() => onProgress({ ...progress, index: index - 1 })}>
@@ -141,7 +191,22 @@ export function Questionnaire({ lang, strings: s, instrument, progress, onProgre
         </button>
       </div>
       <GiveBack lang={lang} strings={s} onClick={onGiveBack} />
+      {player.element}
     </section>
+  );
+}
+
+/** A control's words in the citizen's language with the Danish beneath (none when the language is Danish). */
+function Both({ lang, own, da }: { lang: Lang; own: string; da: string }) {
+  return (
+    <span class="jv-both">
+      <span>{own}</span>
+      {lang !== 'da' && (
+        <span lang="da" dir="ltr" class="jv-danish">
+          {da}
+        </span>
+      )}
+    </span>
   );
 }
 

@@ -2,7 +2,8 @@
 // Whether the answers are saved at the job centre or waiting on this device (decision 020), in the
 // citizen's language with the Danish beneath, with an icon: a tick (saved), a clock (waiting for
 // the connection), an exclamation mark (refused by the server: kept on the device for the
-// caseworker). Announced politely; a refusal as an alert.
+// caseworker; when the caseworker had finished the round meanwhile, the screen says that, decision
+// 023). Announced politely; a refusal as an alert.
 import type { Lang } from '../../domain/fip/index.ts';
 import type { OutboxState } from './outbox.ts';
 import { DANISH, type Strings } from './strings.ts';
@@ -17,9 +18,10 @@ const ICONS: Record<Kind, string> = {
 
 export function SaveStatus({ lang, strings: s, state }: { lang: Lang; strings: Strings; state: OutboxState }) {
   const kind: Kind | null = state.refused > 0 ? 'refused' : state.waiting > 0 ? 'waiting' : state.saved ? 'saved' : null;
-  const text = (k: Kind, from: Strings) => (k === 'saved' ? from.saved : k === 'waiting' ? from.waiting : from.refused);
+  // A round the caseworker finished meanwhile (409 round_closed) says so; any other refusal the general words.
+  const text = (k: Kind, from: Strings) => (k === 'saved' ? from.saved : k === 'waiting' ? from.waiting : state.closed > 0 ? from.roundClosed : from.refused);
   return (
-    <div class={`jv-save${kind ? ` jv-save-${kind}` : ''}`} role={kind === 'refused' ? 'alert' : 'status'} data-testid="save-status" data-state={kind ?? 'none'}>
+    <div class={`jv-save${kind ? ` jv-save-${kind}` : ''}`} role={kind === 'refused' ? 'alert' : 'status'} data-testid="save-status" data-state={kind ?? 'none'} data-reason={kind === 'refused' && state.closed > 0 ? 'round_closed' : undefined}>
       {kind && (
         <>
           <svg class="jv-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">

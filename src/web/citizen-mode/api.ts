@@ -3,7 +3,7 @@
 import { byLang as bundled, version as bundledVersion } from 'virtual:citizen-instrument';
 import type { Instrument, Lang } from '../../domain/fip/index.ts';
 import { api, ApiError, setCsrfToken } from '../lib/http.ts';
-import type { AnswerInput, AnswersSaved, HandoverRound, Me } from '../lib/types.ts';
+import type { AnswerInput, AnswersSaved, AudioSet, HandoverRound, Me } from '../lib/types.ts';
 
 let csrfKnown = false;
 
@@ -34,6 +34,17 @@ export const fetchInstrument = (version?: string) =>
 export async function saveAnswers(roundId: string, answers: AnswerInput[], complete: boolean, clientId: string) {
   if (!csrfKnown) await fetchMe();
   return api<AnswersSaved>('PUT', `/api/rounds/${encodeURIComponent(roundId)}/answers`, { respondent: 'citizen', answers, complete, clientId });
+}
+
+/**
+ * The spoken questions of a version in one language (decision 023). Low priority: the first
+ * question never waits for it (its play buttons come when it does).
+ */
+export async function fetchAudioSet(version: string, lang: Lang): Promise<AudioSet> {
+  const init: RequestInit & { priority?: 'low' } = { credentials: 'same-origin', headers: { accept: 'application/json' }, priority: 'low' };
+  const res = await fetch(`/api/instrument-audio?version=${encodeURIComponent(version)}&language=${lang}`, init);
+  if (!res.ok) throw new ApiError(res.status, 'audio_set', res.statusText, []);
+  return (await res.json()) as AudioSet;
 }
 
 export const takeback = (password: string) => api<{ handover: null }>('POST', '/api/auth/takeback', { password });

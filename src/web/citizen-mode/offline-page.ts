@@ -2,8 +2,8 @@
 // (public/handover-sw.js) is registered only where the server's Content-Security-Policy allows a
 // worker from this origin (read from this page's own response headers), so a server that forbids
 // workers gets no registration attempt and no CSP violation. The page itself puts the files it
-// loaded into the worker's cache; the hand-over (round, language) is kept in IndexedDB by
-// session-snapshot.ts. Both are cleared at take-back.
+// loaded into the worker's cache, and the spoken questions' clips (decision 023); the hand-over
+// (round, language) is kept in IndexedDB by outbox.ts. Both are cleared at take-back.
 const CACHE = 'jobvej-citizen-page';
 
 /** Whether a CSP header lets this origin start a worker (worker-src, else script-src, else default-src). */
@@ -36,6 +36,21 @@ export async function keepPageForOffline(): Promise<void> {
     await cache.addAll([location.pathname, ...new Set(files)]);
   } catch {
     /* no worker: a reload needs the network, as before */
+  }
+}
+
+/**
+ * The spoken questions' clips (decision 023) into the same cache, one after the other, each once:
+ * their URLs name their bytes, so a cached clip never goes stale, and the worker answers /audio/
+ * from the cache first. Fetched with the session's cookie (the clips are the municipality's).
+ */
+export async function keepClipsForOffline(urls: readonly string[]): Promise<void> {
+  if (typeof caches === 'undefined') return;
+  try {
+    const cache = await caches.open(CACHE);
+    for (const url of urls) if (!(await cache.match(url))) await cache.add(new Request(url, { credentials: 'same-origin' }));
+  } catch {
+    /* no connection or no room: the clips play while online */
   }
 }
 

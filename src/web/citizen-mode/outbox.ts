@@ -23,6 +23,8 @@ export interface Pending {
 export interface OutboxState {
   waiting: number;
   refused: number;
+  /** Of the refused, those refused because the round was finished meanwhile (409 round_closed, decision 023). */
+  closed: number;
   /** At least one answer of this round reached the server since the page opened. */
   saved: boolean;
 }
@@ -86,9 +88,26 @@ export async function loadSnapshot(): Promise<Snapshot | undefined> {
   return store('readonly', (s) => s.get('current') as IDBRequest<Snapshot | undefined>, SNAPSHOT).catch(() => undefined);
 }
 
-/** At take-back: the snapshot and this round's answers that reached the server go. */
+/** The citizen's choice to hear each question read aloud (audio.ts), for this tab's hand-over only. */
+export const AUTOPLAY_KEY = 'jobvej.citizen.autoplay';
+
+/** At take-back: the snapshot, whatever else the page kept beside it (the audio sets) and the citizen's autoplay choice go. */
 export async function clearSnapshot(): Promise<void> {
-  await store('readwrite', (s) => s.delete('current'), SNAPSHOT).catch(() => undefined);
+  try {
+    sessionStorage.removeItem(AUTOPLAY_KEY);
+  } catch {
+    /* nothing kept */
+  }
+  await store('readwrite', (s) => s.clear(), SNAPSHOT).catch(() => undefined);
+}
+
+/** Something else the page keeps for a start without a connection, beside the snapshot (e.g. a version's audio set). */
+export async function keepBeside(key: string, value: unknown): Promise<void> {
+  await store('readwrite', (s) => s.put(value, key), SNAPSHOT).catch(() => undefined);
+}
+
+export async function keptBeside<T>(key: string): Promise<T | undefined> {
+  return store('readonly', (s) => s.get(key) as IDBRequest<T | undefined>, SNAPSHOT).catch(() => undefined);
 }
 
 async function add(p: Pending): Promise<Pending> {
@@ -136,7 +155,7 @@ const isTransient = (err: unknown) => !(err instanceof ApiError) || err.status >
 
 /** The outbox of one handed-over round. */
 export class Outbox {
-  private state: OutboxState = { waiting: 0, refused: 0, saved: false };
+  private state: OutboxState = { waiting: 0, refused: 0, closed: 0, saved: false };
   private listeners = new Set<(s: OutboxState) => void>();
   private savedListeners = new Set<(saved: Pending) => void>();
   private draining = false;
@@ -179,7 +198,8 @@ export class Outbox {
   private async publish(saved = this.state.saved): Promise<void> {
     const all = await list(this.roundId);
     const refused = all.filter((p) => p.refused !== undefined).length;
-    this.state = { waiting: all.length - refused, refused, saved };
+    const closed = all.filter((p) => p.refused === 'round_closed').length;
+    this.state = { waiting: all.length - refused, refused, closed, saved };
     for (const l of this.listeners) l(this.state);
   }
 

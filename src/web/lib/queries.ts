@@ -9,6 +9,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { api, ApiError, setCsrfToken } from './http.ts';
 import type {
   AccessLogPage,
+  AudioSet,
   Assignees,
   CaseloadOverview,
   CaseloadPage,
@@ -59,6 +60,7 @@ export const keys = {
   enrolments: (citizenId: string) => ['enrolments', citizenId] as const,
   evaluations: ['evaluations'] as const,
   evaluationList: ['evaluations', 'list'] as const,
+  instrumentAudio: ['instrument-audio'] as const,
   users: ['users'] as const,
 };
 
@@ -169,6 +171,12 @@ export const queries = {
     }),
   nationalIndicators: (year: number) =>
     queryOptions({ queryKey: ['national', 'indicators', year], queryFn: () => api<NationalIndicators>('GET', `/api/national/indicators?year=${year}`) }),
+  /** The spoken questions' clips of a version (the current one when undefined) in one language (decision 023). */
+  audioSet: (version: string | undefined, language: string) =>
+    queryOptions({
+      queryKey: [...keys.instrumentAudio, version ?? 'current', language],
+      queryFn: () => api<AudioSet>('GET', `/api/instrument-audio?${new URLSearchParams({ language, ...(version ? { version } : {}) }).toString()}`),
+    }),
   /** FIP group analytics of the own municipality for a period, target group and round. */
   fipAnalytics: (p: FipAnalyticsParams) =>
     queryOptions({
