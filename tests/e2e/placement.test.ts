@@ -41,7 +41,10 @@ describe('placement registration in the browser', () => {
     await banner.waitFor();
     expect(await banner.getAttribute('data-state')).toBe('breached');
     expect(await page.getByTestId('deadline-first_offer_deadline').textContent()).toMatch(/overskredet med \d+ dage/);
-    expect(await page.getByTestId('deadline-policy').textContent()).toContain('2016-agreement');
+    // The policy by its name in the UI language, never its id (issue: "2016-agreement" was shown raw).
+    const policyLine = (await page.getByTestId('deadline-policy').textContent()) ?? '';
+    expect(policyLine).toContain('Topartsaftalen 2016');
+    expect(policyLine).not.toContain('2016-agreement');
 
     const { companies } = await getJson<{ companies: { id: string; name: string; cvr: string }[] }>(page, '/api/companies');
     const company = companies.find((c) => c.name.length >= 6);
