@@ -72,7 +72,8 @@ describe('canAdministerUser: who administers which account (decision 026)', () =
     expect(canAdministerUser(manager607, { role: 'caseworker', municipalityCode: '727' })).toBe(false);
     expect(canAdministerUser(manager607, { role: 'admin', municipalityCode: null })).toBe(false);
     expect(canAdministerUser(manager607, { role: 'national_admin', municipalityCode: null })).toBe(false);
-    expect(rolesAssignableBy(manager607)).toEqual(['caseworker', 'company_consultant', 'manager', 'evaluator']);
+    expect(rolesAssignableBy(manager607)).toEqual(['caseworker', 'company_consultant', 'manager', 'evaluator', 'interpreter']);
+    expect(canAdministerUser(manager607, { role: 'interpreter', municipalityCode: '607' })).toBe(true);
   });
   it('nobody else', () => {
     for (const role of ['caseworker', 'company_consultant', 'evaluator', 'national_admin'] as const) {

@@ -125,7 +125,7 @@ export function abilitiesFor(actor: Actor, resource?: TenantResource): Action[] 
 }
 
 /** The roles held in a municipality (the others are national: no municipality). */
-export const MUNICIPAL_ROLES: readonly Role[] = ['caseworker', 'company_consultant', 'manager', 'evaluator'];
+export const MUNICIPAL_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'national_admin' && r !== 'admin');
 
 export function isMunicipalRole(role: Role): boolean {
   return MUNICIPAL_ROLES.includes(role);

@@ -47,7 +47,7 @@ describe.each(databases)('user administration on %s', (kind) => {
     const all = await f.app.inject({ method: 'GET', url: '/api/users', headers: { cookie: admin.headers.cookie ?? '' } });
     expect(all.statusCode, all.body).toBe(200);
     expect(all.json().users.map((u: { username: string }) => u.username).sort()).toEqual(['admin', 'caseworker@607', 'caseworker@727', 'manager@607', 'manager@727']);
-    expect(all.json().assignableRoles).toEqual(['caseworker', 'company_consultant', 'manager', 'evaluator', 'national_admin', 'admin']);
+    expect(all.json().assignableRoles).toEqual(['caseworker', 'company_consultant', 'manager', 'evaluator', 'national_admin', 'admin', 'interpreter']);
     expect(all.json().municipalities.length).toBeGreaterThan(90);
     // The administrator's own account carries no ability (no self-deactivation), the others user.admin.
     const self = all.json().users.find((u: { username: string }) => u.username === 'admin');
@@ -60,7 +60,7 @@ describe.each(databases)('user administration on %s', (kind) => {
 
     const own = await f.app.inject({ method: 'GET', url: '/api/users', headers: { cookie: manager.headers.cookie ?? '' } });
     expect(own.json().users.map((u: { username: string }) => u.username).sort()).toEqual(['caseworker@607', 'manager@607']);
-    expect(own.json().assignableRoles).toEqual(['caseworker', 'company_consultant', 'manager', 'evaluator']);
+    expect(own.json().assignableRoles).toEqual(['caseworker', 'company_consultant', 'manager', 'evaluator', 'interpreter']);
     expect(own.json().municipalities).toEqual([{ code: '607', name: expect.any(String) }]);
     // A manager asking for another municipality still gets their own.
     const widened = await f.app.inject({ method: 'GET', url: '/api/users?municipalityCode=727', headers: { cookie: manager.headers.cookie ?? '' } });

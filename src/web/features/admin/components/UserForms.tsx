@@ -25,7 +25,7 @@ function RoleAndMunicipality({ choices, role, municipality, onRole, onMunicipali
         label={t('admin.create.role')}
         value={role}
         onChange={(e) => onRole(e.currentTarget.value as Role)}
-        data={choices.roles.map((r) => ({ value: r, label: t(`accessLog.roles.${r}`) }))}
+        data={choices.roles.map((r) => ({ value: r, label: t(`admin.roles.${r}`) }))}
       />
       <NativeSelect
         name="municipalityCode"

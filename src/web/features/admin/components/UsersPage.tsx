@@ -152,7 +152,7 @@ export function UsersPage() {
                   {u.username}
                 </Text>
                 <Text size="sm">
-                  {t(`accessLog.roles.${u.role}`)} · {u.municipalityName ?? t('admin.national')}
+                  {t(`admin.roles.${u.role}`)} · {u.municipalityName ?? t('admin.national')}
                 </Text>
                 <Box mt={6}>{actions(u)}</Box>
               </Paper>
@@ -175,7 +175,7 @@ export function UsersPage() {
                   <Table.Tr key={u.id} data-testid="user-row" data-username={u.username}>
                     <Table.Td>{name(u)}</Table.Td>
                     <Table.Td dir="ltr">{u.username}</Table.Td>
-                    <Table.Td>{t(`accessLog.roles.${u.role}`)}</Table.Td>
+                    <Table.Td>{t(`admin.roles.${u.role}`)}</Table.Td>
                     <Table.Td>{u.municipalityName ?? t('admin.national')}</Table.Td>
                     <Table.Td>
                       <Status user={u} />
