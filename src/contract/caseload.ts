@@ -117,3 +117,6 @@ export const caseloadOverview = z.object({
     }),
   ),
 });
+
+/** POST /api/citizens/search takes everything in its body: any query parameter is a 400 naming it (and never reaches the audit row). */
+export const caseloadSearchQuery = closedObject({}, 'The search takes its filters in the body, not in the address');

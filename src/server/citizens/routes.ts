@@ -10,7 +10,7 @@ import type { PolicyStore } from '../deadlines/index.ts';
 import { caseload, overview, searchKind } from './caseload.ts';
 import { assignCitizen } from './assignment.ts';
 import { colleagues } from './caseload-queries.ts';
-import { assigneesResponse, assignmentBody, assignmentResponse, caseloadItem, caseloadOverview, caseloadPage, caseloadQuery, caseloadSearchBody } from '../../contract/caseload.ts';
+import { assigneesResponse, assignmentBody, assignmentResponse, caseloadItem, caseloadOverview, caseloadPage, caseloadQuery, caseloadSearchBody, caseloadSearchQuery } from '../../contract/caseload.ts';
 import { answersOf, presentRounds } from '../rounds/index.ts';
 import { registerCitizen } from './citizen-registrar.ts';
 import { startRound } from '../rounds/index.ts';
@@ -50,6 +50,7 @@ export function citizenRoutes(ctx: AppContext, policies: PolicyStore): FastifyPl
     defineRoute(app, ctx, {
       method: 'POST',
       url: '/api/citizens/search',
+      query: caseloadSearchQuery,
       body: caseloadSearchBody,
       response: caseloadPage,
       can: 'citizen.list',
