@@ -81,10 +81,13 @@ describe('FIP analytics', () => {
     const to = page.getByLabel('Første runde til');
     const from = page.getByLabel('Første runde fra');
     const today = new Date();
-    const iso = (d: Date) => d.toISOString().slice(0, 10);
+    // Typed the Danish way, dd-mm-åååå (the date field, decision 027).
+    const danish = (d: Date) => d.toISOString().slice(0, 10).split('-').reverse().join('-');
     const weekAgo = new Date(today.getTime() - 7 * 86_400_000);
-    await from.fill(iso(new Date(weekAgo.getTime() - 60 * 86_400_000)));
-    await to.fill(iso(new Date(weekAgo.getTime() - 53 * 86_400_000)));
+    await from.fill(danish(new Date(weekAgo.getTime() - 60 * 86_400_000)));
+    await from.press('Tab');
+    await to.fill(danish(new Date(weekAgo.getTime() - 53 * 86_400_000)));
+    await to.press('Tab');
     await expect.poll(async () => page.getByTestId('fipa-means-table').locator('span[title]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await page.getByTestId('fipa-means-table').locator('span[title]').first().getAttribute('title')).toMatch(/personer|totalen/);
     await loadingEnded(page);

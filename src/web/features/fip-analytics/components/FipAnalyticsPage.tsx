@@ -3,7 +3,7 @@
 // answers, the citizen–caseworker gap — and item validity (employment within 6 months). Every
 // chart has its data table beside it and a CSV download; small cells are "<5" with the reason.
 import { Suspense, lazy, useMemo, useState, type ReactNode } from 'react';
-import { Alert, Box, Group, NativeSelect, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Box, Group, NativeSelect, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { textOf, type Instrument, type Lang, type Respondent } from '../../../../domain/fip/index.ts';
 import type { FipAnalytics } from '../../../../contract/fip-analytics.ts';
@@ -14,6 +14,7 @@ import { problemText } from '../../../lib/problem-message.ts';
 import { useFipAnalytics, useInstrument, type FipAnalyticsParams } from '../api.ts';
 import { DataTable, type Cell, type Row } from './DataTable.tsx';
 import type { BarSeries } from './BarChart.tsx';
+import { DateField } from '../../../components/ui/DateField.tsx';
 
 const BarChart = lazy(() => import('./BarChart.tsx').then((m) => ({ default: m.BarChart })));
 
@@ -280,8 +281,8 @@ export function FipAnalyticsPage() {
       </Title>
       <Text>{t('fipAnalytics.intro')}</Text>
       <Group gap="md" align="end" wrap="wrap">
-        <TextInput type="date" label={t('fipAnalytics.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-        <TextInput type="date" label={t('fipAnalytics.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} error={valid ? undefined : t('fipAnalytics.badPeriod')} />
+        <DateField label={t('fipAnalytics.from')} name="from" value={from} onChange={setFrom} />
+        <DateField label={t('fipAnalytics.to')} name="to" value={to} onChange={setTo} error={valid ? undefined : t('fipAnalytics.badPeriod')} />
         <NativeSelect
           label={t('fipAnalytics.targetGroup')}
           value={targetGroup}
