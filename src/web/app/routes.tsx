@@ -58,15 +58,20 @@ const evaluatorOnly = (me: Me): boolean => mayDo(me.abilities, 'evaluation.view'
 /** The national administrator gets the national view at '/'. */
 const nationalOnly = (me: Me): boolean => mayDo(me.abilities, 'national.view') && !mayDo(me.abilities, 'citizen.list');
 
+/** The system administrator (accounts for every municipality, no caseload) gets the users and roles at '/'. */
+const adminOnly = (me: Me): boolean => mayDo(me.abilities, 'user.admin') && !mayDo(me.abilities, 'citizen.list');
+
 /** An interpreter (no caseload) gets the recording page of the spoken questions at '/'. */
 const audioOnly = (me: Me): boolean => mayDo(me.abilities, 'instrument.audio') && !mayDo(me.abilities, 'citizen.list');
 
-/** '/': the caseload (the evaluations for an evaluator without one); also shown for unknown paths. */
+/** '/': the caseload; for a role without one, its own home (national view, users and roles, evaluations, recordings); also shown for unknown paths. */
 export const homeRoute = route({
   name: 'caseload',
   path: '/',
-  title: (me) => (nationalOnly(me) ? 'national.title' : evaluatorOnly(me) ? 'evaluation.title' : audioOnly(me) ? 'audio.title' : 'caseload.title'),
-  page: (_, me) => (nationalOnly(me) ? <NationalPage /> : evaluatorOnly(me) ? <EvaluationPage /> : audioOnly(me) ? <AudioPage /> : <CaseloadPage />),
+  title: (me) =>
+    nationalOnly(me) ? 'national.title' : adminOnly(me) ? 'admin.title' : evaluatorOnly(me) ? 'evaluation.title' : audioOnly(me) ? 'audio.title' : 'caseload.title',
+  page: (_, me) =>
+    nationalOnly(me) ? <NationalPage /> : adminOnly(me) ? <UsersPage /> : evaluatorOnly(me) ? <EvaluationPage /> : audioOnly(me) ? <AudioPage /> : <CaseloadPage />,
 });
 
 /** Every page; the header shows the nav entries in this order. */
