@@ -19,6 +19,7 @@ import { Loading } from '../../../components/ui/Loading.tsx';
 import { useMe } from '../../../lib/session.ts';
 import { mayDo } from '../../../lib/abilities.ts';
 import { problemText } from '../../../lib/problem-message.ts';
+import { packageName } from '../../../components/ui/content-name.ts';
 
 /** Badges keep their whole text in narrow table cells (no ellipsis). */
 const WHOLE = { root: { overflow: 'visible' }, label: { overflow: 'visible', textOverflow: 'clip' } } as const;
@@ -169,7 +170,7 @@ export function CaseloadPage() {
         }}
         text={text}
         onText={setText}
-        packages={(packages.data?.packages ?? []).map((p) => ({ id: p.id, name: p.name }))}
+        packages={(packages.data?.packages ?? []).map((p) => ({ id: p.id, name: packageName(p, lang).text }))}
         caseworkerName={filters.caseworkerId ? (caseworkerName ?? rows.find((r) => r.caseworker?.id === filters.caseworkerId)?.caseworker?.name) : undefined}
         scopes={scopes}
       />
