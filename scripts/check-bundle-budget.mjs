@@ -22,8 +22,9 @@ const LANGS = ['da', 'en', 'ar', 'fa', 'so', 'ti'];
 /** Raw-byte budgets: a page's first load (JS + CSS), and the citizen's page with a language's strings and fonts. */
 export const BUDGETS = {
   'handover.html': { jsCss: 120 * KB, withLanguage: 200 * KB },
-  // The caseworkers' app: today's size and a margin, so a growth is noticed (not a target).
-  'index.html': { jsCss: 1800 * KB },
+  // The caseworkers' app: today's size and a margin, so a growth is noticed (not a target). 1 248 KB
+  // on 2026-12-07, once the chart library and the pages only some roles open load on demand (was 1 812).
+  'index.html': { jsCss: 1400 * KB },
 };
 
 const argv = process.argv.slice(2);

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { Anchor, Box, Button, Center, Container, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLogout, useMe } from '../lib/session.ts';
@@ -75,7 +75,7 @@ function CurrentPage({ me }: { me: Me }) {
       document.title = 'jobvej';
     };
   }, [title]);
-  return route.page(params, me);
+  return <Suspense fallback={<Loading />}>{route.page(params, me)}</Suspense>;
 }
 
 export function Shell() {

@@ -2,27 +2,29 @@
 // (hrefFor/navigate in src/web/lib/router.ts), its path pattern, the page it shows, its title (an
 // i18n key, shown as the document title) and, for top-level pages, its entry in the header's nav.
 // A new page is one entry here plus its component.
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { mayDo } from '../lib/abilities.ts';
 import type { Ability, Me } from '../lib/types.ts';
 import { registerRoutes, type PathParams } from '../lib/router.ts';
-import { TimelinessPage } from '../features/timeliness/components/TimelinessPage.tsx';
 import { NotAllowed } from '../components/ui/NotAllowed.tsx';
 import { CaseloadPage } from '../features/caseload/components/CaseloadPage.tsx';
 import { RegisterCitizenPage } from '../features/caseload/components/RegisterCitizenPage.tsx';
 import { CitizenPage } from '../features/citizen/components/CitizenPage.tsx';
 import { PlacementForm } from '../features/citizen/components/PlacementForm.tsx';
-import { EvaluationPage } from '../features/evaluation/components/EvaluationPage.tsx';
 import { PackagesPage } from '../features/packages/components/PackagesPage.tsx';
 import { PackagePage } from '../features/packages/components/PackagePage.tsx';
 import { EnrolmentPage } from '../features/packages/components/EnrolmentPage.tsx';
 import { CompaniesPage } from '../features/companies/components/CompaniesPage.tsx';
 import { CompanyPage } from '../features/companies/components/CompanyPage.tsx';
 import { DemandPage } from '../features/companies/components/DemandPage.tsx';
-import { NationalPage } from '../features/national/components/NationalPage.tsx';
-import { AudioPage } from '../features/audio/components/AudioPage.tsx';
-import { UsersPage } from '../features/admin/components/UsersPage.tsx';
-import { FipAnalyticsPage } from '../features/fip-analytics/components/FipAnalyticsPage.tsx';
+
+// Pages only some roles open load with their page (the first load is the caseworkers' own pages).
+const TimelinessPage = lazy(() => import('../features/timeliness/components/TimelinessPage.tsx').then((m) => ({ default: m.TimelinessPage })));
+const EvaluationPage = lazy(() => import('../features/evaluation/components/EvaluationPage.tsx').then((m) => ({ default: m.EvaluationPage })));
+const NationalPage = lazy(() => import('../features/national/components/NationalPage.tsx').then((m) => ({ default: m.NationalPage })));
+const AudioPage = lazy(() => import('../features/audio/components/AudioPage.tsx').then((m) => ({ default: m.AudioPage })));
+const UsersPage = lazy(() => import('../features/admin/components/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
+const FipAnalyticsPage = lazy(() => import('../features/fip-analytics/components/FipAnalyticsPage.tsx').then((m) => ({ default: m.FipAnalyticsPage })));
 
 /** A link in the header: its label (i18n key) and who sees it (an ability the session carries). Only for patterns without required parameters. */
 export interface NavEntry {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Alert, Anchor, Box, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { hrefFor } from '../../../lib/router.ts';
@@ -7,10 +7,12 @@ import { formatDate } from '../../../lib/dates.ts';
 import type { IndustryDemandView } from '../../../lib/types.ts';
 import { useDemand } from '../api.ts';
 import { localName } from '../industry-names.ts';
-import { DemandChart } from './DemandChart.tsx';
 import { Loading } from '../../../components/ui/Loading.tsx';
 import { DateField } from '../../../components/ui/DateField.tsx';
 import { contentName, packageName } from '../../../components/ui/content-name.ts';
+
+// The chart library loads with the chart (as the star chart and timeline), not with the app.
+const DemandChart = lazy(() => import('./DemandChart.tsx').then((m) => ({ default: m.DemandChart })));
 
 function IndustryCell({ row }: { row: IndustryDemandView }) {
   const { lang } = useUiLang();
@@ -179,7 +181,9 @@ export function DemandPage() {
               </Table.Tbody>
             </Table>
           </Box>
-          <DemandChart rows={rows} />
+          <Suspense fallback={<Loading />}>
+            <DemandChart rows={rows} />
+          </Suspense>
           <Title order={2} size="h3">
             {t('companies.demand.packagesTitle')}
           </Title>
