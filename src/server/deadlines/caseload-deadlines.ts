@@ -4,8 +4,8 @@
 import type { Tx } from '../platform/db/tenant.ts';
 import type { PolicyStore } from './policy-store.ts';
 import { evaluateDeadlines, nextDeadline, type NextDeadline } from '../../domain/deadlines/index.ts';
-import { EXIT_OUTCOME_KINDS } from '../../domain/outcomes.ts';
 import { loadCases } from './case-queries.ts';
+import { activeOf } from './timeliness.ts';
 
 
 /**
@@ -14,11 +14,10 @@ import { loadCases } from './case-queries.ts';
  */
 export async function nextDeadlines(tx: Tx, policies: PolicyStore, today: string): Promise<Map<string, NextDeadline | null>> {
   const cases = await loadCases(tx);
-  const exitRows = await tx.selectFrom('outcomes').select('citizen_id').where('kind', 'in', EXIT_OUTCOME_KINDS).where('date', '<=', today).execute();
-  const exited = new Set(exitRows.map((r) => r.citizen_id));
+  const active = new Set((await activeOf(tx, cases, today)).map((c) => c.citizenId));
   const out = new Map<string, NextDeadline | null>();
   for (const c of cases) {
-    if (c.takeoverDate > today || exited.has(c.citizenId)) {
+    if (!active.has(c.citizenId)) {
       out.set(c.citizenId, null);
       continue;
     }

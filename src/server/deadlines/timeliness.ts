@@ -9,14 +9,22 @@ import { evaluateDeadlines, summarizeDeadlines, type CitizenCase, type CitizenDe
 import { EXIT_OUTCOME_KINDS } from '../../domain/outcomes.ts';
 import { loadCases } from './case-queries.ts';
 
-/** The citizens active on `asOf`, or null when the municipality has no citizens at all. */
-export async function activeCases(tx: Tx, asOf: string): Promise<CitizenCase[] | null> {
-  const all = await loadCases(tx);
-  if (all.length === 0) return null;
+/**
+ * Of the loaded cases, those active on `asOf`: taken over by then, without a programme end or
+ * self-sufficiency outcome by then (one query for the exits). The caseload's next deadlines use
+ * the same rule.
+ */
+export async function activeOf(tx: Tx, cases: readonly CitizenCase[], asOf: string): Promise<CitizenCase[]> {
   const exited = new Set(
     (await tx.selectFrom('outcomes').select('citizen_id').where('kind', 'in', EXIT_OUTCOME_KINDS).where('date', '<=', asOf).execute()).map((r) => r.citizen_id),
   );
-  return all.filter((c) => c.takeoverDate <= asOf && !exited.has(c.citizenId));
+  return cases.filter((c) => c.takeoverDate <= asOf && !exited.has(c.citizenId));
+}
+
+/** The citizens active on `asOf`, or null when the municipality has no citizens at all. */
+export async function activeCases(tx: Tx, asOf: string): Promise<CitizenCase[] | null> {
+  const all = await loadCases(tx);
+  return all.length === 0 ? null : activeOf(tx, all, asOf);
 }
 
 export interface MunicipalTimeliness {
