@@ -1,6 +1,7 @@
 // The words of `jobvej timeliness`'s table in the six UI languages (Danish by default): its own
 // headings here, the rule names from the web app's case-work strings (one translation of each
-// rule name for the app and the command). Numbers and dates in the language's format.
+// rule name for the app and the command). Numbers, shares and dates go through the app's own
+// formatters (src/web/lib/numbers.ts, dates.ts), so the table reads as the managers' page does.
 import type { Lang } from '../domain/fip/index.ts';
 import da from '../web/i18n/locales/casework/da.json';
 import en from '../web/i18n/locales/casework/en.json';
@@ -81,16 +82,4 @@ export function timelinessWords(lang: TimelinessLang): Words {
 /** The rule's name in the language; a rule a policy adds without a translation keeps its id. */
 export function ruleName(lang: TimelinessLang, ruleId: string): string {
   return RULE_NAMES[lang][ruleId] ?? RULE_NAMES.da[ruleId] ?? ruleId;
-}
-
-/** A share as a percentage in the language's format (87,5 % in Danish), '–' for none. */
-export function percent(share: number | null, lang: TimelinessLang): string {
-  if (share === null) return '–';
-  return new Intl.NumberFormat(lang === 'da' ? 'da-DK' : lang, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, numberingSystem: 'latn' }).format(share);
-}
-
-/** A date in the language's long form (7. december 2026 in Danish), Latin digits. */
-export function longDate(iso: string, lang: TimelinessLang): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : lang, { dateStyle: 'long', timeZone: 'UTC', numberingSystem: 'latn' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
 }

@@ -11,7 +11,9 @@ import { writeSystemAudit } from '../../server/platform/audit/audit-writer.ts';
 import { activeCases, evaluateTimeliness, loadPolicies, type PolicyStore } from '../../server/deadlines/index.ts';
 import { isIsoDate, summarizeDeadlines, type CitizenDeadlineReport, type RuleState } from '../../domain/deadlines/index.ts';
 import { configOrReport, openConfiguredDatabase } from '../open-configured-database.ts';
-import { isTimelinessLang, longDate, percent, ruleName, TIMELINESS_LANGS, timelinessWords, type TimelinessLang } from '../timeliness-text.ts';
+import { isTimelinessLang, ruleName, TIMELINESS_LANGS, timelinessWords, type TimelinessLang } from '../timeliness-text.ts';
+import { formatNumber, formatShare } from '../../web/lib/numbers.ts';
+import { formatDate } from '../../web/lib/dates.ts';
 
 export const SYSTEM_ROLE = 'system';
 
@@ -102,17 +104,17 @@ const padStart = (text: string, n: number): string => ' '.repeat(Math.max(0, n -
 /** The human table in the chosen language (Danish by default): one block per municipality, one line per rule, with rule names. */
 export function formatTable(report: TimelinessReport, lang: TimelinessLang = 'da', policyName?: string): string {
   const w = timelinessWords(lang);
-  const n = (x: number) => new Intl.NumberFormat(lang === 'da' ? 'da-DK' : lang, { numberingSystem: 'latn' }).format(x);
-  const lines = [w.title(longDate(report.as_of, lang), policyName ?? null, longDate(report.policy.effective_from, lang))];
+  const n = (x: number) => formatNumber(x, lang);
+  const lines = [w.title(formatDate(report.as_of, lang), policyName ?? null, formatDate(report.policy.effective_from, lang))];
   for (const m of report.summary) {
-    lines.push('', w.municipality(`${m.municipality_name} (${m.municipality_code})`, m.citizens, percent(m.share_all_on_time, lang)));
+    lines.push('', w.municipality(`${m.municipality_name} (${m.municipality_code})`, m.citizens, formatShare(m.share_all_on_time, lang)));
     const names = m.rules.map((r) => ruleName(lang, r.rule_id));
     const first = Math.max(width(w.rule), ...names.map(width));
     const cols = [w.ok, w.due, w.breached, w.overdueNow, w.onTime];
     const cw = cols.map((c) => Math.max(8, width(c)));
     lines.push(`  ${padEnd(w.rule, first)}  ${cols.map((c, i) => padStart(c, cw[i]!)).join('  ')}`);
     m.rules.forEach((r, i) => {
-      const cells = [n(r.ok), n(r.due), n(r.breached), n(r.overdue_now), percent(r.share_on_time, lang)];
+      const cells = [n(r.ok), n(r.due), n(r.breached), n(r.overdue_now), formatShare(r.share_on_time, lang)];
       lines.push(`  ${padEnd(names[i]!, first)}  ${cells.map((c, j) => padStart(c, cw[j]!)).join('  ')}`);
     });
   }

@@ -25,3 +25,16 @@ export function formatDecimal(n: number, lang: Lang, digits: number): string {
   }
   return f.format(n);
 }
+
+const shares = new Map<Lang, Intl.NumberFormat>();
+
+/** A share 0..1 as a percentage with one decimal (87,5 % in Danish), same marks and digits as formatNumber; '–' for none. */
+export function formatShare(share: number | null, lang: Lang): string {
+  if (share === null) return '–';
+  let f = shares.get(lang);
+  if (!f) {
+    f = new Intl.NumberFormat(lang === 'da' ? 'da-DK' : lang, { style: 'percent', numberingSystem: 'latn', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    shares.set(lang, f);
+  }
+  return f.format(share);
+}

@@ -8,17 +8,11 @@ import { useTimeliness } from '../api.ts';
 import { Loading } from '../../../components/ui/Loading.tsx';
 import { DateField } from '../../../components/ui/DateField.tsx';
 import { useUiLang } from '../../../lib/use-ui-lang.ts';
-import { formatNumber } from '../../../lib/numbers.ts';
+import { formatNumber, formatShare } from '../../../lib/numbers.ts';
 import { formatDate } from '../../../lib/dates.ts';
 import { problemText } from '../../../lib/problem-message.ts';
 import { ruleLabel } from '../../../lib/casework-labels.ts';
 import { nameIn } from '../../../../domain/content-names.ts';
-import type { Lang } from '../../../../domain/fip/index.ts';
-
-function percent(share: number | null, lang: Lang): string {
-  if (share === null) return '–';
-  return new Intl.NumberFormat(lang === 'da' ? 'da-DK' : lang, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, numberingSystem: 'latn' }).format(share);
-}
 
 export function TimelinessPage() {
   const { t } = useTranslation();
@@ -49,7 +43,7 @@ export function TimelinessPage() {
               municipality: data.municipality.name,
               date: formatDate(data.asOf, lang),
               citizens: formatNumber(data.citizens, lang),
-              share: percent(data.shareAllOnTime, lang),
+              share: formatShare(data.shareAllOnTime, lang),
             })}
           </Text>
           {policy && (
@@ -82,7 +76,7 @@ export function TimelinessPage() {
                     <Table.Td ta="end" fw={700}>
                       {formatNumber(r.overdueNow, lang)}
                     </Table.Td>
-                    <Table.Td ta="end">{percent(r.shareOnTime, lang)}</Table.Td>
+                    <Table.Td ta="end">{formatShare(r.shareOnTime, lang)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
