@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { asksItem, itemsAcross, textOf, type Instrument, type Lang, type Respondent } from '../../../../domain/fip/index.ts';
 import { chartRounds } from '../chart-rounds.ts';
 import type { Round } from '../../../lib/types.ts';
+import { settleSvgChart } from '../../../lib/svg-chart.ts';
 
 echarts.use([RadarChart, LegendComponent, TooltipComponent, SVGRenderer]);
 
@@ -77,15 +78,7 @@ export function StarChart({ instrument, versions, rounds, respondent, lang, rtl 
         },
       ],
     });
-    const svg = el.querySelector('svg');
-    svg?.setAttribute('aria-hidden', 'true');
-    svg?.setAttribute('focusable', 'false');
-    const onResize = () => chart.resize();
-    window.addEventListener('resize', onResize);
-    return () => {
-      window.removeEventListener('resize', onResize);
-      chart.dispose();
-    };
+    return settleSvgChart(el, chart);
   }, [instrument, versions, rounds, respondent, lang, rtl, t]);
 
   const label = t('citizenPage.chartLabel', {

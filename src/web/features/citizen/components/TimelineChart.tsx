@@ -12,6 +12,7 @@ import { OFFER_KIND_INFO } from '../../../../domain/offers/index.ts';
 import { isBar, type Timeline, type TimelineItem } from '../../../../domain/timeline.ts';
 import { useUiLang } from '../../../lib/use-ui-lang.ts';
 import { axisDateFormatter } from './timeline-axis.ts';
+import { settleSvgChart } from '../../../lib/svg-chart.ts';
 
 echarts.use([CustomChart, GridComponent, TooltipComponent, SVGRenderer]);
 
@@ -145,16 +146,7 @@ export function TimelineChart({ timeline, laneLabels, describe, takeoverLabel, r
       },
       series: [{ type: 'custom', renderItem, encode: { x: [0, 1], y: 2 }, data, clip: false }],
     });
-    const svg = el.querySelector('svg');
-    svg?.setAttribute('aria-hidden', 'true');
-    svg?.setAttribute('focusable', 'false');
-    // Follow the container's width (it can still be settling when the chart is first drawn).
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(el);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
+    return settleSvgChart(el, chart);
   }, [timeline, laneLabels, describe, takeoverLabel, rtl, lang]);
 
   return <div ref={ref} role="img" aria-label={label} data-testid="timeline-chart" dir="ltr" style={{ width: '100%', height }} />;

@@ -5,6 +5,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import { SVGRenderer } from 'echarts/renderers';
 import { useTranslation } from 'react-i18next';
 import type { IndustryDemandView } from '../../../lib/types.ts';
+import { settleSvgChart } from '../../../lib/svg-chart.ts';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
@@ -32,15 +33,7 @@ export function DemandChart({ rows }: { rows: IndustryDemandView[] }) {
         { type: 'bar', name: t('companies.demand.citizensSeries'), data: rows.map((r) => r.citizens.active) },
       ],
     });
-    const svg = el.querySelector('svg');
-    svg?.setAttribute('aria-hidden', 'true');
-    svg?.setAttribute('focusable', 'false');
-    const onResize = () => chart.resize();
-    window.addEventListener('resize', onResize);
-    return () => {
-      window.removeEventListener('resize', onResize);
-      chart.dispose();
-    };
+    return settleSvgChart(el, chart);
   }, [rows, t]);
   return <div ref={ref} style={{ width: '100%', height: 280 }} aria-hidden="true" data-testid="demand-chart" dir="ltr" />;
 }

@@ -7,6 +7,7 @@ import * as echarts from 'echarts/core';
 import { BarChart as EBarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
+import { settleSvgChart } from '../../../lib/svg-chart.ts';
 
 echarts.use([EBarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
@@ -55,15 +56,7 @@ export function BarChart({ categories, series, label, min, max, testId, format }
       },
       series: series.map((s) => ({ type: 'bar', name: s.name, stack: s.stack, data: s.values.map((v) => v ?? '-'), itemStyle: { color: s.color }, barMaxWidth: 18 })),
     });
-    const svg = el.querySelector('svg');
-    svg?.setAttribute('aria-hidden', 'true');
-    svg?.setAttribute('focusable', 'false');
-    const onResize = () => chart.resize();
-    window.addEventListener('resize', onResize);
-    return () => {
-      window.removeEventListener('resize', onResize);
-      chart.dispose();
-    };
+    return settleSvgChart(el, chart);
   }, [categories, series, min, max, format]);
   return <div ref={ref} role="img" aria-label={label} data-testid={testId} dir="ltr" style={{ width: '100%', height }} />;
 }
