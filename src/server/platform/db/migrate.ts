@@ -18,6 +18,7 @@ import * as m014 from './migrations/014-national-quarter-counts.ts';
 import * as m015 from './migrations/015-answer-submissions.ts';
 import * as m016 from './migrations/016-instrument-audio.ts';
 import * as m018 from './migrations/018-assignment-and-users.ts';
+import * as m019 from './migrations/019-employment-model.ts';
 
 export const migrations: { version: number; name: string; sql: string }[] = [
   { version: 1, name: m001.name, sql: m001.sql },
@@ -37,6 +38,7 @@ export const migrations: { version: number; name: string; sql: string }[] = [
   { version: 15, name: m015.name, sql: m015.sql },
   { version: 16, name: m016.name, sql: m016.sql },
   { version: 18, name: m018.name, sql: m018.sql },
+  { version: 19, name: m019.name, sql: m019.sql },
 ];
 
 /** Returns the versions applied now. */
