@@ -33,6 +33,8 @@ export const ACTIONS = [
   'evaluation.run',
   'evaluation.view',
   'fip_analytics.view',
+  'employment_model.manage',
+  'employment_model.view',
   'citizen.access_log',
   'citizen.export',
   'audit.head',
@@ -90,6 +92,10 @@ const GRANTS: Record<Action, readonly Role[]> = {
   // FIP group analytics: suppressed aggregates of the own municipality's answers and outcomes
   // (decision 025); not the national administrator, who has no municipality.
   'fip_analytics.view': ['manager', 'evaluator'],
+  // The employment probability (decision 029): the municipality's managers turn it on and off and
+  // refit it; caseworkers and managers see it on a citizen of their municipality while it is on.
+  'employment_model.manage': ['manager'],
+  'employment_model.view': ['caseworker', 'manager'],
   // Who looked at a citizen (the audit rows about them): the municipality's managers.
   'citizen.access_log': ['manager'],
   // The data-subject export (GDPR art. 15): everything held about one citizen, their access log included.

@@ -63,6 +63,13 @@ export type AuditAction =
   | 'national.view'
   /** The FIP analytics' aggregates were read (detail: period, target group, round). */
   | 'fip_analytics.view'
+  /** The employment model (decision 029): its page read; turned on or off; refitted (detail: version, n, events, CV AUC, status). */
+  | 'employment_model.view'
+  | 'employment_model.enable'
+  | 'employment_model.disable'
+  | 'employment_model.refit'
+  /** A citizen's employment probability was read (detail: shown or why not, the model version). */
+  | 'employment_probability.view'
   /** A spoken question's clip recorded or replaced, reviewed, removed (decision 023; detail: the SHA-256s). */
   | 'audio.save'
   | 'audio.review'
