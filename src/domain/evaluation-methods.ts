@@ -16,13 +16,16 @@ export interface MethodVocabulary {
   needs: readonly MethodNeed[];
   /** Also estimated per 4-week period of the employment window (`by_period`). */
   byPeriod: boolean;
+  /** Adjusts for the covariates (PSM, IPW, AIPW): its estimates get E-values and are compared with each other (decision 030). */
+  adjusted: boolean;
 }
 
 export const EVALUATION_METHODS = {
-  naive: { labelKey: 'evaluation.method.naive', colour: '#8c8c8c', needs: [], byPeriod: true },
-  psm: { labelKey: 'evaluation.method.psm', colour: '#1f6fb2', needs: ['score', 'match'], byPeriod: true },
-  ipw: { labelKey: 'evaluation.method.ipw', colour: '#d9711c', needs: ['score', 'weight'], byPeriod: true },
-  did: { labelKey: 'evaluation.method.did', colour: '#4a9a4a', needs: ['pre'], byPeriod: false },
+  naive: { labelKey: 'evaluation.method.naive', colour: '#8c8c8c', needs: [], byPeriod: true, adjusted: false },
+  psm: { labelKey: 'evaluation.method.psm', colour: '#1f6fb2', needs: ['score', 'match'], byPeriod: true, adjusted: true },
+  ipw: { labelKey: 'evaluation.method.ipw', colour: '#d9711c', needs: ['score', 'weight'], byPeriod: true, adjusted: true },
+  aipw: { labelKey: 'evaluation.method.aipw', colour: '#8e3fa3', needs: ['score'], byPeriod: true, adjusted: true },
+  did: { labelKey: 'evaluation.method.did', colour: '#4a9a4a', needs: ['pre'], byPeriod: false, adjusted: false },
 } as const satisfies Record<string, MethodVocabulary>;
 
 export type Method = keyof typeof EVALUATION_METHODS;
@@ -36,4 +39,7 @@ export const isMethod = (s: string): s is Method => Object.hasOwn(EVALUATION_MET
 export const methodVocabulary = (s: string): MethodVocabulary | undefined => (isMethod(s) ? EVALUATION_METHODS[s] : undefined);
 
 /** Whether any of the methods needs `need`. */
+/** Whether the method adjusts for the covariates (an id this version does not know: no). */
+export const isAdjusted = (s: string): boolean => methodVocabulary(s)?.adjusted ?? false;
+
 export const methodsNeed = (methods: readonly Method[], need: MethodNeed): boolean => methods.some((m) => (EVALUATION_METHODS[m].needs as readonly MethodNeed[]).includes(need));

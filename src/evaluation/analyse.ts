@@ -143,7 +143,7 @@ export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptio
 
   // Each subgroup's estimates from its own rows' outcome counts, and its balance table.
   tick('estimates', 0);
-  const run = { methods, outcomes, counts, unitPerson: cohorts.units.person };
+  const run = { methods, outcomes, counts, unitPerson: cohorts.units.person, table };
   const censored = opts.controlPool === 'censored' ? censoredEstimates(persons, panel, cohorts, counts, groups, methods, outcomes, table, opts.scoreModel !== 'pooled') : undefined;
   const estimates = plan.perGroup(censored ? [] : groups, (g) => ({ kind: 'estimates', ...estimateInput(g, run) }));
   const balanceParts = plan.balance(groups, balanceColumns(table), (g, columns) => ({ kind: 'balance', ...balanceInput(g, table, columns) }));

@@ -1,6 +1,6 @@
 // Public API of src/stats: pure numerics on Float64Array (row-major matrices, see README.md).
 export { cholesky, choleskySolve, spdInverse } from './cholesky.ts';
-export { xtwx, xtwy, matVec, sparseRows, type SparseRows } from './crossprod.ts';
+export { xtwx, xtwy, xtwxSparse, matVec, sparseRows, type SparseRows } from './crossprod.ts';
 export { qrLeastSquares, type QrLeastSquaresResult } from './qr-least-squares.ts';
 export { wls, ols, type WlsResult } from './wls.ts';
 export { twoGroupDesign as twoGroupLsDesign, twoGroupFit, type TwoGroupLsDesign, type TwoGroupLsOptions, type TwoGroupLsResult } from './two-group-ls.ts';

@@ -52,8 +52,8 @@ describe('evaluator page in the browser', () => {
     await table.waitFor({ timeout: 60_000 });
     expect(page.url()).toMatch(/#\/evaluations\/[0-9a-f-]{36}$/);
     const rows = table.locator('tbody tr');
-    // Employment by default: (all, women, men) × (naive, psm, ipw).
-    await expect.poll(() => rows.count()).toBe(9);
+    // Employment by default: (all, women, men) × (naive, psm, ipw, aipw).
+    await expect.poll(() => rows.count()).toBe(12);
     await expect.poll(() => table.innerText()).toMatch(/Propensity score matching/);
     expect(await table.innerText()).toMatch(/\d+\.\d%/);
     for (const name of ['Download JSON', 'Download CSV', 'Open the full report']) {

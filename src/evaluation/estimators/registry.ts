@@ -7,6 +7,8 @@
 // A new method: an entry in the vocabulary and one here (the Record type asks for it), its
 // name in the UI locale files, then the docs table rewritten (see report/methods-table.test.ts).
 import { EVALUATION_METHODS, METHODS, methodVocabulary, type Method, type MethodVocabulary } from '../../domain/evaluation-methods.ts';
+import type { SparseRows } from '../../stats/index.ts';
+import { aipwDesign, aipwEffect } from './aipw.ts';
 import { didEffect } from './did.ts';
 import type { Effect, TwoGroupDesign } from './effect.ts';
 import { ipwDesign, ipwEffect, type IpwWeights } from './ipw.ts';
@@ -24,6 +26,10 @@ export interface EstimatorInput {
   sample?: MatchedSample;
   /** IPW weights (when the subgroup was weighted). */
   ipw?: Pick<IpwWeights, 'weights'>;
+  /** The propensity score of each row (when a score model was fitted and some method needs it here). */
+  score?: Float64Array;
+  /** The score model's design on the subgroup's rows (CSR, intercept first; AIPW's outcome model uses the same terms). */
+  design?: { S: SparseRows; n: number; k: number };
   /** A value several methods of the subgroup share, made once (e.g. the unweighted [1, treated] design of naive and DiD). */
   shared<T>(key: string, make: () => T): T;
 }
@@ -69,6 +75,14 @@ const ESTIMATORS: Record<Method, Estimator> = {
     prepare: (g) => (g.ipw ? ipwDesign(g.treated, g.ipw as IpwWeights, g.person) : undefined),
     estimate: (d, y) => ipwEffect(d, y),
     doc: { sample: 'all units; participants weight 1, controls p/(1−p), normalised to mean 1 in each group', se: PERSON_CR1 },
+  }),
+  aipw: estimator({
+    prepare: (g) => (g.score && g.design ? aipwDesign(g.design.S, g.design.n, g.design.k, g.treated, g.score, g.person) : undefined),
+    estimate: (d, y) => aipwEffect(d, y),
+    doc: {
+      sample: "all units: doubly robust (Sant'Anna & Zhao) — the participants' mean of y − m₀(X) minus the controls' mean of it weighted p/(1−p), m₀ a linear model of the outcome fitted by OLS on the controls with the score model's terms",
+      se: 'influence function (with the outcome and score models\' estimation) summed per person, V = G/(G−1) Σ_g ψ_g² / n²',
+    },
   }),
   did: estimator({
     prepare: (g) => ({ design: unweighted(g), treated: g.treated }),

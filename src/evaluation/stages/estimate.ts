@@ -3,6 +3,7 @@
 // subgroup's own arrays: the outcome week counts gathered for its rows where the stage runs, so
 // the same function runs on the main thread or on the helper thread (parallel/schedule.ts).
 import { WINDOW_WEEKS } from '../design/cohorts.ts';
+import { designSparse, type CovariateTable } from '../design/covariates.ts';
 import { N_PERIODS, PERIOD_WEEKS, type OutcomeCounts, type OutcomeName } from '../design/outcomes.ts';
 import type { Effect } from '../estimators/effect.ts';
 import type { IpwWeights } from '../estimators/ipw.ts';
@@ -20,6 +21,10 @@ export interface GroupEstimatesInput {
   sample?: MatchedSample;
   /** IPW weights (only `weights` is used here). */
   ipw?: Pick<IpwWeights, 'weights'>;
+  /** Propensity scores of the rows (methods that need them here: AIPW). */
+  score?: Float64Array;
+  /** The score model's design on the rows (AIPW's outcome model). */
+  design?: EstimatorInput['design'];
   /** Per outcome (in `outcomes` order): weeks in the outcome over the window, per subgroup row. */
   post: Uint8Array[];
   /** The same over the 52 weeks before (for methods that need 'pre'; empty arrays otherwise). */
@@ -68,6 +73,8 @@ export function groupEstimates(g: GroupEstimatesInput): GroupEstimates {
     ...(g.person ? { person: g.person } : {}),
     ...(g.sample ? { sample: g.sample } : {}),
     ...(g.ipw ? { ipw: g.ipw } : {}),
+    ...(g.score ? { score: g.score } : {}),
+    ...(g.design ? { design: g.design } : {}),
     shared<T>(key: string, make: () => T): T {
       if (!memo.has(key)) memo.set(key, make());
       return memo.get(key) as T;
@@ -122,8 +129,10 @@ export function groupEstimates(g: GroupEstimatesInput): GroupEstimates {
  * A subgroup's estimates from the units' outcome counts (in shared memory when there is a
  * helper), gathered for the subgroup's rows where the stage runs.
  */
-export type EstimateInput = Omit<GroupEstimatesInput, 'post' | 'pre' | 'periods' | 'person'> & {
+export type EstimateInput = Omit<GroupEstimatesInput, 'post' | 'pre' | 'periods' | 'person' | 'design'> & {
   counts: OutcomeCounts;
+  /** The covariate table (in shared memory with a helper): the score model's design of the rows is built from it where the stage runs (AIPW). */
+  table?: CovariateTable;
   rows: Int32Array;
   unitPerson: Int32Array;
   /** Gather the pre-window counts (some method needs 'pre'). */
@@ -143,9 +152,10 @@ function gather<T extends Uint8Array | Int32Array>(values: T, rows: Int32Array, 
 
 /** A subgroup's input to this stage, from what the earlier stages left it (a matched sample, IPW weights). */
 export function estimateInput(
-  g: { label: string; rows: Int32Array; treated: Uint8Array; sample?: MatchedSample; ipw?: Pick<IpwWeights, 'weights'> },
-  run: { methods: readonly Method[]; outcomes: OutcomeName[]; counts: OutcomeCounts; unitPerson: Int32Array },
+  g: { label: string; rows: Int32Array; treated: Uint8Array; sample?: MatchedSample; ipw?: Pick<IpwWeights, 'weights'>; model?: { score: Float64Array } },
+  run: { methods: readonly Method[]; outcomes: OutcomeName[]; counts: OutcomeCounts; unitPerson: Int32Array; table?: CovariateTable },
 ): EstimateInput {
+  const aipw = run.methods.includes('aipw') && g.model !== undefined && run.table !== undefined;
   return {
     label: g.label,
     methods: run.methods,
@@ -153,12 +163,20 @@ export function estimateInput(
     treated: g.treated,
     ...(g.sample ? { sample: g.sample } : {}),
     ...(g.ipw ? { ipw: { weights: g.ipw.weights } } : {}),
+    ...(aipw && g.model && run.table ? { score: g.model.score, table: run.table } : {}),
     counts: run.counts,
     rows: g.rows,
     unitPerson: run.unitPerson,
     pre: run.methods.some((m) => REGISTRY[m].needs.includes('pre')),
     periods: run.outcomes.includes('employment'),
   };
+}
+
+/** The score model's design of the rows (as stages/score.ts builds it), always in CSR form. */
+function scoreDesign(table: CovariateTable, rows: Int32Array): NonNullable<EstimatorInput['design']> {
+  const sd = designSparse(table, rows, 1);
+  if (!sd) throw new Error('estimate: the design has more non-zeros than entries');
+  return { S: sd.S, n: sd.n, k: sd.p };
 }
 
 /** The stage: gather the subgroup's counts, then its estimates. */
@@ -174,6 +192,8 @@ export function estimate(t: EstimateInput): GroupEstimates {
     person: gather(t.unitPerson, rows, 1, all),
     ...(t.sample ? { sample: t.sample } : {}),
     ...(t.ipw ? { ipw: t.ipw } : {}),
+    ...(t.score ? { score: t.score } : {}),
+    ...(t.score && t.table ? { design: scoreDesign(t.table, rows) } : {}),
     post: t.outcomes.map((o) => gather(counts.post[o], rows, 1, all)),
     pre: t.pre ? t.outcomes.map((o) => gather(counts.pre[o], rows, 1, all)) : [],
     periods: t.periods ? gather(counts.periods, rows, N_PERIODS, all) : new Uint8Array(0),
