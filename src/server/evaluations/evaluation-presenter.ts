@@ -6,7 +6,8 @@ import type { Selectable } from 'kysely';
 import type { EvaluationRunsTable } from '../platform/db/schema.ts';
 import type { EvaluationResult, EvaluationRun } from '../../contract/types.ts';
 
-type RunRow = Selectable<EvaluationRunsTable>;
+/** The columns shown (the queue's claim columns are the runner's, not the evaluator's). */
+type RunRow = Omit<Selectable<EvaluationRunsTable>, 'claimed_by' | 'lease_expires_at' | 'attempts'>;
 
 export function presentRun(row: RunRow): EvaluationRun {
   return {

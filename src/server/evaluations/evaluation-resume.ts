@@ -1,80 +1,40 @@
-// Runs that the server had acknowledged but not finished when it stopped without a clean
-// shutdown (a crash, a kill, a power cut) are taken up again at start-up: nothing acknowledged is
-// lost. A run is this server's when its input copies are in this server's store
-// (`<storeDir>/<run id>/`); a run whose copies are elsewhere belongs to another server and is
-// left alone; half-received uploads (never acknowledged) are removed. A run stored by another jobvej version is marked failed instead (its result would
-// not be reproducible under the version recorded with it); so is one whose copies are gone.
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+// At start-up: half-received uploads (never acknowledged, so without a run row) that a crash left
+// in the store are removed. Unfinished runs need nothing here: a run's claim has a lease
+// (evaluation-runner.ts, decision 031), and a run whose lease passed — its process died — is
+// claimed again by any process with its input copies, this one included. Several processes may
+// share the store, so an upload folder is removed only when nothing was written into it for an
+// hour (another process may be receiving it right now).
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunParameters } from '../../contract/evaluations.ts';
-import type { Database } from '../platform/db/database.ts';
-import { withTenant } from '../platform/db/tenant.ts';
-import { writeSystemAudit } from '../platform/audit/audit-writer.ts';
-import { STOPPED, runFiles, type EvaluationRunner } from './evaluation-runner.ts';
 
-export const VERSION_CHANGED = 'jobvej was updated while this evaluation waited; start it again.';
+export const ABANDONED_UPLOAD_MS = 60 * 60 * 1000;
 
-export interface ResumeReport {
-  resumed: string[];
-  failed: string[];
+/** The newest modification time in a folder (itself and its files), ms. */
+function newestWrite(dir: string): number {
+  let newest = statSync(dir).mtimeMs;
+  for (const name of readdirSync(dir)) newest = Math.max(newest, statSync(join(dir, name)).mtimeMs);
+  return newest;
 }
 
-/** Every municipality's code plus null (national users' runs): the tenants to look in. */
-async function tenants(db: Database): Promise<(string | null)[]> {
-  const rows = await withTenant(db, { municipalityCode: null, userId: null, role: 'system' }, (tx) =>
-    tx.selectFrom('municipalities').select('code').orderBy('code').execute(),
-  );
-  return [null, ...rows.map((r) => r.code)];
-}
-
-export async function resumeInterruptedRuns(db: Database, runner: EvaluationRunner, storeDir: string, version: string): Promise<ResumeReport> {
-  const report: ResumeReport = { resumed: [], failed: [] };
-  // Uploads cut off before they were acknowledged (`.<id>.partial`) have no run row: remove them.
-  if (existsSync(storeDir)) {
-    for (const name of readdirSync(storeDir)) if (name.startsWith('.') && name.endsWith('.partial')) rmSync(join(storeDir, name), { recursive: true, force: true });
+/** Remove `.<id>.partial` upload folders untouched for an hour; the names removed. */
+export function removeAbandonedUploads(storeDir: string, now: number = Date.now()): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(storeDir);
+  } catch {
+    return removed;
   }
-  for (const code of await tenants(db)) {
-    const tenant = { municipalityCode: code, userId: null, role: 'system' };
-    const runs = await withTenant(db, tenant, async (tx) => {
-      const rows = await tx
-        .selectFrom('evaluation_runs')
-        .select(['id', 'created_by', 'parameters', 'jobvej_version'])
-        .where('status', 'in', ['queued', 'running'])
-        .orderBy('created_at')
-        .execute();
-      const mine = rows.filter((r) => existsSync(join(storeDir, r.id)));
-      const decided = [];
-      for (const run of mine) {
-        const dir = join(storeDir, run.id);
-        const files = runFiles(dir);
-        const intact = existsSync(files.persons) && existsSync(files.weeks);
-        const resume = run.jobvej_version === version && intact;
-        if (resume) {
-          await tx.updateTable('evaluation_runs').set({ status: 'queued', stage: null, progress: 0 }).where('id', '=', run.id).execute();
-          await writeSystemAudit(tx, code, 'evaluation.resume', 'evaluation_run', run.id, {});
-        } else {
-          await tx
-            .updateTable('evaluation_runs')
-            .set({ status: 'failed', error: intact ? VERSION_CHANGED : STOPPED, finished_at: new Date() })
-            .where('id', '=', run.id)
-            .execute();
-          await writeSystemAudit(tx, code, 'evaluation.interrupted', 'evaluation_run', run.id, { storedVersion: run.jobvej_version, version, inputsIntact: intact });
-        }
-        decided.push({ ...run, dir, resume });
-      }
-      return decided;
-    });
-    // After the commit: enqueue (the runner writes in its own transactions) or delete the copies.
-    for (const run of runs) {
-      if (run.resume) {
-        const parameters = run.parameters as RunParameters;
-        runner.enqueue({ id: run.id, dir: run.dir, tenant: { municipalityCode: code, userId: run.created_by, role: 'system' }, parameters, version });
-        report.resumed.push(run.id);
-      } else {
-        rmSync(run.dir, { recursive: true, force: true });
-        report.failed.push(run.id);
-      }
+  for (const name of names) {
+    if (!name.startsWith('.') || !name.endsWith('.partial')) continue;
+    const dir = join(storeDir, name);
+    try {
+      if (now - newestWrite(dir) < ABANDONED_UPLOAD_MS) continue;
+    } catch {
+      continue; // removed meanwhile (the upload finished and was renamed)
     }
+    rmSync(dir, { recursive: true, force: true });
+    removed.push(name);
   }
-  return report;
+  return removed;
 }

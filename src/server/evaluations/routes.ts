@@ -10,7 +10,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { renderHtml } from '../../evaluation/report/html.ts';
 import { createEvaluationRunner, type EvaluationRunner } from './evaluation-runner.ts';
-import { resumeInterruptedRuns } from './evaluation-resume.ts';
+import { removeAbandonedUploads } from './evaluation-resume.ts';
 import { OutsideInboxError, resolveInboxPath, storeStream, type StoredInput } from './evaluation-inputs.ts';
 import type { TenantContext, Tx } from '../platform/db/tenant.ts';
 import type { AppContext } from '../app-context.ts';
@@ -35,7 +35,9 @@ export interface EvaluationRouteOptions {
   reserveBytes?: number;
   /** fs.promises.statfs, replaceable in tests. */
   statfs?: (path: string) => Promise<{ bavail: number; bsize: number }>;
-  runner?: EvaluationRunner;
+  /** The queue's claim lease and poll interval (evaluation-runner.ts; JOBVEJ_EVALUATION_LEASE_MS, JOBVEJ_EVALUATION_POLL_MS). */
+  leaseMs?: number;
+  pollMs?: number;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 ** 3;
@@ -105,12 +107,19 @@ export function evaluationRoutes(ctx: AppContext, opts: EvaluationRouteOptions):
       if (length > 2 * maxFileBytes + MULTIPART_OVERHEAD) throw tooLarge(`Each file may be at most ${maxFileBytes} bytes`);
       await requireSpace(Number.isFinite(length) ? length : 0);
     }
-    const runner = opts.runner ?? createEvaluationRunner(ctx.db, (error) => app.log.error({ err: error }, 'evaluation run'));
-    // Closing the app stops a running evaluation (marked failed: start it again) rather than waiting for it.
+    // Uploads a crash cut off are removed; runs a crash left unfinished are claimed again once their lease has passed.
+    const abandoned = removeAbandonedUploads(opts.storeDir);
+    if (abandoned.length > 0) app.log.info({ abandoned }, 'half-received evaluation uploads removed');
+    const runner: EvaluationRunner = createEvaluationRunner(ctx.db, {
+      storeDir: opts.storeDir,
+      version: pkg.version,
+      ...(opts.leaseMs !== undefined ? { leaseMs: opts.leaseMs } : {}),
+      ...(opts.pollMs !== undefined ? { pollMs: opts.pollMs } : {}),
+      log: (error) => app.log.error({ err: error }, 'evaluation run'),
+      onClaim: (claim) => app.log.info(claim, 'evaluation run claimed'),
+    });
+    // Closing the app stops a running evaluation and hands it back to the queue (another process, or the next start, runs it).
     app.addHook('onClose', async () => runner.stop());
-    // Runs left unfinished by a crash are taken up again (or failed, naming why).
-    const resumed = await resumeInterruptedRuns(ctx.db, runner, opts.storeDir, pkg.version);
-    if (resumed.resumed.length + resumed.failed.length > 0) app.log.info(resumed, 'evaluation runs interrupted by the last stop');
 
     /** A run by id in the caller's tenant transaction (row-level security: another municipality's run is 404). */
     async function loadRun(tx: Tx, id: string) {
@@ -240,10 +249,11 @@ export function evaluationRoutes(ctx: AppContext, opts: EvaluationRouteOptions):
           .executeTakeFirstOrThrow();
         return { run: presentRun(row) };
       },
-      afterCommit: (_, { id, partial, params, tenant }) => {
+      afterCommit: (_, { id, partial }) => {
         const dir = join(opts.storeDir, id);
         renameSync(partial, dir);
-        runner.enqueue({ id, dir, tenant, parameters: params, version: pkg.version });
+        // Committed as queued: whichever process claims it first runs it; this one looks now.
+        runner.wake();
       },
     });
 

@@ -21,6 +21,15 @@ export const envSchema = z.object({
   JOBVEJ_UPLOAD_MAX_FILE_BYTES: z.coerce.number().int().positive().default(16 * 1024 ** 3),
   /** Free disk space an evaluation upload must leave on the store's file system, bytes (1 GiB). */
   JOBVEJ_UPLOAD_RESERVE_BYTES: z.coerce.number().int().min(0).default(1024 ** 3),
+  /**
+   * Behind a reverse proxy (nginx): the proxies whose X-Forwarded-For is believed (Fastify's
+   * trustProxy: `loopback`, addresses or CIDRs, comma-separated), so that the login limit and the
+   * rate limit see the client's address rather than the proxy's. Unset: no proxy is trusted.
+   */
+  JOBVEJ_TRUST_PROXY: z.string().min(1).optional(),
+  /** The evaluation queue (decision 031): how long a claim holds unrenewed, ms (60 s), and how often each process looks for a run, ms (5 s). */
+  JOBVEJ_EVALUATION_LEASE_MS: z.coerce.number().int().min(1000).default(60_000),
+  JOBVEJ_EVALUATION_POLL_MS: z.coerce.number().int().min(100).default(5_000),
   NODE_ENV: z.string().optional(),
 });
 export type Config = z.infer<typeof envSchema>;

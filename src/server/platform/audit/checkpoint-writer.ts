@@ -1,7 +1,7 @@
 // Take audit checkpoints: `jobvej audit checkpoint` once; `jobvej serve` at start, every ten
 // minutes and at shutdown. A checkpoint records the chain head only when it has moved, and only
 // when the head row is there with the head's hash (a checkpoint must not bless a broken head).
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
 import { readChainHead } from './chain-head.ts';
@@ -11,8 +11,20 @@ export type CheckpointOutcome = { status: 'written' | 'unchanged'; checkpoint: C
 
 export class HeadMismatchError extends Error {}
 
-/** Read as the table owner. @throws HeadMismatchError when the head row is missing or has another hash. */
+/**
+ * Read as the table owner. Several processes on one database may share the file (decision 031):
+ * each checkpoint is taken under a transaction-scoped advisory lock, so that one process's older
+ * head is never appended after another's newer one.
+ * @throws HeadMismatchError when the head row is missing or has another hash.
+ */
 export async function takeCheckpoint(db: Kysely<DB>, file: string, now: Date = new Date()): Promise<CheckpointOutcome> {
+  return db.transaction().execute(async (tx) => {
+    await sql`SELECT pg_advisory_xact_lock(7370628)`.execute(tx);
+    return checkpointUnderLock(tx, file, now);
+  });
+}
+
+async function checkpointUnderLock(db: Kysely<DB>, file: string, now: Date): Promise<CheckpointOutcome> {
   const head = await readChainHead(db);
   if (head.id === null) return { status: 'empty' };
   const row = await db.selectFrom('audit_log').select('hash').where('id', '=', head.id).executeTakeFirst();

@@ -19,6 +19,7 @@ import * as m015 from './migrations/015-answer-submissions.ts';
 import * as m016 from './migrations/016-instrument-audio.ts';
 import * as m018 from './migrations/018-assignment-and-users.ts';
 import * as m019 from './migrations/019-employment-model.ts';
+import * as m020 from './migrations/020-evaluation-run-claims.ts';
 
 export const migrations: { version: number; name: string; sql: string }[] = [
   { version: 1, name: m001.name, sql: m001.sql },
@@ -39,6 +40,7 @@ export const migrations: { version: number; name: string; sql: string }[] = [
   { version: 16, name: m016.name, sql: m016.sql },
   { version: 18, name: m018.name, sql: m018.sql },
   { version: 19, name: m019.name, sql: m019.sql },
+  { version: 20, name: m020.name, sql: m020.sql },
 ];
 
 /** Returns the versions applied now. */
@@ -51,7 +53,15 @@ export async function migrate(db: Database): Promise<number[]> {
   for (const migration of migrations) {
     if (applied.has(migration.version)) continue;
     const record = `INSERT INTO schema_migrations (version, name) VALUES (${migration.version}, '${migration.name}') ON CONFLICT DO NOTHING;`;
-    await db.execScript(`SELECT pg_advisory_xact_lock(7370627);\n${migration.sql}\n${record}`);
+    try {
+      await db.execScript(`SELECT pg_advisory_xact_lock(7370627);\n${migration.sql}\n${record}`);
+    } catch (error) {
+      // Another process starting at the same time applied it while this one waited for the lock
+      // (several processes on one database, decision 031): its script then fails on what exists.
+      const again = await db.kysely.selectFrom('schema_migrations').select('version').where('version', '=', migration.version).executeTakeFirst();
+      if (again) continue;
+      throw error;
+    }
     now.push(migration.version);
   }
   return now;

@@ -164,6 +164,10 @@ export interface EvaluationRunsTable {
   result: ColumnType<unknown, string | null | undefined, string | null>;
   error: string | null;
   finished_at: NullableTimestamp;
+  /** The process running it (migration 020) and until when it holds it; a passed lease is a dead process's. */
+  claimed_by: string | null;
+  lease_expires_at: NullableTimestamp;
+  attempts: ColumnType<number, number | undefined, number>;
 }
 
 export type OfferKindColumn =
