@@ -20,8 +20,8 @@ import { ANONYMOUS, withTenant } from '../../src/server/platform/db/tenant.ts';
 import { hashPassword } from '../../src/server/platform/auth/passwords.ts';
 import { loadInstruments } from '../../src/server/instruments/index.ts';
 import { generateBenchData } from './data.ts';
-import { cohortQueries, loadCohort } from '../../src/server/fip-analytics/fip-analytics-queries.ts';
-import { presentAnalytics, validityData } from '../../src/server/fip-analytics/fip-analytics-presenter.ts';
+import { cohortQueries, loadCohortMatrix } from '../../src/server/fip-analytics/fip-analytics-queries.ts';
+import { presentAnalytics, validityDataOf } from '../../src/server/fip-analytics/fip-analytics-presenter.ts';
 import { fipValidity } from '../../src/evaluation/fip-validity/validity.ts';
 
 const { values } = parseArgs({ options: { citizens: { type: 'string', default: '5000' }, runs: { type: 'string', default: '30' } } });
@@ -44,7 +44,7 @@ try {
   const today = new Date().toISOString().slice(0, 10);
   const filter = { from: null, to: today, targetGroup: 'all' as const, today, rounds: [1, 2] };
   const instrument = loadInstruments().instrument;
-  const cohort = await withTenant(t.db, TENANT, (tx) => loadCohort(tx, filter));
+  const cohort = await withTenant(t.db, TENANT, (tx) => loadCohortMatrix(tx, filter, instrument.items.map((i) => i.id)));
 
   const steps: Record<string, () => Promise<void>> = {
     api: async () => {
@@ -55,16 +55,15 @@ try {
       const q = cohortQueries(filter);
       await withTenant(t.db, TENANT, async (tx) => {
         await sql`SET LOCAL jit = off`.execute(tx);
-        await sql`SET LOCAL work_mem = '64MB'`.execute(tx);
+        await q.citizens.execute(tx);
         await q.rounds.execute(tx);
-        await q.outcomes.execute(tx);
       });
     },
     compute: async () => {
       presentAnalytics({ municipalityCode: '607', from: null, to: today, targetGroup: 'all', round: 1 }, instrument, cohort);
     },
     validity: async () => {
-      fipValidity(validityData(cohort, instrument), instrument);
+      fipValidity(validityDataOf(cohort, instrument), instrument);
     },
   };
   const times: Record<string, number[]> = { api: [], sql: [], compute: [], validity: [] };

@@ -51,19 +51,34 @@ function suppressed(table: LinkedTable): SuppressedN[] {
 const genderSums = { total: 2, parts: [0, 1] };
 
 /**
- * The cohort's answers in one round as a dense citizens × items matrix (row-major, the
- * instrument's item order): 1–7 a numeric answer, 0 don't know, NaN not answered (or no such
- * round). Built once per round, so every figure's loop is array arithmetic.
+ * The cohort in dense form, as the queries load it: citizens ordered by id, and per loaded round
+ * a citizens × items matrix (row-major, `itemIds`' order): 1–7 a numeric answer, 0 don't know,
+ * NaN not answered; `has` marks the citizens who have that round. Every figure's loop is array
+ * arithmetic over it.
  */
+export interface Cohort {
+  ids: readonly string[];
+  /** 1 = woman, 0 = man. */
+  female: Uint8Array;
+  employed: Uint8Array;
+  windowClosed: Uint8Array;
+  itemIds: readonly string[];
+  rounds: ReadonlyMap<number, { answers: Float64Array; has: Uint8Array }>;
+}
+
+/** The cohort's answers by round in the instrument's item order (a round nobody has: all NaN). */
 interface Answers {
   at(round: number): Float64Array;
   p: number;
   col: ReadonlyMap<string, number>;
 }
 
-function answersOf(citizens: readonly CohortCitizen[], itemIds: readonly string[]): Answers {
+function answersOf(cohort: Cohort, itemIds: readonly string[]): Answers {
   const p = itemIds.length;
   const col = new Map(itemIds.map((id, j) => [id, j]));
+  const same = cohort.itemIds.length === p && cohort.itemIds.every((id, j) => id === itemIds[j]);
+  const from = itemIds.map((id) => cohort.itemIds.indexOf(id));
+  const n = cohort.ids.length;
   const cache = new Map<number, Float64Array>();
   return {
     p,
@@ -71,15 +86,14 @@ function answersOf(citizens: readonly CohortCitizen[], itemIds: readonly string[
     at(round) {
       let m = cache.get(round);
       if (m) return m;
-      m = new Float64Array(citizens.length * p).fill(Number.NaN);
-      citizens.forEach((c, i) => {
-        const answers = c.rounds.get(round);
-        if (!answers) return;
-        for (const [id, v] of Object.entries(answers)) {
-          const j = col.get(id);
-          if (j !== undefined) (m as Float64Array)[i * p + j] = v === null ? 0 : v;
-        }
-      });
+      const loaded = cohort.rounds.get(round)?.answers;
+      if (loaded && same) m = loaded;
+      else {
+        const q = cohort.itemIds.length;
+        const out = new Float64Array(n * p).fill(Number.NaN);
+        if (loaded) for (let i = 0; i < n; i++) from.forEach((k, j) => { if (k >= 0) out[i * p + j] = loaded[i * q + k] as number; });
+        m = out;
+      }
       cache.set(round, m);
       return m;
     },
@@ -130,14 +144,14 @@ function indexValue(a: Answers, items: readonly string[]): ValueOf {
   };
 }
 
-function meanCells(citizens: readonly CohortCitizen[], value: ValueOf, round: number, extra?: { counts: number[]; sums: LinkedTable['sums'] }): { cells: MeanCell[]; extra: SuppressedN[] } {
+function meanCells(cohort: Cohort, value: ValueOf, round: number, extra?: { counts: number[]; sums: LinkedTable['sums'] }): { cells: MeanCell[]; extra: SuppressedN[] } {
   const women: number[] = [];
   const men: number[] = [];
   const vs = value(round);
-  for (let i = 0; i < citizens.length; i++) {
+  for (let i = 0; i < cohort.ids.length; i++) {
     const v = vs[i] as number;
     if (Number.isNaN(v)) continue;
-    if ((citizens[i] as CohortCitizen).gender === 'F') women.push(v);
+    if (cohort.female[i]) women.push(v);
     else men.push(v);
   }
   const groups = [women, men, women.concat(men)];
@@ -151,16 +165,16 @@ function meanCells(citizens: readonly CohortCitizen[], value: ValueOf, round: nu
   return { cells, extra: ns.slice(3) };
 }
 
-function pairedCells(citizens: readonly CohortCitizen[], value: ValueOf): PairedCell[] {
+function pairedCells(cohort: Cohort, value: ValueOf): PairedCell[] {
   const before: number[][] = [[], [], []];
   const after: number[][] = [[], [], []];
   const first = value(1);
   const second = value(2);
-  for (let i = 0; i < citizens.length; i++) {
+  for (let i = 0; i < cohort.ids.length; i++) {
     const a = first[i] as number;
     const b = second[i] as number;
     if (Number.isNaN(a) || Number.isNaN(b)) continue;
-    const g = (citizens[i] as CohortCitizen).gender === 'F' ? 0 : 1;
+    const g = cohort.female[i] ? 0 : 1;
     before[g]?.push(a);
     after[g]?.push(b);
     before[2]?.push(a);
@@ -196,6 +210,28 @@ export function validityData(citizens: readonly CohortCitizen[], instrument: Ins
   return { persons: closed.map((c) => c.id), itemIds, round1, employed, withoutRoundOne: 0 };
 }
 
+/** The same data from the dense cohort: the persons whose 6 months have passed and who have a round 1. */
+export function validityDataOf(cohort: Cohort, instrument: Instrument): ValidityData {
+  const r1 = cohort.rounds.get(1);
+  const itemIds = instrument.items.map((i) => i.id);
+  const p = itemIds.length;
+  const q = cohort.itemIds.length;
+  const from = itemIds.map((id) => cohort.itemIds.indexOf(id));
+  const keep: number[] = [];
+  for (let i = 0; i < cohort.ids.length; i++) if (cohort.windowClosed[i] && r1?.has[i]) keep.push(i);
+  const round1 = new Float64Array(keep.length * p).fill(Number.NaN);
+  const employed = new Uint8Array(keep.length);
+  keep.forEach((i, k) => {
+    for (let j = 0; j < p; j++) {
+      const c = from[j] as number;
+      const v = c >= 0 && r1 ? (r1.answers[i * q + c] as number) : Number.NaN;
+      if (v > 0) round1[k * p + j] = v;
+    }
+    employed[k] = cohort.employed[i] as number;
+  });
+  return { persons: keep.map((i) => cohort.ids[i] as string), itemIds, round1, employed, withoutRoundOne: 0 };
+}
+
 function modelOut(m: ModelNumbers, n: SuppressedN) {
   const shown = n.value !== null;
   return {
@@ -214,12 +250,14 @@ function single(n: number): SuppressedN {
   return suppressed({ counts: [n], sums: [] })[0] as SuppressedN;
 }
 
-export function presentAnalytics(params: AnalyticsParams, instrument: Instrument, citizens: readonly CohortCitizen[]): Analytics {
+export function presentAnalytics(params: AnalyticsParams, instrument: Instrument, cohort: Cohort): Analytics {
   const { round } = params;
-  const counts = [citizens.filter((c) => c.gender === 'F').length, citizens.filter((c) => c.gender === 'M').length, citizens.length];
-  const cohort = suppressed({ counts, sums: [genderSums] });
+  const size = cohort.ids.length;
+  const women = cohort.female.reduce((a, b) => a + b, 0);
+  const counts = [women, size - women, size];
+  const cohortNs = suppressed({ counts, sums: [genderSums] });
   const itemRef = (item: { id: string; respondent: Respondent }) => ({ itemId: item.id, respondent: item.respondent });
-  const answers = answersOf(citizens, instrument.items.map((i) => i.id));
+  const answers = answersOf(cohort, instrument.items.map((i) => i.id));
   const shown = answers.at(round);
 
   // Per item: its mean cells and its distribution as one linked table (all = women + men = the sum of the 7 value counts).
@@ -229,13 +267,13 @@ export function presentAnalytics(params: AnalyticsParams, instrument: Instrument
     const values = new Array<number>(7).fill(0);
     let dontKnow = 0;
     const j = answers.col.get(item.id) ?? 0;
-    for (let i = 0; i < citizens.length; i++) {
+    for (let i = 0; i < size; i++) {
       const v = shown[i * answers.p + j] as number;
       if (v >= 1 && v <= 7) values[v - 1] = (values[v - 1] ?? 0) + 1;
       else if (v === 0) dontKnow += 1;
     }
     // Cells 3..9: the value counts (their sum is cell 2, all), cell 10: don't know (in no sum).
-    const { cells, extra } = meanCells(citizens, itemValue(answers, item.id), round, { counts: [...values, dontKnow], sums: [{ total: 2, parts: [3, 4, 5, 6, 7, 8, 9] }] });
+    const { cells, extra } = meanCells(cohort, itemValue(answers, item.id), round, { counts: [...values, dontKnow], sums: [{ total: 2, parts: [3, 4, 5, 6, 7, 8, 9] }] });
     itemMeans.push({ ...itemRef(item), cells });
     distribution.push({
       ...itemRef(item),
@@ -244,11 +282,11 @@ export function presentAnalytics(params: AnalyticsParams, instrument: Instrument
   }
 
   const indexItems = instrument.indices.map((def) => ({ def, items: instrument.items.filter((i) => i.index === def.id).map((i) => i.id) }));
-  const indexMeans = indexItems.map(({ def, items }) => ({ indexId: def.id, items, cells: meanCells(citizens, indexValue(answers, items), round).cells }));
+  const indexMeans = indexItems.map(({ def, items }) => ({ indexId: def.id, items, cells: meanCells(cohort, indexValue(answers, items), round).cells }));
 
   const paired = {
-    items: instrument.items.map((item) => ({ ...itemRef(item), cells: pairedCells(citizens, itemValue(answers, item.id)) })),
-    indices: indexItems.map(({ def, items }) => ({ indexId: def.id, cells: pairedCells(citizens, indexValue(answers, items)) })),
+    items: instrument.items.map((item) => ({ ...itemRef(item), cells: pairedCells(cohort, itemValue(answers, item.id)) })),
+    indices: indexItems.map(({ def, items }) => ({ indexId: def.id, cells: pairedCells(cohort, indexValue(answers, items)) })),
   };
 
   const gaps: Analytics['gaps'] = [];
@@ -258,7 +296,7 @@ export function presentAnalytics(params: AnalyticsParams, instrument: Instrument
     const theirs = itemValue(answers, item.mirror)(round);
     const cs: number[] = [];
     const ws: number[] = [];
-    for (let i = 0; i < citizens.length; i++) {
+    for (let i = 0; i < size; i++) {
       const a = own[i] as number;
       const b = theirs[i] as number;
       if (Number.isNaN(a) || Number.isNaN(b)) continue;
@@ -280,18 +318,18 @@ export function presentAnalytics(params: AnalyticsParams, instrument: Instrument
     });
   }
 
-  const data = validityData(citizens, instrument);
+  const data = validityDataOf(cohort, instrument);
   const v = fipValidity(data, instrument);
   const employedCount = data.employed.reduce((a, b) => a + b, 0);
   // Persons, employed and not employed as one linked table (persons = employed + not employed).
   const outcomeNs = suppressed({ counts: [employedCount, data.persons.length - employedCount, data.persons.length], sums: [genderSums] });
-  const withRoundOne = citizens.filter((c) => c.rounds.has(1));
+  const withRoundOne = (cohort.rounds.get(1)?.has ?? new Uint8Array(0)).reduce((a, b) => a + b, 0);
   const validity = {
     days: EMPLOYMENT_DAYS,
     outcomeKinds: [...EMPLOYMENT_KINDS],
     persons: outcomeNs[2] as SuppressedN,
     employed: outcomeNs[0] as SuppressedN,
-    windowOpen: single(withRoundOne.length - data.persons.length),
+    windowOpen: single(withRoundOne - data.persons.length),
     items: v.items.map((r) => ({ itemId: r.item_id, respondent: r.respondent, ...modelOut(r, single(r.n)) })),
     indices: v.indices.map((r) => ({ indexId: r.index, items: r.items, ...modelOut(r, single(r.n)), alpha: single(r.n).value === null ? null : r.alpha })),
     // A warning's code and subject only: its counts (employed among an item's cases) could be under 5.
@@ -309,7 +347,7 @@ export function presentAnalytics(params: AnalyticsParams, instrument: Instrument
     round,
     instrumentVersion: instrument.version,
     minPersons: MIN_PERSONS,
-    citizens: (['F', 'M', 'all'] as const).map((gender, g) => ({ gender, n: cohort[g] as SuppressedN })),
+    citizens: (['F', 'M', 'all'] as const).map((gender, g) => ({ gender, n: cohortNs[g] as SuppressedN })),
     itemMeans,
     indexMeans,
     paired,

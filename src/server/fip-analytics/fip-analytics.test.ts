@@ -192,6 +192,34 @@ describe.each(databases)('FIP analytics on %s', (kind) => {
     expect(selected.targetGroup).toBe('selected');
   });
 
+  it("each round's answer text (migration 023's triggers) equals its answers after inserts, updates and deletes", async () => {
+    const tenant = { municipalityCode: '607', userId: null, role: 'test' };
+    const mismatches = () =>
+      withTenant(f.test.db, tenant, async (tx) =>
+        (
+          await sql<{ id: string }>`
+            SELECT r.id FROM fip_rounds r
+            WHERE r.answer_codes IS DISTINCT FROM (
+              SELECT string_agg(a.item_id || '=' || coalesce(a.value::text, ''), ',' ORDER BY a.item_id) FROM fip_answers a WHERE a.round_id = r.id)`.execute(tx)
+        ).rows,
+      );
+    expect(await mismatches()).toEqual([]);
+    const round = await withTenant(f.test.db, tenant, async (tx) => (await sql<{ id: string; answer_codes: string }>`SELECT id, answer_codes FROM fip_rounds WHERE answer_codes LIKE 'c01=%' ORDER BY id LIMIT 1`.execute(tx)).rows[0]);
+    expect(round?.answer_codes).toMatch(/^c01=[1-7]?,c02=/);
+    await withTenant(f.test.db, tenant, async (tx) => {
+      await sql`UPDATE fip_answers SET value = NULL WHERE round_id = ${round?.id} AND item_id = 'c01'`.execute(tx);
+      await sql`DELETE FROM fip_answers WHERE round_id = ${round?.id} AND item_id = 'c02'`.execute(tx);
+    });
+    const after = await withTenant(f.test.db, tenant, async (tx) => (await sql<{ answer_codes: string }>`SELECT answer_codes FROM fip_rounds WHERE id = ${round?.id}`.execute(tx)).rows[0]?.answer_codes);
+    expect(after?.startsWith('c01=,c03=')).toBe(true);
+    await withTenant(f.test.db, tenant, async (tx) => {
+      await sql`INSERT INTO fip_answers (round_id, municipality_code, respondent, item_id, value) VALUES (${round?.id}, '607', 'citizen', 'c02', 6)`.execute(tx);
+    });
+    expect(await mismatches()).toEqual([]);
+    const restored = await withTenant(f.test.db, tenant, async (tx) => (await sql<{ answer_codes: string }>`SELECT answer_codes FROM fip_rounds WHERE id = ${round?.id}`.execute(tx)).rows[0]?.answer_codes);
+    expect(restored?.startsWith('c01=,c02=6,c03=')).toBe(true);
+  });
+
   it('bad parameters are 400s naming the field', async () => {
     for (const [qs, field] of [
       ['?round=0', 'round'],

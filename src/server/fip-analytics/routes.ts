@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app-context.ts';
 import { defineRoute } from '../platform/http/route.ts';
 import { fipAnalytics, fipAnalyticsQuery } from '../../contract/fip-analytics.ts';
-import { loadCohort } from './fip-analytics-queries.ts';
+import { loadCohortMatrix } from './fip-analytics-queries.ts';
 import { presentAnalytics } from './fip-analytics-presenter.ts';
 
 export function fipAnalyticsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -25,8 +25,9 @@ export function fipAnalyticsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       handler: async ({ tx, actor, query, today }) => {
         const to = query.to ?? today;
         const from = query.from ?? null;
-        const citizens = await loadCohort(tx, { from, to, targetGroup: query.targetGroup, today, rounds: [1, 2, query.round] });
-        return presentAnalytics({ municipalityCode: actor.municipalityCode, from, to, targetGroup: query.targetGroup, round: query.round }, ctx.instrument.instrument, citizens);
+        const { instrument } = ctx.instrument;
+        const cohort = await loadCohortMatrix(tx, { from, to, targetGroup: query.targetGroup, today, rounds: [1, 2, query.round] }, instrument.items.map((i) => i.id));
+        return presentAnalytics({ municipalityCode: actor.municipalityCode, from, to, targetGroup: query.targetGroup, round: query.round }, instrument, cohort);
       },
     });
   };

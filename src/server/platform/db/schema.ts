@@ -74,6 +74,8 @@ export interface FipRoundsTable {
   citizen_completed_at: NullableTimestamp;
   caseworker_completed_at: NullableTimestamp;
   instrument_version: string;
+  /** The round's answers as `item=value` pairs sorted by item id ('' = don't know), kept by triggers on fip_answers (migration 023). */
+  answer_codes: Generated<string | null>;
 }
 
 /** A submission of answers by its client id (decision 020): a second one with the same id is a replay. */
