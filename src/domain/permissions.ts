@@ -35,6 +35,7 @@ export const ACTIONS = [
   'fip_analytics.view',
   'employment_model.manage',
   'employment_model.view',
+  'export.create',
   'citizen.access_log',
   'citizen.export',
   'audit.head',
@@ -96,6 +97,9 @@ const GRANTS: Record<Action, readonly Role[]> = {
   // refit it; caseworkers and managers see it on a citizen of their municipality while it is on.
   'employment_model.manage': ['manager'],
   'employment_model.view': ['caseworker', 'manager'],
+  // Pseudonymised exports with codebooks (decision 033): the own municipality's citizens, FIP
+  // answers, offers and outcomes; never the national roles, who have no municipality.
+  'export.create': ['manager', 'evaluator'],
   // Who looked at a citizen (the audit rows about them): the municipality's managers.
   'citizen.access_log': ['manager'],
   // The data-subject export (GDPR art. 15): everything held about one citizen, their access log included.

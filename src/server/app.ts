@@ -22,6 +22,9 @@ import { citizenRoutes } from './citizens/index.ts';
 import { nationalRoutes } from './national/index.ts';
 import { userRoutes } from './users/index.ts';
 import { fipAnalyticsRoutes } from './fip-analytics/index.ts';
+import { employmentModelRoutes } from './employment-model/index.ts';
+import { exportRoutes } from './exports/index.ts';
+import { createPseudonymizer, exportKeyFromCprKey } from './platform/crypto/pseudonym.ts';
 import { roundRoutes } from './rounds/index.ts';
 import { evaluationRoutes, type EvaluationRouteOptions } from './evaluations/index.ts';
 import { offerRoutes } from './offers/index.ts';
@@ -35,6 +38,8 @@ import type { AppContext } from './app-context.ts';
 export interface BuildAppOptions {
   db: Database;
   cprKey: Buffer;
+  /** The exports' pseudonym key (decision 033; `jobvej serve` passes loadExportKey's); else derived from cprKey. */
+  exportKey?: Buffer;
   webDist?: string;
   logger?: boolean;
   nodeEnv?: string;
@@ -117,6 +122,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(deadlineRoutes(ctx, policies));
   await app.register(userRoutes(ctx));
   await app.register(fipAnalyticsRoutes(ctx));
+  await app.register(employmentModelRoutes(ctx));
+  await app.register(exportRoutes(ctx, createPseudonymizer(opts.exportKey ?? exportKeyFromCprKey(opts.cprKey))));
   await app.register(packageRoutes(ctx, loadPackageTemplates()));
   await app.register(auditRoutes(ctx, opts.auditCheckpointFile));
   const evaluationStore = opts.evaluationStoreDir ?? join(tmpdir(), `jobvej-evaluations-${process.pid}`);

@@ -2,3 +2,4 @@
 export { createCompany } from './company-registrar.ts';
 export { createNeed, updateNeed } from './labour-need-recorder.ts';
 export { companyRoutes } from './routes.ts';
+export { loadDb07 } from './db07-store.ts';

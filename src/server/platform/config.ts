@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { exportKeyFromCprKey } from './crypto/pseudonym.ts';
 
 const base64Key = z
   .string()
@@ -15,6 +16,8 @@ export const envSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   JOBVEJ_DATA_DIR: z.string().min(1).default('./data'),
   JOBVEJ_CPR_KEY: base64Key.optional(),
+  /** The key of the exports' pseudonyms (decision 033); else one derived from the CPR master key. */
+  JOBVEJ_EXPORT_KEY: base64Key.optional(),
   /** Folder whose files evaluators may pick as evaluation inputs (default <data dir>/evaluations/inbox). */
   JOBVEJ_EVALUATION_DIR: z.string().min(1).optional(),
   /** Largest evaluation upload per file, bytes (16 GiB). */
@@ -64,4 +67,14 @@ export function loadCprKey(config: Config): Buffer {
   writeFileSync(file, key.toString('base64') + '\n', { mode: 0o600 });
   chmodSync(file, 0o600);
   return key;
+}
+
+/**
+ * The export key (the exports' pseudonyms, decision 033): JOBVEJ_EXPORT_KEY, or else a key derived
+ * (HKDF) from the CPR master key — what buildApp uses without one, so `jobvej serve` and
+ * `jobvej export` give a citizen the same pseudonym. Setting (or changing) JOBVEJ_EXPORT_KEY
+ * unlinks the exports made before.
+ */
+export function loadExportKey(config: Config): Buffer {
+  return config.JOBVEJ_EXPORT_KEY ? Buffer.from(config.JOBVEJ_EXPORT_KEY, 'base64') : exportKeyFromCprKey(loadCprKey(config));
 }

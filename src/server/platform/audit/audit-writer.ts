@@ -70,6 +70,8 @@ export type AuditAction =
   | 'employment_model.refit'
   /** A citizen's employment probability was read (detail: shown or why not, the model version). */
   | 'employment_probability.view'
+  /** A pseudonymised export was made (decision 033; detail: the selection, the file, rows per dataset). */
+  | 'export.create'
   /** A spoken question's clip recorded or replaced, reviewed, removed (decision 023; detail: the SHA-256s). */
   | 'audio.save'
   | 'audio.review'
