@@ -61,6 +61,21 @@ export const evaluationTermBalance = z.object({
   variance_ratio_after_ipw: estimate.optional(),
 });
 
+/**
+ * Sensitivity to hidden bias of an adjusted estimate (decision 030): VanderWeele & Ding's E-value
+ * of the point and of the CI limit nearest the null (1 when the CI contains 0), on the ratio of
+ * the participants' mean to their counterfactual mean; for PSM also Rosenbaum's Γ (null: not
+ * significant even at Γ = 1).
+ */
+export const evaluationSensitivityRow = z.object({
+  outcome: z.string(),
+  subgroup: z.string(),
+  method: z.string(),
+  e_value: estimate,
+  e_value_ci: estimate,
+  rosenbaum_gamma: estimate.optional(),
+});
+
 /** One `{code, params}` per entry of `warnings` (codes: src/evaluation/warnings.ts; an unknown code is another version's). */
 export const evaluationWarningDetail = z.object({
   code: z.string(),
@@ -112,4 +127,6 @@ export const evaluationResult = z.object({
   warning_details: z.array(evaluationWarningDetail).optional(),
   /** Optional addition: per subgroup, balance after PSM and IPW on the score model's flexible terms (squares, splines) and the continuous covariates' variance ratios. */
   balance_terms: z.record(z.string(), z.array(evaluationTermBalance)).optional(),
+  /** Optional addition: per adjusted estimate (psm, ipw, aipw) its E-values, for PSM Rosenbaum's Γ (decision 030). */
+  sensitivity: z.array(evaluationSensitivityRow).optional(),
 });

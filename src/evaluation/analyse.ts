@@ -20,7 +20,7 @@ import type { BalanceRow, EvaluationOutput, PeriodRow, ResultRow } from './repor
 import { balanceColumns, balanceInput, POOR_SMD, POOR_VARIANCE_RATIO, termBalance, type TermBalance } from './stages/balance.ts';
 import { design, type Group } from './stages/design.ts';
 import { censoredEstimates } from './stages/censored.ts';
-import { estimateInput } from './stages/estimate.ts';
+import { estimateInput, type RosenbaumRow } from './stages/estimate.ts';
 import { matchedSample } from './stages/match.ts';
 import { pooledScores, scoreModel } from './stages/score.ts';
 import { weight } from './stages/weight.ts';
@@ -149,12 +149,14 @@ export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptio
   const balanceParts = plan.balance(groups, balanceColumns(table), (g, columns) => ({ kind: 'balance', ...balanceInput(g, table, columns) }));
   const results: ResultRow[] = censored ? censored.results : [];
   const byPeriod: PeriodRow[] = censored ? censored.byPeriod : [];
+  const rosenbaum: RosenbaumRow[] = [];
   await each('estimates', groups, async (g) => {
     const e = estimates.get(g);
     if (!e) return;
-    const { results: r, byPeriod: p } = unwrap(await e);
+    const { results: r, byPeriod: p, rosenbaum: gammas } = unwrap(await e);
     results.push(...r);
     byPeriod.push(...p);
+    rosenbaum.push(...gammas);
   });
   const balance = new Map<string, BalanceRow[]>();
   const terms = new Map<string, TermBalance[]>();
@@ -188,5 +190,6 @@ export async function analyse(persons: Persons, panel: Panel, opts: AnalyseOptio
     balance,
     balanceTerms: terms,
     warnings,
+    rosenbaum,
   });
 }

@@ -19,3 +19,4 @@ export { bootstrap, type BootstrapOptions, type BootstrapResult } from './bootst
 export { auc } from './auc.ts';
 export { cronbachAlpha } from './cronbach.ts';
 export { meanCi, type MeanCi } from './mean-ci.ts';
+export { rosenbaumGamma, eValue, eValueCi } from './sensitivity.ts';

@@ -14,6 +14,7 @@ import type { Effect, TwoGroupDesign } from './effect.ts';
 import { ipwDesign, ipwEffect, type IpwWeights } from './ipw.ts';
 import { naiveDesign, naiveEffect } from './naive.ts';
 import { psmDesign, psmEffect, type MatchedSample } from './psm.ts';
+import { matchedGamma } from './sensitivity.ts';
 
 export { METHODS, type Method };
 
@@ -43,6 +44,8 @@ export interface Estimator<D = unknown> {
    * that need 'pre'; undefined for the 4-week periods). Undefined: no estimate.
    */
   estimate(prepared: D, y: Float64Array, pre: Float64Array | undefined): Effect | undefined;
+  /** Rosenbaum's Γ of the estimate `e` of outcome `y` (methods with matched pairs; estimators/sensitivity.ts): null when not significant at Γ = 1. */
+  rosenbaum?(prepared: D, y: Float64Array, e: Effect): number | null;
   /** docs/formats.md's method table: sample and weights, standard error. */
   doc: { sample: string; se: string };
 }
@@ -66,6 +69,7 @@ const ESTIMATORS: Record<Method, Estimator> = {
   psm: estimator({
     prepare: (g) => (g.sample ? { design: psmDesign(g.sample), sample: g.sample } : undefined),
     estimate: ({ design, sample }, y) => psmEffect(design, sample, y),
+    rosenbaum: ({ sample }, y, e) => matchedGamma(sample, y, e.att),
     doc: {
       sample: '1:1 nearest neighbour on the logit of the propensity score, caliper 0.2 SD of the logit, exact on cohort, with replacement. The score model (logit on the covariates) is fitted separately in each subgroup (or once, `--score-model pooled`).',
       se: 'CR1 clustered on the matched set: one row per matched participant and one per (participant, control) pair, so a control used by several participants is duplicated, once per set',

@@ -3,13 +3,16 @@
 import { WINDOW_WEEKS, type CohortPeriod, type CohortReport, type ControlPool } from '../design/cohorts.ts';
 import type { HazardFit } from '../design/censoring.ts';
 import type { CovariateTable } from '../design/covariates.ts';
+import { isAdjusted } from '../../domain/evaluation-methods.ts';
 import { CALIPER_SD } from '../estimators/psm.ts';
+import { attEValues } from '../estimators/sensitivity.ts';
 import type { Method } from '../estimators/registry.ts';
 import type { Persons } from '../readers/persons-csv.ts';
 import type { ScoreTerms, SplineKnots } from '../design/score-terms.ts';
 import type { TermBalance } from '../stages/balance.ts';
+import type { RosenbaumRow } from '../stages/estimate.ts';
 import type { RunWarning } from '../warnings.ts';
-import type { BalanceRow, EvaluationOutput, PeriodRow, ResultRow } from './model.ts';
+import { finiteOrNull, type BalanceRow, type EvaluationOutput, type PeriodRow, type ResultRow, type SensitivityRow } from './model.ts';
 
 export interface OutputParts {
   version: string;
@@ -37,6 +40,24 @@ export interface OutputParts {
   /** Balance on the flexible terms per subgroup (subgroups with an adjusted estimate). */
   balanceTerms: ReadonlyMap<string, TermBalance[]>;
   warnings: RunWarning[];
+  /** PSM's Rosenbaum Γ per outcome and subgroup (the estimate stage's). */
+  rosenbaum?: readonly RosenbaumRow[];
+}
+
+/** An output number that may be null as NaN. */
+const num = (x: number | null): number => x ?? Number.NaN;
+
+/** Every adjusted estimate's E-values, with Rosenbaum's Γ where the method has one (decision 030). */
+export function sensitivityRows(results: readonly ResultRow[], rosenbaum: readonly RosenbaumRow[]): SensitivityRow[] {
+  const key = (r: { outcome: string; subgroup: string; method: string }): string => `${r.outcome}\u0000${r.subgroup}\u0000${r.method}`;
+  const gamma = new Map(rosenbaum.map((r) => [key(r), r.gamma]));
+  return results
+    .filter((r) => isAdjusted(r.method))
+    .map((r) => {
+      const e = attEValues({ treatedMean: num(r.treated_mean), att: num(r.att), ciLow: num(r.ci_low), ciHigh: num(r.ci_high) });
+      const g = gamma.get(key(r));
+      return { outcome: r.outcome, subgroup: r.subgroup, method: r.method, e_value: e.point === null ? null : finiteOrNull(e.point), e_value_ci: e.ci === null ? null : finiteOrNull(e.ci), ...(g !== undefined ? { rosenbaum_gamma: g === null ? null : finiteOrNull(g) } : {}) };
+    });
 }
 
 export function buildOutput(p: OutputParts): EvaluationOutput {
@@ -46,6 +67,7 @@ export function buildOutput(p: OutputParts): EvaluationOutput {
   if (units.cohorts.length > 1) covariates.push('cohort');
   const balanceBySubgroup: Record<string, BalanceRow[]> = {};
   for (const [label, rows] of p.balance) if (label !== 'all') balanceBySubgroup[label] = rows;
+  const sensitivity = sensitivityRows(p.results, p.rosenbaum ?? []);
   return {
     jobvej_version: p.version,
     input: { persons: p.persons.n, person_weeks: p.personWeeks, participants: cohorts.participants, control_pool: cohorts.controlPool },
@@ -84,5 +106,6 @@ export function buildOutput(p: OutputParts): EvaluationOutput {
     ...(Object.keys(balanceBySubgroup).length > 0 ? { balance_by_subgroup: balanceBySubgroup } : {}),
     warning_details: p.warnings.map(({ code, params }) => ({ code, params })),
     ...(p.balanceTerms.size > 0 ? { balance_terms: Object.fromEntries(p.balanceTerms) } : {}),
+    ...(sensitivity.length > 0 ? { sensitivity } : {}),
   };
 }

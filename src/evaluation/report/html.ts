@@ -1,6 +1,6 @@
 // Self-contained HTML report of an evaluation: results table, employment by 4-week period with
 // CI bands per method (inline SVG), love plot, warnings. No scripts, no external resources.
-import type { EvaluationOutput, ResultRow } from './model.ts';
+import type { EvaluationOutput, ResultRow, SensitivityRow } from './model.ts';
 import { methodColour } from '../estimators/registry.ts';
 import { lovePlot, periodChart } from './svg.ts';
 
@@ -21,6 +21,31 @@ function resultsTable(rows: ResultRow[]): string {
     })
     .join('');
   return `<table>${head}${body}</table>`;
+}
+
+const times = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(2));
+
+/** E-values and Rosenbaum's Γ of the adjusted estimates (decision 030). */
+function sensitivityTable(rows: readonly SensitivityRow[]): string {
+  const head = '<tr><th>outcome</th><th>subgroup</th><th>method</th><th>E-value</th><th>E-value of the CI limit nearest 0</th><th>Rosenbaum Γ</th></tr>';
+  const body = rows
+    .map(
+      (r) =>
+        `<tr><td>${esc(r.outcome)}</td><td>${esc(r.subgroup)}</td><td><span class="dot" style="background:${methodColour(r.method)}"></span>${esc(r.method)}</td><td>${times(r.e_value)}</td><td>${times(r.e_value_ci)}</td><td>${r.rosenbaum_gamma === undefined ? '' : r.rosenbaum_gamma === null ? 'not significant' : times(r.rosenbaum_gamma)}</td></tr>`,
+    )
+    .join('');
+  return `<table>${head}${body}</table>`;
+}
+
+function sensitivitySection(out: EvaluationOutput): string {
+  const rows = out.sensitivity ?? [];
+  if (rows.length === 0) return '';
+  return `<h2>Sensitivity to hidden bias</h2>
+<p>How strong an unmeasured confounder would have to be to explain the effect away. E-value (VanderWeele &amp; Ding): the risk ratio a confounder would need with both participation and the outcome, beyond the covariates, to move the estimate to no effect (its CI column: to make the effect no longer significant; 1 when it is not); the effect is put on the ratio scale as the participants' level over their counterfactual level. Rosenbaum Γ (PSM): how many times the odds of participating may differ between a matched participant and control for the matched pairs' signed-rank test to stop being significant at 5 %.</p>
+${sensitivityTable(rows.filter((r) => r.outcome === 'employment'))}
+<details><summary>All outcomes</summary>
+${sensitivityTable(rows)}
+</details>`;
 }
 
 export function renderHtml(out: EvaluationOutput): string {
@@ -52,7 +77,7 @@ dl{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem}dt{color:#
 <dt>person-weeks read</dt><dd>${out.input.person_weeks}</dd>
 <dt>design</dt><dd>stacked ${out.design.cohort}ly cohorts (${esc((out.design.cohorts ?? []).join(', '))}); outcome window ${out.design.window_weeks} weeks from the start; ${out.design.units?.participants} participants and ${out.design.units?.control_rows} control rows</dd>
 <dt>covariates</dt><dd>${esc(out.design.covariates.join(', '))}</dd>
-<dt>methods</dt><dd>${esc((out.design.methods ?? []).join(', '))} — PSM: 1:1 nearest neighbour on the logit score, caliper ${out.design.caliper_sd} SD, exact on cohort, with replacement; IPW: ATT odds weights; standard errors clustered on the person (naive, IPW, DiD: a control person is a unit in several cohorts) or on the matched set (PSM)</dd>
+<dt>methods</dt><dd>${esc((out.design.methods ?? []).join(', '))} — PSM: 1:1 nearest neighbour on the logit score, caliper ${out.design.caliper_sd} SD, exact on cohort, with replacement; IPW: ATT odds weights; AIPW: doubly robust (odds weights and a linear outcome model fitted on the controls); standard errors clustered on the person (naive, IPW, DiD: a control person is a unit in several cohorts) or on the matched set (PSM), for AIPW from its influence function summed per person</dd>
 <dt>jobvej</dt><dd>${esc(out.jobvej_version)}</dd>
 </dl>
 <h2>Warnings</h2>${warnings}
@@ -63,6 +88,7 @@ ${resultsTable(out.results.filter((r) => r.outcome === 'employment'))}
 <details><summary>All outcomes</summary>
 ${resultsTable(out.results)}
 </details>
+${sensitivitySection(out)}
 <h2>Employment since the start</h2>
 <p>Effect on the employment rate in each 4-week period after the start, with 95 % confidence bands.</p>
 ${charts}

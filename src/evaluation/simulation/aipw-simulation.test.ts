@@ -1,9 +1,11 @@
 // Simulation (decision 030): on a register with selection on observables and a known effect,
 // the doubly robust ATT's 95 % CI covers the truth, as PSM's and IPW's do (simulation.test.ts),
-// and its period estimates are there for the chart.
+// and its period estimates are there for the chart; the adjusted estimates carry their
+// sensitivity to hidden bias.
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluateFiles } from '../evaluate.ts';
+import { renderHtml } from '../report/html.ts';
 import { tmpFiles } from '../testing/tmp-files.ts';
 import { simulate } from './generate.ts';
 
@@ -15,7 +17,7 @@ describe('simulation: AIPW recovers a known effect', () => {
     const truth = simulate({ persons: 3000, weeks: 160, seed: 5 }, { personsLine: (l) => persons.push(l), weeksChunk: (c) => weeks.push(c) });
     writeFileSync(f.path('persons.csv'), `${persons.join('\n')}\n`);
     writeFileSync(f.path('weeks.csv'), weeks.join(''));
-    const out = await evaluateFiles({ persons: f.path('persons.csv'), weeks: f.path('weeks.csv') }, { version: 'test', outcomes: ['employment'], by: [], methods: ['naive', 'aipw'] });
+    const out = await evaluateFiles({ persons: f.path('persons.csv'), weeks: f.path('weeks.csv') }, { version: 'test', outcomes: ['employment'], by: [], methods: ['naive', 'psm', 'aipw'] });
     const get = (m: string) => out.results.find((r) => r.method === m && r.subgroup === 'all' && r.outcome === 'employment');
     const aipw = get('aipw');
     const naive = get('naive');
@@ -26,5 +28,16 @@ describe('simulation: AIPW recovers a known effect', () => {
     // The naive contrast misses it (selection on the pre-period employment).
     expect(naive && ((naive.ci_high ?? Number.NaN) < truth.attEmployment || (naive.ci_low ?? Number.NaN) > truth.attEmployment)).toBe(true);
     expect(out.by_period.filter((r) => r.method === 'aipw')).toHaveLength(13);
+    // Sensitivity (decision 030): every adjusted estimate has E-values, PSM also Rosenbaum's Γ; a
+    // clearly significant effect needs some hidden bias to be explained away (Γ > 1, E-values > 1).
+    const sens = (m: string) => out.sensitivity?.find((r) => r.method === m && r.subgroup === 'all' && r.outcome === 'employment');
+    expect(out.sensitivity?.map((r) => r.method).sort()).toEqual(['aipw', 'psm']);
+    expect(sens('aipw')?.e_value).toBeGreaterThan(sens('aipw')?.e_value_ci ?? Infinity);
+    expect(sens('aipw')?.e_value_ci).toBeGreaterThan(1);
+    expect(sens('aipw')?.rosenbaum_gamma).toBeUndefined();
+    expect(sens('psm')?.rosenbaum_gamma).toBeGreaterThan(1);
+    const html = renderHtml(out);
+    expect(html).toContain('<h2>Sensitivity to hidden bias</h2>');
+    expect(html).toContain(`<td>${(sens('psm')?.rosenbaum_gamma ?? 0).toFixed(2)}</td>`);
   });
 });

@@ -33,9 +33,18 @@ export interface GroupEstimatesInput {
   periods: Uint8Array;
 }
 
+/** Rosenbaum's Γ of a method's estimate (PSM's; estimators/sensitivity.ts). */
+export interface RosenbaumRow {
+  outcome: string;
+  subgroup: string;
+  method: string;
+  gamma: number | null;
+}
+
 export interface GroupEstimates {
   results: ResultRow[];
   byPeriod: PeriodRow[];
+  rosenbaum: RosenbaumRow[];
 }
 
 export function row(outcome: string, subgroup: string, method: string, e: Effect): ResultRow {
@@ -67,6 +76,7 @@ export function groupEstimates(g: GroupEstimatesInput): GroupEstimates {
   const { treated, methods } = g;
   const results: ResultRow[] = [];
   const byPeriod: PeriodRow[] = [];
+  const rosenbaum: RosenbaumRow[] = [];
   const memo = new Map<string, unknown>();
   const input: EstimatorInput = {
     treated,
@@ -96,7 +106,10 @@ export function groupEstimates(g: GroupEstimatesInput): GroupEstimates {
     const pre = yPre && share(g.pre[k] as Uint8Array, WINDOW_WEEKS, yPre);
     for (const m of methods) {
       const e = estimate(m, y, pre);
-      if (e) results.push(row(o, g.label, m, e));
+      if (!e) continue;
+      results.push(row(o, g.label, m, e));
+      const gammaOf = REGISTRY[m].rosenbaum;
+      if (gammaOf) rosenbaum.push({ outcome: o, subgroup: g.label, method: m, gamma: gammaOf(prepared.get(m), y, e) });
     }
   });
   if (g.outcomes.includes('employment')) {
@@ -122,7 +135,7 @@ export function groupEstimates(g: GroupEstimatesInput): GroupEstimates {
       }
     }
   }
-  return { results, byPeriod };
+  return { results, byPeriod, rosenbaum };
 }
 
 /**
