@@ -47,8 +47,8 @@ export interface BuildAppOptions {
   now?: () => Date;
   /** The folder of instrument versions (default content/instruments; tests pass one with a v2). */
   instrumentDir?: string;
-  /** Trust X-Forwarded-For (only behind a reverse proxy; else clients could dodge the login limit). */
-  trustProxy?: boolean;
+  /** Trust X-Forwarded-For (only behind a reverse proxy; else clients could dodge the login limit): true, or the proxies (Fastify's trustProxy string: `loopback`, addresses, CIDRs). */
+  trustProxy?: boolean | string;
   /**
    * Evaluation runs' input copies and the server-side inbox (default <store>/inbox). `jobvej serve`
    * passes <data dir>/evaluations; without it (tests) a folder in the OS temp dir is used.
@@ -59,6 +59,8 @@ export interface BuildAppOptions {
   auditCheckpointFile?: string;
   /** Evaluation uploads: largest file, free space to leave on the store's disk (defaults in routes/evaluations). */
   evaluationUploads?: Pick<EvaluationRouteOptions, 'maxFileBytes' | 'reserveBytes' | 'statfs'>;
+  /** The evaluation queue's claim lease and poll interval (decision 031; defaults in evaluation-runner.ts). */
+  evaluationQueue?: Pick<EvaluationRouteOptions, 'leaseMs' | 'pollMs'>;
 }
 
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
@@ -127,7 +129,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(packageRoutes(ctx, loadPackageTemplates()));
   await app.register(auditRoutes(ctx, opts.auditCheckpointFile));
   const evaluationStore = opts.evaluationStoreDir ?? join(tmpdir(), `jobvej-evaluations-${process.pid}`);
-  await app.register(evaluationRoutes(ctx, { storeDir: evaluationStore, inboxDir: opts.evaluationInboxDir ?? join(evaluationStore, 'inbox'), ...opts.evaluationUploads }));
+  await app.register(evaluationRoutes(ctx, { storeDir: evaluationStore, inboxDir: opts.evaluationInboxDir ?? join(evaluationStore, 'inbox'), ...opts.evaluationUploads, ...opts.evaluationQueue }));
 
   const webDist = opts.webDist ? resolve(opts.webDist) : undefined;
   const hasWeb = webDist !== undefined && existsSync(join(webDist, 'index.html'));

@@ -1,10 +1,16 @@
 // `jobvej serve`: open and migrate the database, seed demo data on first start (not in
-// production), and serve the API and the built web app.
+// production), and serve the API and the built web app. `--workers N` (decision 031) starts N
+// processes with node:cluster sharing the port, on a PostgreSQL database: this process prepares
+// the database, then supervises them (a worker that dies is started again) and takes the audit
+// checkpoints; nothing a request needs lives in one process (sessions, login limits, the
+// evaluation queue are in the database).
+import cluster from 'node:cluster';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadCprKey } from '../../server/platform/config.ts';
+import { sql } from 'kysely';
+import { loadCprKey, type Config } from '../../server/platform/config.ts';
 import { migrate } from '../../server/platform/db/migrate.ts';
-import { durabilityReport } from '../../server/platform/db/database.ts';
+import { durabilityReport, type Database } from '../../server/platform/db/database.ts';
 import { seedDemo } from '../../server/demo/seed.ts';
 import { buildApp } from '../../server/app.ts';
 import { backfillCprTails } from '../../server/citizens/index.ts';
@@ -15,16 +21,38 @@ import { configOrReport, describeDatabase, openConfiguredDatabase } from '../ope
 import { demoLogins } from './demo.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../../dist/web', import.meta.url));
+/** Held (session-level) while a process prepares the database, so that processes starting together take turns. */
+const STARTUP_LOCK = 7370629;
+const MAX_WORKERS = 64;
 
-export async function run(argv: string[]): Promise<number> {
-  if (argv.includes('--help')) {
-    console.log('Usage: jobvej serve\n\nEnv: PORT (3000), HOST (127.0.0.1; 0.0.0.0 for every interface), DATABASE_URL, JOBVEJ_DATA_DIR (./data), JOBVEJ_CPR_KEY, JOBVEJ_EVALUATION_DIR (<data dir>/evaluations/inbox), JOBVEJ_UPLOAD_MAX_FILE_BYTES (16 GiB), JOBVEJ_UPLOAD_RESERVE_BYTES (1 GiB), JOBVEJ_AUDIT_CHECKPOINTS (<data dir>/audit-checkpoints.log), NODE_ENV.');
-    return 0;
+/** `--workers N` (default 1), or null after printing why it is not a count. */
+function workerCount(argv: string[]): number | null {
+  const at = argv.indexOf('--workers');
+  const inline = argv.find((a) => a.startsWith('--workers='));
+  const raw = inline ? inline.slice('--workers='.length) : at >= 0 ? argv[at + 1] : '1';
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_WORKERS) {
+    console.error(`--workers: give a whole number from 1 to ${MAX_WORKERS} (got ${raw ?? 'nothing'})`);
+    return null;
   }
-  const config = configOrReport();
-  if (!config) return 2;
-  const cprKey = loadCprKey(config);
-  const db = await openConfiguredDatabase(config);
+  return n;
+}
+
+/** Run `work` holding the start-up lock (PostgreSQL; the embedded database has one process anyway). */
+async function withStartupLock<T>(db: Database, work: () => Promise<T>): Promise<T> {
+  if (db.kind !== 'postgres') return work();
+  return db.kysely.connection().execute(async (connection) => {
+    await sql`SELECT pg_advisory_lock(${STARTUP_LOCK})`.execute(connection);
+    try {
+      return await work();
+    } finally {
+      await sql`SELECT pg_advisory_unlock(${STARTUP_LOCK})`.execute(connection);
+    }
+  });
+}
+
+/** Migrate, seed the demo (not in production), fill the CPR tails' lookup hashes. */
+async function prepare(db: Database, config: Config, cprKey: Buffer): Promise<void> {
   await migrate(db);
   const durability = await durabilityReport(db);
   (durability.durable ? console.log : console.warn)(durability.line);
@@ -37,24 +65,74 @@ export async function run(argv: string[]): Promise<number> {
   // The caseload's search by the CPR's last four digits needs their lookup hash on rows from before migration 018.
   const backfilled = await backfillCprTails(db, createCprVault(cprKey));
   if (backfilled > 0) console.log(`Lookup hashes of the CPR's last four digits filled for ${backfilled} citizens.`);
+}
+
+/** The primary of `--workers N`: forks them, starts again one that dies, stops them all on SIGINT/SIGTERM. */
+function supervise(workers: number, db: Database, auditCheckpointFile: string, config: Config): number {
+  let stopping = false;
+  const checkpoints = scheduleCheckpoints(db, auditCheckpointFile, (err) => console.warn('audit checkpoint not written:', err));
+  const fork = () => cluster.fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) void checkpoints.stop().then(() => db.close()).then(() => process.exit(0));
+      return;
+    }
+    console.warn(`jobvej worker ${worker.process.pid} ended (${signal ?? `exit code ${code}`}); starting another`);
+    setTimeout(fork, 1000).unref();
+  });
+  const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    const alive = Object.values(cluster.workers ?? {});
+    if (alive.length === 0) void checkpoints.stop().then(() => db.close()).then(() => process.exit(0));
+    for (const worker of alive) worker?.process.kill('SIGTERM');
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  for (let i = 0; i < workers; i++) fork();
+  console.log(`jobvej serves http://${config.HOST}:${config.PORT} on ${describeDatabase(config)} with ${workers} worker processes (primary ${process.pid})`);
+  return 0;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  if (argv.includes('--help')) {
+    console.log('Usage: jobvej serve\n\nEnv: PORT (3000), HOST (127.0.0.1; 0.0.0.0 for every interface), DATABASE_URL, JOBVEJ_DATA_DIR (./data), JOBVEJ_CPR_KEY, JOBVEJ_EVALUATION_DIR (<data dir>/evaluations/inbox), JOBVEJ_UPLOAD_MAX_FILE_BYTES (16 GiB), JOBVEJ_UPLOAD_RESERVE_BYTES (1 GiB), JOBVEJ_AUDIT_CHECKPOINTS (<data dir>/audit-checkpoints.log), NODE_ENV.');
+    console.log('Also: JOBVEJ_TRUST_PROXY (the reverse proxy: loopback, addresses or CIDRs), JOBVEJ_EVALUATION_LEASE_MS (60000), JOBVEJ_EVALUATION_POLL_MS (5000).\n\nOptions:\n  --workers N   N processes sharing the port (node:cluster; needs DATABASE_URL). Default 1. See docs/deploy.md.');
+    return 0;
+  }
+  const workers = workerCount(argv);
+  if (workers === null) return 2;
+  const config = configOrReport();
+  if (!config) return 2;
+  if (workers > 1 && !config.DATABASE_URL) {
+    console.error('--workers needs DATABASE_URL: the embedded database (PGlite) belongs to one process. Run one process, or use PostgreSQL (docs/deploy.md).');
+    return 2;
+  }
+  const cprKey = loadCprKey(config);
+  const db = await openConfiguredDatabase(config);
+  // A cluster worker finds the database prepared by its primary.
+  if (!cluster.isWorker) await withStartupLock(db, () => prepare(db, config, cprKey));
   const auditCheckpointFile = checkpointFilePath(config.JOBVEJ_DATA_DIR);
+  if (workers > 1 && cluster.isPrimary) return supervise(workers, db, auditCheckpointFile, config);
   const app = await buildApp({
     db, cprKey, auditCheckpointFile, webDist: WEB_DIST, logger: true, ...(config.NODE_ENV ? { nodeEnv: config.NODE_ENV } : {}),
+    ...(config.JOBVEJ_TRUST_PROXY ? { trustProxy: config.JOBVEJ_TRUST_PROXY } : {}),
     evaluationStoreDir: join(config.JOBVEJ_DATA_DIR, 'evaluations'),
     ...(config.JOBVEJ_EVALUATION_DIR ? { evaluationInboxDir: config.JOBVEJ_EVALUATION_DIR } : {}),
     evaluationUploads: { maxFileBytes: config.JOBVEJ_UPLOAD_MAX_FILE_BYTES, reserveBytes: config.JOBVEJ_UPLOAD_RESERVE_BYTES },
+    evaluationQueue: { leaseMs: config.JOBVEJ_EVALUATION_LEASE_MS, pollMs: config.JOBVEJ_EVALUATION_POLL_MS },
   });
-  // The audit chain head into the checkpoint file now, every ten minutes and at shutdown.
-  const checkpoints = scheduleCheckpoints(db, auditCheckpointFile, (err) => app.log.warn({ err }, 'audit checkpoint not written'));
+  // The audit chain head into the checkpoint file now, every ten minutes and at shutdown (by the primary under --workers).
+  const checkpoints = cluster.isWorker ? null : scheduleCheckpoints(db, auditCheckpointFile, (err) => app.log.warn({ err }, 'audit checkpoint not written'));
   const shutdown = async () => {
     await app.close();
-    await checkpoints.stop();
+    await checkpoints?.stop();
     await db.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
   await app.listen({ port: config.PORT, host: config.HOST });
-  console.log(`jobvej serves http://${config.HOST}:${config.PORT} on ${describeDatabase(config)}`);
+  console.log(`jobvej serves http://${config.HOST}:${config.PORT} on ${describeDatabase(config)}${cluster.isWorker ? ` (worker ${process.pid})` : ''}`);
   return 0;
 }
