@@ -2,7 +2,11 @@
 // which the web app writes the warning in the reader's language) and the English sentence
 // written here from them (the `warnings` of FORMATS.md's JSON, the CLI and the HTML report).
 // The stages raise them with warn(code, params). Also the warnings computed from the results:
-// the two adjustment methods (PSM and IPW) disagreeing beyond their confidence intervals.
+// any two adjusted methods that ran (PSM, IPW, AIPW; domain/evaluation-methods.ts `adjusted`)
+// disagreeing beyond their confidence intervals or their joint uncertainty (decision 030) — PSM
+// against IPW under its own codes (methods_disagree, methods_differ), every other pair under
+// estimates_disagree and estimates_differ.
+import { isAdjusted, METHODS } from '../domain/evaluation-methods.ts';
 import type { EmptyCategory } from './estimators/empty-categories.ts';
 import type { ResultRow } from './report/model.ts';
 
@@ -31,6 +35,10 @@ export interface WarningParams {
   later_participants: { rows: number; percent: number; controls: string };
   /** ratio: the worst variance ratio (participants / controls), two decimals. */
   variance_poor: { subgroup: string; method: string; terms: number; worst: string; ratio: number };
+  /** Two adjusted methods other than the pair PSM–IPW (method, other: ids; estimate, other_estimate: "att [low, high]"). */
+  estimates_disagree: { outcome: string; subgroup: string; method: string; other: string; estimate: string; other_estimate: string };
+  /** As estimates_disagree with overlapping CIs; z: |difference| / √(SE² + SE²), two decimals. */
+  estimates_differ: { outcome: string; subgroup: string; method: string; other: string; estimate: string; other_estimate: string; z: number };
 }
 
 export type WarningCode = keyof WarningParams;
@@ -76,6 +84,10 @@ const SENTENCES: { [C in WarningCode]: (p: WarningParams[C], ...detail: Detail<C
     `Subgroup ${p.subgroup}: after ${p.method.toUpperCase()}, ${p.terms} term(s) of the score model are still imbalanced (|standardised mean difference| above 0.1; worst ${p.worst}: ${p.smd.toFixed(2)}); the ${p.method.toUpperCase()} estimate may be biased by them.`,
   variance_poor: (p) =>
     `Subgroup ${p.subgroup}: after ${p.method.toUpperCase()}, the spread of ${p.terms} covariate(s) still differs between participants and controls by more than a factor of 2 (worst ${p.worst}: variance ratio ${p.ratio.toFixed(2)}); the ${p.method.toUpperCase()} estimate may be biased by them.`,
+  estimates_disagree: (p) =>
+    `${p.outcome}, ${p.subgroup}: ${p.method.toUpperCase()} (${p.estimate}) and ${p.other.toUpperCase()} (${p.other_estimate}) disagree beyond their confidence intervals; the finding is not robust to the method.`,
+  estimates_differ: (p) =>
+    `${p.outcome}, ${p.subgroup}: ${p.method.toUpperCase()} (${p.estimate}) and ${p.other.toUpperCase()} (${p.other_estimate}) differ by more than their joint uncertainty (${p.z.toFixed(2)} standard errors of the difference); the finding depends on the method.`,
 };
 
 /** Every code, in the order of SENTENCES (the web app's evaluation-warnings bundles have one sentence each). */
@@ -108,23 +120,48 @@ export function collectWarnings(results: ResultRow[]): string[] {
   return collectRunWarnings(results).map((w) => w.text);
 }
 
+/**
+ * Every pair of adjusted methods with an estimate of the same outcome and subgroup (in the
+ * results' order of outcomes and subgroups; pairs in the methods' order): a warning when their
+ * CIs do not overlap, or, when they do, their difference exceeds 1.96 standard errors of it.
+ */
 export function collectRunWarnings(results: ResultRow[]): RunWarning[] {
   const out: RunWarning[] = [];
   const key = (r: ResultRow): string => `${r.outcome}\u0000${r.subgroup}`;
-  const psm = new Map(results.filter((r) => r.method === 'psm').map((r) => [key(r), r]));
-  for (const ipw of results.filter((r) => r.method === 'ipw')) {
-    const p = psm.get(key(ipw));
-    if (!p) continue;
-    if (num(p.ci_high) < num(ipw.ci_low) || num(ipw.ci_high) < num(p.ci_low)) {
-      out.push(warn('methods_disagree', { outcome: ipw.outcome, subgroup: ipw.subgroup, psm: fmt(p), ipw: fmt(ipw) }));
-      continue;
+  const cells = new Map<string, Map<string, ResultRow>>();
+  for (const r of results) {
+    if (!isAdjusted(r.method)) continue;
+    let cell = cells.get(key(r));
+    if (!cell) cells.set(key(r), (cell = new Map()));
+    cell.set(r.method, r);
+  }
+  const order = METHODS.filter(isAdjusted);
+  for (const cell of cells.values()) {
+    const ran = order.filter((m) => cell.has(m));
+    for (let i = 0; i < ran.length; i++) {
+      for (let j = i + 1; j < ran.length; j++) {
+        const a = cell.get(ran[i] as string) as ResultRow;
+        const b = cell.get(ran[j] as string) as ResultRow;
+        const w = pairWarning(a, b);
+        if (w) out.push(w);
+      }
     }
-    // Overlapping CIs can still differ beyond the uncertainty of the difference (the two SEs
-    // combined as if independent: conservative, as both estimates use the same participants).
-    const z = Math.abs(num(p.att) - num(ipw.att)) / Math.sqrt(num(p.se) ** 2 + num(ipw.se) ** 2);
-    if (z > Z_95) out.push(warn('methods_differ', { outcome: ipw.outcome, subgroup: ipw.subgroup, psm: fmt(p), ipw: fmt(ipw), z: Number(z.toFixed(2)) }));
   }
   return out;
+}
+
+function pairWarning(a: ResultRow, b: ResultRow): RunWarning | undefined {
+  const where = { outcome: a.outcome, subgroup: a.subgroup };
+  const psmIpw = a.method === 'psm' && b.method === 'ipw';
+  if (num(a.ci_high) < num(b.ci_low) || num(b.ci_high) < num(a.ci_low)) {
+    return psmIpw ? warn('methods_disagree', { ...where, psm: fmt(a), ipw: fmt(b) }) : warn('estimates_disagree', { ...where, method: a.method, other: b.method, estimate: fmt(a), other_estimate: fmt(b) });
+  }
+  // Overlapping CIs can still differ beyond the uncertainty of the difference (the two SEs
+  // combined as if independent: conservative, as both estimates use the same participants).
+  const z = Math.abs(num(a.att) - num(b.att)) / Math.sqrt(num(a.se) ** 2 + num(b.se) ** 2);
+  if (!(z > Z_95)) return undefined;
+  const z2 = Number(z.toFixed(2));
+  return psmIpw ? warn('methods_differ', { ...where, psm: fmt(a), ipw: fmt(b), z: z2 }) : warn('estimates_differ', { ...where, method: a.method, other: b.method, estimate: fmt(a), other_estimate: fmt(b), z: z2 });
 }
 
 /** The two-sided 95 % normal quantile. */

@@ -20,6 +20,10 @@ describe('warningText', () => {
     expect(warningText(t, exists, 'da', { code: 'balance_poor', params: { subgroup: 'gender=F', method: 'ipw', terms: 3, worst: "age'1", smd: 0.25 } })).toBe(
       `${daCore.gender.F}: efter ${daCore.evaluation.method.ipw} er 3 led i propensity score-modellen stadig forskellige for deltagere og sammenligningspersoner (standardiseret forskel over 0,1; størst for age'1: 0,3). Estimatet kan være skævt på grund af dem.`,
     );
+    // both methods of a pair by their UI names (estimates_disagree: any two adjusted methods)
+    expect(warningText(t, exists, 'da', { code: 'estimates_disagree', params: { outcome: 'employment', subgroup: 'all', method: 'ipw', other: 'aipw', estimate: '0.050 [0.030, 0.070]', other_estimate: '0.120 [0.100, 0.140]' } })).toBe(
+      `${daCore.evaluation.outcome.employment}, ${daCore.evaluation.subgroup.all}: ${daCore.evaluation.method.ipw} (0.050 [0.030, 0.070]) og ${daCore.evaluation.method.aipw} (0.120 [0.100, 0.140]) er uenige ud over deres konfidensintervaller, så resultatet afhænger af metoden.`,
+    );
     // results of older versions (no details) and unknown codes: the caller shows the English sentence
     expect(warningText(t, exists, 'da', undefined)).toBeUndefined();
     expect(warningText(t, exists, 'da', { code: 'something_new', params: {} })).toBeUndefined();

@@ -25,7 +25,7 @@ export function warningText(t: T, exists: (key: string) => boolean, lang: Lang, 
     if (typeof v === 'number') values[name] = Number.isInteger(v) ? formatCount(v, lang) : formatNumber(v, lang, 1);
     else if (name === 'subgroup') values[name] = subgroupLabel(t, v);
     else if (name === 'outcome') values[name] = t(`evaluation.outcome.${v}`, { defaultValue: v });
-    else if (name === 'method') values[name] = t(`evaluation.method.${v}`, { defaultValue: v });
+    else if (name === 'method' || name === 'other') values[name] = t(`evaluation.method.${v}`, { defaultValue: v });
     else values[name] = v;
   }
   return t(key, values);
