@@ -16,6 +16,7 @@ import { registerAuthentication } from './platform/http/authenticate.ts';
 import { loadInstruments } from './instruments/index.ts';
 import { healthRoutes } from './health/index.ts';
 import { authRoutes } from './platform/auth/routes.ts';
+import type { SignInSettings } from './platform/auth/oidc/config.ts';
 import { instrumentRoutes } from './instruments/index.ts';
 import { instrumentAudioRoutes } from './instrument-audio/index.ts';
 import { citizenRoutes } from './citizens/index.ts';
@@ -57,6 +58,8 @@ export interface BuildAppOptions {
   evaluationInboxDir?: string;
   /** The audit checkpoint file whose last line GET /api/audit/head reports (`jobvej serve` passes it). */
   auditCheckpointFile?: string;
+  /** The municipalities' identity providers and the local sign-in policy (decision 032; none by default). */
+  signIn?: SignInSettings;
   /** Evaluation uploads: largest file, free space to leave on the store's disk (defaults in routes/evaluations). */
   evaluationUploads?: Pick<EvaluationRouteOptions, 'maxFileBytes' | 'reserveBytes' | 'statfs'>;
   /** The evaluation queue's claim lease and poll interval (decision 031; defaults in evaluation-runner.ts). */
@@ -112,7 +115,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   registerAuthentication(app, ctx.db, ctx.now);
 
   await app.register(healthRoutes(ctx));
-  await app.register(authRoutes(ctx));
+  await app.register(authRoutes(ctx, opts.signIn));
   await app.register(instrumentRoutes(ctx));
   await app.register(instrumentAudioRoutes(ctx));
   const policies = loadPolicies();

@@ -16,6 +16,10 @@ const OUTSIDE: Record<string, string> = {
   'POST /api/auth/logout': "acts on the caller's own session only",
   'GET /api/auth/me': "the caller's own user and session",
   'POST /api/auth/takeback': "ends the caller's own hand-over (audited round.takeback in the route)",
+  // Municipal sign-in (decision 032, src/server/platform/auth/oidc/): before there is an actor, audited auth.login in the route.
+  'GET /api/auth/sign-in-options': 'public: the login page\'s identity providers, no tenant data',
+  'GET /api/auth/oidc/:provider/start': 'public: begins a sign-in at the IdP',
+  'GET /api/auth/oidc/:provider/callback': 'public: finishes it; provisions and audits (user.provision, auth.login)',
 };
 
 /** Path parts whose routes read or write a citizen's data. */

@@ -13,6 +13,7 @@ import { migrate } from '../../server/platform/db/migrate.ts';
 import { durabilityReport, type Database } from '../../server/platform/db/database.ts';
 import { seedDemo } from '../../server/demo/seed.ts';
 import { buildApp } from '../../server/app.ts';
+import { signInSettings } from '../../server/platform/auth/oidc/config.ts';
 import { backfillCprTails } from '../../server/citizens/index.ts';
 import { createCprVault } from '../../server/platform/crypto/cpr-vault.ts';
 import { checkpointFilePath } from '../../server/platform/audit/checkpoint-file.ts';
@@ -96,7 +97,7 @@ function supervise(workers: number, db: Database, auditCheckpointFile: string, c
 
 export async function run(argv: string[]): Promise<number> {
   if (argv.includes('--help')) {
-    console.log('Usage: jobvej serve\n\nEnv: PORT (3000), HOST (127.0.0.1; 0.0.0.0 for every interface), DATABASE_URL, JOBVEJ_DATA_DIR (./data), JOBVEJ_CPR_KEY, JOBVEJ_EVALUATION_DIR (<data dir>/evaluations/inbox), JOBVEJ_UPLOAD_MAX_FILE_BYTES (16 GiB), JOBVEJ_UPLOAD_RESERVE_BYTES (1 GiB), JOBVEJ_AUDIT_CHECKPOINTS (<data dir>/audit-checkpoints.log), NODE_ENV.');
+    console.log('Usage: jobvej serve\n\nEnv: PORT (3000), HOST (127.0.0.1; 0.0.0.0 for every interface), DATABASE_URL, JOBVEJ_DATA_DIR (./data), JOBVEJ_CPR_KEY, JOBVEJ_EVALUATION_DIR (<data dir>/evaluations/inbox), JOBVEJ_UPLOAD_MAX_FILE_BYTES (16 GiB), JOBVEJ_UPLOAD_RESERVE_BYTES (1 GiB), JOBVEJ_AUDIT_CHECKPOINTS (<data dir>/audit-checkpoints.log), NODE_ENV; JOBVEJ_OIDC_CONFIG (the identity providers of the municipalities, docs/oidc.md), JOBVEJ_LOCAL_LOGIN (all; admin or off in production with providers).');
     console.log('Also: JOBVEJ_TRUST_PROXY (the reverse proxy: loopback, addresses or CIDRs), JOBVEJ_EVALUATION_LEASE_MS (60000), JOBVEJ_EVALUATION_POLL_MS (5000).\n\nOptions:\n  --workers N   N processes sharing the port (node:cluster; needs DATABASE_URL). Default 1. See docs/deploy.md.');
     return 0;
   }
@@ -109,13 +110,15 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const cprKey = loadCprKey(config);
+  // The municipalities' identity providers (decision 032): a wrong file stops the start here, naming the field.
+  const signIn = signInSettings({ oidcConfigFile: config.JOBVEJ_OIDC_CONFIG, localLogin: config.JOBVEJ_LOCAL_LOGIN, nodeEnv: config.NODE_ENV });
   const db = await openConfiguredDatabase(config);
   // A cluster worker finds the database prepared by its primary.
   if (!cluster.isWorker) await withStartupLock(db, () => prepare(db, config, cprKey));
   const auditCheckpointFile = checkpointFilePath(config.JOBVEJ_DATA_DIR);
   if (workers > 1 && cluster.isPrimary) return supervise(workers, db, auditCheckpointFile, config);
   const app = await buildApp({
-    db, cprKey, auditCheckpointFile, webDist: WEB_DIST, logger: true, ...(config.NODE_ENV ? { nodeEnv: config.NODE_ENV } : {}),
+    db, cprKey, signIn, auditCheckpointFile, webDist: WEB_DIST, logger: true, ...(config.NODE_ENV ? { nodeEnv: config.NODE_ENV } : {}),
     ...(config.JOBVEJ_TRUST_PROXY ? { trustProxy: config.JOBVEJ_TRUST_PROXY } : {}),
     evaluationStoreDir: join(config.JOBVEJ_DATA_DIR, 'evaluations'),
     ...(config.JOBVEJ_EVALUATION_DIR ? { evaluationInboxDir: config.JOBVEJ_EVALUATION_DIR } : {}),

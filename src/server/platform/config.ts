@@ -33,6 +33,10 @@ export const envSchema = z.object({
   /** The evaluation queue (decision 031): how long a claim holds unrenewed, ms (60 s), and how often each process looks for a run, ms (5 s). */
   JOBVEJ_EVALUATION_LEASE_MS: z.coerce.number().int().min(1000).default(60_000),
   JOBVEJ_EVALUATION_POLL_MS: z.coerce.number().int().min(100).default(5_000),
+  /** The municipalities' identity providers: a JSON file (decision 032, docs/oidc.md). */
+  JOBVEJ_OIDC_CONFIG: z.string().min(1).optional(),
+  /** Local password sign-in: all (default), admin (break-glass only) or off; admin/off need NODE_ENV=production and JOBVEJ_OIDC_CONFIG. */
+  JOBVEJ_LOCAL_LOGIN: z.enum(['all', 'admin', 'off']).default('all'),
   NODE_ENV: z.string().optional(),
 });
 export type Config = z.infer<typeof envSchema>;

@@ -26,6 +26,10 @@ export type AuditAction =
   | 'user.deactivate'
   | 'user.reactivate'
   | 'user.password_reset'
+  /** A user created on their first sign-in through their municipality's IdP (decision 032; detail: provider, role). */
+  | 'user.provision'
+  /** A sign-in (detail: method — oidc — and provider). */
+  | 'auth.login'
   | 'round.start'
   | 'round.answers'
   | 'round.handover'

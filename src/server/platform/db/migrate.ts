@@ -20,6 +20,7 @@ import * as m016 from './migrations/016-instrument-audio.ts';
 import * as m018 from './migrations/018-assignment-and-users.ts';
 import * as m019 from './migrations/019-employment-model.ts';
 import * as m020 from './migrations/020-evaluation-run-claims.ts';
+import * as m021 from './migrations/021-oidc-sign-in.ts';
 import * as m023 from './migrations/023-fip-round-answer-codes.ts';
 
 export const migrations: { version: number; name: string; sql: string }[] = [
@@ -42,6 +43,7 @@ export const migrations: { version: number; name: string; sql: string }[] = [
   { version: 18, name: m018.name, sql: m018.sql },
   { version: 19, name: m019.name, sql: m019.sql },
   { version: 20, name: m020.name, sql: m020.sql },
+  { version: 21, name: m021.name, sql: m021.sql },
   { version: 23, name: m023.name, sql: m023.sql },
 ];
 
