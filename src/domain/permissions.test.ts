@@ -9,12 +9,12 @@ const TABLE: Record<Role, Action[]> = {
     'company.view', 'company.create', 'package.view', 'package.create', 'package.enrol', 'package.signoff', 'package.advance',
     'employment_model.view', 'instrument.listen',
   ],
-  manager: ['citizen.list', 'citizen.view', 'citizen.assign', 'caseload.overview', 'offer.view', 'outcome.view', 'deadline.view', 'company.view', 'package.view', 'fip_analytics.view', 'employment_model.manage', 'employment_model.view', 'citizen.access_log', 'citizen.export', 'national.view', 'user.admin',
+  manager: ['citizen.list', 'citizen.view', 'citizen.assign', 'caseload.overview', 'offer.view', 'outcome.view', 'deadline.view', 'company.view', 'package.view', 'fip_analytics.view', 'employment_model.manage', 'employment_model.view', 'export.create', 'citizen.access_log', 'citizen.export', 'national.view', 'user.admin',
     'instrument.listen', 'instrument.audio'],
   company_consultant: ['citizen.list', 'citizen.view', 'offer.view', 'offer.create', 'offer.update', 'outcome.view', 'outcome.create', 'deadline.view',
     'company.view', 'company.create', 'company.needs', 'package.view', 'package.create', 'package.enrol', 'package.signoff', 'package.advance',
   ],
-  evaluator: ['evaluation.run', 'evaluation.view', 'fip_analytics.view'],
+  evaluator: ['evaluation.run', 'evaluation.view', 'fip_analytics.view', 'export.create'],
   national_admin: ['national.view'],
   admin: ['evaluation.run', 'evaluation.view', 'audit.head', 'user.admin'],
   interpreter: ['instrument.listen', 'instrument.audio'],
@@ -52,7 +52,7 @@ describe('can: municipality', () => {
 describe('abilitiesFor', () => {
   it('lists the allowed actions in vocabulary order', () => {
     expect(abilitiesFor({ role: 'manager', municipalityCode: '607' }, { municipalityCode: '607' })).toEqual([
-      'citizen.list', 'citizen.view', 'citizen.assign', 'caseload.overview', 'offer.view', 'outcome.view', 'deadline.view', 'company.view', 'package.view', 'fip_analytics.view', 'employment_model.manage', 'employment_model.view', 'citizen.access_log', 'citizen.export', 'national.view', 'user.admin',
+      'citizen.list', 'citizen.view', 'citizen.assign', 'caseload.overview', 'offer.view', 'outcome.view', 'deadline.view', 'company.view', 'package.view', 'fip_analytics.view', 'employment_model.manage', 'employment_model.view', 'export.create', 'citizen.access_log', 'citizen.export', 'national.view', 'user.admin',
       'instrument.listen', 'instrument.audio',
     ]);
   });

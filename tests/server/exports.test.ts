@@ -115,7 +115,7 @@ describe.each(databases)('exports on %s', (kind) => {
       expect(rows.length, file).toBeGreaterThan(0);
       for (const v of variables.filter((x) => x.dataset === file && x.value_labels !== '')) {
         for (const row of rows) {
-          const code = row[v.variable] as string;
+          const code = row[v.variable as string] as string;
           if (code === '' && v.value_labels !== 'answer_value') continue;
           expect(labelOf(v.value_labels as string, code), `${file}.${v.variable}=${code}`).toBeTruthy();
         }
