@@ -7,6 +7,8 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: (ar
   timeliness: { summary: 'deadline rules per municipality as of a date (--as-of YYYY-MM-DD [--municipality CODE] [--json])', load: () => import('./commands/timeliness.ts') },
   audit: { summary: 'verify the audit chain, or checkpoint its head (verify [--from ID] | checkpoint)', load: () => import('./commands/audit.ts') },
   evaluate: { summary: 'impact evaluation on register files (persons.csv, weeks.csv)', load: () => import('./commands/evaluate.ts') },
+  backup: { summary: 'the database into one file, without the CPR key (--out FILE; pg_dump custom format or PGlite dump)', load: () => import('./commands/backup.ts') },
+  restore: { summary: 'a backup into an empty database; needs the CPR key it was made with (--from FILE)', load: () => import('./commands/restore.ts') },
   export: { summary: 'pseudonymised export with codebook (--what answers|citizens|offers|outcomes|all --municipality CODE --format csv|xlsx --out DIR)', load: () => import('./commands/export.ts') },
   'fip-validity': { summary: 'FIP item validity: employment within 6 months on each item and index (answers.csv, outcomes.csv)', load: () => import('./commands/fip-validity.ts') },
 };
