@@ -24,7 +24,7 @@ export const EVALUATION_METHODS = {
   naive: { labelKey: 'evaluation.method.naive', colour: '#8c8c8c', needs: [], byPeriod: true, adjusted: false },
   psm: { labelKey: 'evaluation.method.psm', colour: '#1f6fb2', needs: ['score', 'match'], byPeriod: true, adjusted: true },
   ipw: { labelKey: 'evaluation.method.ipw', colour: '#d9711c', needs: ['score', 'weight'], byPeriod: true, adjusted: true },
-  aipw: { labelKey: 'evaluation.method.aipw', colour: '#8e3fa3', needs: ['score'], byPeriod: true, adjusted: true },
+  aipw: { labelKey: 'evaluation.method.aipw', colour: '#8e3fa3', needs: ['score'], byPeriod: false, adjusted: true },
   did: { labelKey: 'evaluation.method.did', colour: '#4a9a4a', needs: ['pre'], byPeriod: false, adjusted: false },
 } as const satisfies Record<string, MethodVocabulary>;
 

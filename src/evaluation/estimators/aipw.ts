@@ -34,16 +34,18 @@ export interface AipwDesign {
   Lps: Float64Array;
   /** Per row: X_i · (X'X_c/n)⁻¹ (M1/mT − M3/mC), the outcome model's correction (controls; 0 for participants). */
   zOls: Float64Array;
-  /** Σ w0 X (length k). */
+  /** Σ D X and Σ w0 X (length k). */
+  sumDX: Float64Array;
   sumW0X: Float64Array;
+  /** X' diag(w0) X (k × k). */
+  xtw0x: Float64Array;
   nTreated: number;
   nControl: number;
   sumW0: number;
   /** Compact cluster (0..G−1) of each row. */
   cluster: Int32Array;
   nClusters: number;
-  /** Scratch buffers reused by every outcome. */
-  resid: Float64Array;
+  /** Scratch buffer reused by every outcome. */
   clusterSum: Float64Array;
 }
 
@@ -125,64 +127,77 @@ export function aipwDesign(S: SparseRows, n: number, k: number, treated: Uint8Ar
       cluster[i] = id[p] as number;
     }
   } else for (let i = 0; i < n; i++) cluster[i] = i;
-  return { S, n, k, treated, w0, dMinusP, Lc, Lps, zOls, sumW0X, nTreated: nT, nControl: nC, sumW0, cluster, nClusters, resid: new Float64Array(n), clusterSum: new Float64Array(nClusters) };
+  const xtw0x = xtwxSparse(S, n, k, w0);
+  return { S, n, k, treated, w0, dMinusP, Lc, Lps, zOls, sumDX, sumW0X, xtw0x, nTreated: nT, nControl: nC, sumW0, cluster, nClusters, clusterSum: new Float64Array(nClusters) };
 }
 
 /** The doubly robust ATT of outcome `y` (one value per row of the design). */
 export function aipwEffect(d: AipwDesign, y: Float64Array): Effect {
-  const { S, n, k, treated, w0, resid } = d;
-  // Outcome model: OLS of y on X over the controls.
+  const { S, n, k, treated, w0 } = d;
+  const { ptr, idx, val } = S;
+  // Pass 1 (controls): X'y for the outcome model and X'(w0 y); the participants' Σy.
   const xty = new Float64Array(k);
-  for (let i = 0; i < n; i++) {
-    if (treated[i]) continue;
-    const yi = y[i] as number;
-    const end = S.ptr[i + 1] as number;
-    for (let j = S.ptr[i] as number; j < end; j++) {
-      const c = S.idx[j] as number;
-      xty[c] = (xty[c] as number) + (S.val[j] as number) * yi;
-    }
-  }
-  const beta = choleskySolve(d.Lc, xty, k);
-  // Residuals from the outcome model, the two weighted means and Σ w0 r X.
-  let sumTr = 0;
+  const xtw0y = new Float64Array(k);
   let sumTy = 0;
-  let sumW0r = 0;
-  const sumW0rX = new Float64Array(k);
+  let sumW0y = 0;
   for (let i = 0; i < n; i++) {
-    const r = (y[i] as number) - rowDot(S, i, beta);
-    resid[i] = r;
+    const yi = y[i] as number;
     if (treated[i]) {
-      sumTr += r;
-      sumTy += y[i] as number;
-    } else {
-      const wr = (w0[i] as number) * r;
-      sumW0r += wr;
-      const end = S.ptr[i + 1] as number;
-      for (let j = S.ptr[i] as number; j < end; j++) {
-        const c = S.idx[j] as number;
-        sumW0rX[c] = (sumW0rX[c] as number) + wr * (S.val[j] as number);
-      }
+      sumTy += yi;
+      continue;
+    }
+    const wy = (w0[i] as number) * yi;
+    sumW0y += wy;
+    const end = ptr[i + 1] as number;
+    for (let j = ptr[i] as number; j < end; j++) {
+      const c = idx[j] as number;
+      const v = val[j] as number;
+      xty[c] = (xty[c] as number) + v * yi;
+      xtw0y[c] = (xtw0y[c] as number) + v * wy;
     }
   }
-  const etaT = sumTr / d.nTreated;
-  const etaC = sumW0r / d.sumW0;
+  // Outcome model (OLS on the controls) and the two means of the residual r = y − Xβ, from the
+  // sums: Σ_T r = Σ_T y − (Σ_T X)·β, Σ w0 r = Σ w0 y − (Σ w0 X)·β, Σ w0 r X = X'(w0 y) − (X'W0X) β.
+  const beta = choleskySolve(d.Lc, xty, k);
+  let dotT = 0;
+  let dotW = 0;
+  for (let c = 0; c < k; c++) {
+    dotT += (d.sumDX[c] as number) * (beta[c] as number);
+    dotW += (d.sumW0X[c] as number) * (beta[c] as number);
+  }
+  const etaT = (sumTy - dotT) / d.nTreated;
+  const etaC = (sumW0y - dotW) / d.sumW0;
   const att = etaT - etaC;
   // Score-model correction: u = (X'WX/n)⁻¹ M2, M2 = Σ w0 (r − ηC) X / n; its term per row is
   // (D − p) X·u / mC with mC = ΣW0/n, i.e. (D − p) X·(X'WX)⁻¹ (Σ w0 (r − ηC) X) · n / ΣW0.
   const m2 = new Float64Array(k);
-  for (let c = 0; c < k; c++) m2[c] = (sumW0rX[c] as number) - etaC * (d.sumW0X[c] as number);
+  for (let a = 0; a < k; a++) {
+    let bw = 0;
+    for (let b = 0; b < k; b++) bw += (d.xtw0x[a * k + b] as number) * (beta[b] as number);
+    m2[a] = (xtw0y[a] as number) - bw - etaC * (d.sumW0X[a] as number);
+  }
   const u = choleskySolve(d.Lps, m2, k);
   const mT = d.nTreated / n;
   const mC = d.sumW0 / n;
   const psScale = n / d.sumW0;
   const cs = d.clusterSum;
   cs.fill(0);
+  // Pass 2 (all rows): X·β and X·u together, the influence function, summed per cluster.
   for (let i = 0; i < n; i++) {
-    const r = resid[i] as number;
+    let xb = 0;
+    let xu = 0;
+    const end = ptr[i + 1] as number;
+    for (let j = ptr[i] as number; j < end; j++) {
+      const c = idx[j] as number;
+      const v = val[j] as number;
+      xb += v * (beta[c] as number);
+      xu += v * (u[c] as number);
+    }
+    const r = (y[i] as number) - xb;
     let psi: number;
     if (treated[i]) psi = (r - etaT) / mT;
     else psi = -((w0[i] as number) * (r - etaC)) / mC - r * (d.zOls[i] as number);
-    psi -= (d.dMinusP[i] as number) * rowDot(S, i, u) * psScale;
+    psi -= (d.dMinusP[i] as number) * xu * psScale;
     const g = d.cluster[i] as number;
     cs[g] = (cs[g] as number) + psi;
   }
