@@ -11,6 +11,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { createTestDatabase } from '../../src/server/platform/db/testing.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { seedDemo } from '../../src/server/demo/seed.ts';
+import type { SignInSettings } from '../../src/server/platform/auth/oidc/config.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -67,17 +68,18 @@ async function privateWebBuild(): Promise<string> {
 /**
  * `instrumentDir`: the server's instrument versions; `seedInstrumentDir`: those the demo rounds were
  * recorded on; `citizens`: how many demo citizens (12); `extraArgs`: Chromium switches on top of
- * CHROMIUM_ARGS (e.g. its fake microphone).
+ * CHROMIUM_ARGS (e.g. its fake microphone); `signIn`: the municipalities' identity providers (decision 032) and
+ * `port`: a fixed port (their redirect URIs name it).
  */
-export async function startHarness(opts: { instrumentDir?: string; seedInstrumentDir?: string; citizens?: number; extraArgs?: readonly string[] } = {}): Promise<Harness> {
+export async function startHarness(opts: { instrumentDir?: string; seedInstrumentDir?: string; citizens?: number; extraArgs?: readonly string[]; signIn?: SignInSettings; port?: number } = {}): Promise<Harness> {
   const browserStarting = chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...(opts.extraArgs ?? [])] });
   const webDist = await privateWebBuild();
   // A fresh, migrated embedded database (cloned in memory from the migrated template).
   const { db, drop } = await createTestDatabase('pglite');
   const cprKey = randomBytes(32);
   await seedDemo(db, { cprKey, citizens: opts.citizens ?? 12, ...(opts.seedInstrumentDir ? { instrumentDir: opts.seedInstrumentDir } : {}) });
-  const app = await buildApp({ db, webDist, cprKey, logger: false, ...(opts.instrumentDir ? { instrumentDir: opts.instrumentDir } : {}) });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  const app = await buildApp({ db, webDist, cprKey, logger: false, ...(opts.instrumentDir ? { instrumentDir: opts.instrumentDir } : {}), ...(opts.signIn ? { signIn: opts.signIn } : {}) });
+  await app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -37,6 +37,7 @@ import type {
 import type { Instrument } from '../../domain/fip/index.ts';
 import type { FipAnalytics } from '../../contract/fip-analytics.ts';
 import type { TimelinessView } from '../../contract/types.ts';
+import type { SignInOptions } from '../../contract/sign-in.ts';
 
 const enc = encodeURIComponent;
 const withParams = (path: string, params: Record<string, string | undefined>) => {
@@ -105,6 +106,8 @@ export const queries = {
       staleTime: Infinity,
       retry: false,
     }),
+  /** How one signs in here: the municipalities' identity providers and whether local passwords are taken (decision 032). */
+  signInOptions: () => queryOptions({ queryKey: ['sign-in-options'], queryFn: () => api<SignInOptions>('GET', '/api/auth/sign-in-options'), staleTime: Infinity }),
   /** The whole caseload by name (every page): to pick a citizen from. */
   citizens: () => queryOptions({ queryKey: [...keys.citizens, 'list'], queryFn: wholeCaseload }),
   /** One page of the caseload with its filters (a search text is sent in the body, decision 026). */

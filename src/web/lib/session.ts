@@ -26,7 +26,12 @@ export function useLogin() {
 export function useLogout() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api<void>('POST', '/api/auth/logout'),
+    // After a sign-in through the municipality's IdP the answer names its end-session URL: the
+    // browser goes there so the IdP's session ends too (RP-initiated logout, decision 032).
+    mutationFn: () => api<{ endSessionUrl: string } | undefined>('POST', '/api/auth/logout'),
+    onSuccess: (answer) => {
+      if (answer?.endSessionUrl) window.location.assign(answer.endSessionUrl);
+    },
     onSettled: () => {
       setCsrfToken(null);
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
