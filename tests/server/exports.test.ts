@@ -190,17 +190,24 @@ describe.each(databases)('exports on %s', (kind) => {
     writeFileSync(join(rdir, 'check.R'), `${check.join('\n')}\n`);
     const { stdout } = await run('Rscript', ['check.R'], { cwd: rdir, env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' } });
     expect(stdout).toBe('12|265|Planlagt|I gang|Afsluttet|Aflyst');
+    // Run as a script on the folder, it saves the labelled data frames.
+    await run('Rscript', [join(rdir, 'labels.R'), rdir], { cwd: dir, env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' } });
+    const saved = await run('Rscript', ['-e', `load("${join(rdir, 'export.RData')}"); cat(levels(offers$status), attr(answers$value_label, "label"), sep = "|")`], { env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' } });
+    expect(saved.stdout).toBe('Planlagt|I gang|Afsluttet|Aflyst|Svar (1-7; tom = ved ikke)');
   }, 60_000);
 
   it('the Stata do-file defines and applies a value label for every coded variable and labels every variable', async () => {
     const doFile = (await text(manager, 'what=all&file=labels.do')).toString('utf8');
+    // Each dataset's block (its import up to its save): value labels belong to the data in memory, so each block defines its own.
+    const blocks = new Map(doFile.split(/^(?=import delimited)/m).slice(1).map((b) => [/using "([a-z_]+)\.csv"/.exec(b)?.[1], b]));
     for (const [dataset, variables] of Object.entries(DATASET_VARIABLES)) {
-      expect(doFile).toContain(`import delimited using "${dataset}.csv"`);
+      const block = blocks.get(dataset) ?? '';
+      expect(block, dataset).toContain(`save "${dataset}.dta", replace`);
       for (const v of variables) {
-        expect(doFile, `${dataset}.${v.name}`).toMatch(new RegExp(`^label variable ${v.name} \`"`, 'm'));
+        expect(block, `${dataset}.${v.name}`).toMatch(new RegExp(`^label variable ${v.name} \`"`, 'm'));
         if (v.valueSet) {
-          expect(doFile, v.valueSet).toMatch(new RegExp(`^label define ${v.valueSet} .+, replace$`, 'm'));
-          expect(doFile, `${dataset}.${v.name}`).toMatch(new RegExp(`^label values ${v.name} ${v.valueSet}$`, 'm'));
+          expect(block, `${dataset}: ${v.valueSet}`).toMatch(new RegExp(`^label define ${v.valueSet} .+, replace$`, 'm'));
+          expect(block, `${dataset}.${v.name}`).toMatch(new RegExp(`^label values ${v.name} ${v.valueSet}$`, 'm'));
         }
       }
     }

@@ -37,7 +37,8 @@ export function rScript(codebook: Codebook, dialect: CsvDialect): string {
     '# value_labels.csv). Coded text variables become factors with their labels; a numeric coded',
     '# variable keeps its numbers and gets a factor beside it (<name>_label; the answer scale\'s empty',
     '# value is its "don\'t know" level); every column gets its label as attr(, "label").',
-    '# Usage: Rscript labels.R [FOLDER]  or  source("labels.R") in the folder of the files.',
+    '# Usage: source("labels.R") in the folder of the files (the data frames are then in the session),',
+    '# or Rscript labels.R [FOLDER], which saves them, labelled, as FOLDER/export.RData.',
     `# Labels: ${codebook.lang === 'da' ? 'Danish' : 'English'}.`,
     'jv_args <- commandArgs(trailingOnly = TRUE)',
     'jv_dir <- if (length(jv_args) >= 1) jv_args[[1]] else "."',
@@ -53,9 +54,15 @@ export function rScript(codebook: Codebook, dialect: CsvDialect): string {
       const set = x.valueSet ? sets.get(x.valueSet) : undefined;
       if (set) lines.push(...rFactor(df, x, set));
       lines.push(`attr(${col}, "label") <- ${rString(x.label[codebook.lang])}`);
+      if (set?.numeric) lines.push(`attr(${df}[[${rString(`${x.name}_label`)}]], "label") <- ${rString(x.label[codebook.lang])}`);
     }
     lines.push('');
   }
+  lines.push(
+    '# Run as a script (not sourced): keep the labelled data frames.',
+    `if (sys.nframe() == 0L) save(list = ${rVector(codebook.datasets.map((d) => rString(d.id)))}, file = file.path(jv_dir, "export.RData"))`,
+    '',
+  );
   return lines.join('\n');
 }
 
@@ -80,6 +87,17 @@ export function stataString(text: string, max?: number): string {
   return `\`"${t}"'`;
 }
 
+/** `label define` of a value set: text codes numbered 1, 2, … in the set's order, the empty value `.a`; null for a set without values. */
+function labelDefine(set: ValueSet): string | null {
+  // A set without values (no country in the data) defines nothing; `label values` on it is allowed.
+  if (set.values.length === 0) return null;
+  const coded = set.values.filter((v) => v.code !== null);
+  const pairs = set.numeric ? coded.map((v) => `${v.code} ${stataString(v.label)}`) : coded.map((v, i) => `${i + 1} ${stataString(v.label)}`);
+  const empty = set.values.find((v) => v.code === null);
+  if (empty) pairs.push(`.a ${stataString(empty.label)}`);
+  return `label define ${set.id} ${pairs.join(' ')}, replace`;
+}
+
 export function stataDo(codebook: Codebook, dialect: CsvDialect): string {
   const sets = new Map(codebook.valueSets.map((s) => [s.id, s]));
   const lines = [
@@ -92,23 +110,17 @@ export function stataDo(codebook: Codebook, dialect: CsvDialect): string {
     'clear all',
     '',
   ];
-  for (const set of codebook.valueSets) {
-    // A set without values (no country in the data) defines nothing; `label values` on it is allowed.
-    if (set.values.length === 0) continue;
-    const coded = set.values.filter((v) => v.code !== null);
-    const pairs = set.numeric
-      ? coded.map((v) => `${v.code} ${stataString(v.label)}`)
-      : coded.map((v, i) => `${i + 1} ${stataString(v.label)}`);
-    const empty = set.values.find((v) => v.code === null);
-    if (empty) pairs.push(`.a ${stataString(empty.label)}`);
-    lines.push(`label define ${set.id} ${pairs.join(' ')}, replace`);
-  }
-  lines.push('');
   for (const ds of codebook.datasets) {
     const stringCols = ds.variables.flatMap((x, i) => (x.type === 'string' || x.type === 'date' ? [String(i + 1)] : []));
     lines.push(
       `import delimited using "${fileOf(ds.id)}", clear delimiters("${dialect.separator}") decimalseparator(${dialect.decimalComma ? ',' : '.'}) encoding("utf-8") varnames(1) stringcols(${stringCols.join(' ')})`,
     );
+    // Value labels belong to the dataset in memory (`clear` drops them): defined after each import.
+    const used = new Set(ds.variables.flatMap((x) => (x.valueSet ? [x.valueSet] : [])));
+    for (const set of codebook.valueSets.filter((v) => used.has(v.id))) {
+      const define = labelDefine(set);
+      if (define !== null) lines.push(define);
+    }
     for (const x of ds.variables) {
       const set = x.valueSet ? sets.get(x.valueSet) : undefined;
       if (x.type === 'date') {
