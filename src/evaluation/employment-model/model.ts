@@ -6,6 +6,7 @@
 // cross-validated AUC (seeded folds) and the calibration by gender of the out-of-fold predictions
 // in deciles. Pure: rows in, numbers out (the server loads and stores them).
 import type { Instrument } from '../../domain/fip/instrument.ts';
+import { MODEL_STATUSES } from '../../contract/employment-model.ts';
 import { daysBetween } from '../../domain/dates.ts';
 import { logisticRegression } from '../../stats/logistic-regression.ts';
 import { crossValidatedLogitAuc, stratifiedFolds } from '../../stats/cross-validation.ts';
@@ -18,8 +19,11 @@ import { logitPrediction, type LogitPrediction } from '../../stats/logit-interva
  */
 export const MODEL_RULES = { minPersons: 100, minPerOutcome: 20, minCvAuc: 0.6, folds: 5, seed: 20261207, groups: 10 } as const;
 
-/** Why a model is (not) shown, in the order the checks run. */
-export const MODEL_STATUSES = ['adequate', 'too_few_persons', 'too_few_events', 'not_estimable', 'weak'] as const;
+/** Employment within 6 months: an outcome of these kinds dated from the round-1 date to WINDOW_DAYS after it (decision 025's definition). */
+export const WINDOW_DAYS = 182;
+export const EMPLOYMENT_KINDS = ['employment', 'igu_start'] as const;
+
+export { MODEL_STATUSES };
 export type ModelStatus = (typeof MODEL_STATUSES)[number];
 
 export type Gender = 'F' | 'M';

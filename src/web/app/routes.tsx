@@ -25,6 +25,7 @@ const NationalPage = lazy(() => import('../features/national/components/National
 const AudioPage = lazy(() => import('../features/audio/components/AudioPage.tsx').then((m) => ({ default: m.AudioPage })));
 const UsersPage = lazy(() => import('../features/admin/components/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const FipAnalyticsPage = lazy(() => import('../features/fip-analytics/components/FipAnalyticsPage.tsx').then((m) => ({ default: m.FipAnalyticsPage })));
+const EmploymentModelPage = lazy(() => import('../features/employment-model/components/EmploymentModelPage.tsx').then((m) => ({ default: m.EmploymentModelPage })));
 const ExportsPage = lazy(() => import('../features/exports/components/ExportsPage.tsx').then((m) => ({ default: m.ExportsPage })));
 
 /** A link in the header: its label (i18n key) and who sees it (an ability the session carries). Only for patterns without required parameters. */
@@ -137,6 +138,13 @@ export const routes = [
     title: 'fipAnalytics.title',
     nav: { label: 'fipAnalytics.nav', can: 'fip_analytics.view' },
     page: () => <FipAnalyticsPage />,
+  }),
+  route({
+    name: 'employmentModel',
+    path: '/employment-model',
+    title: 'employmentModel.title',
+    nav: { label: 'employmentModel.nav', can: 'employment_model.manage' },
+    page: () => <EmploymentModelPage />,
   }),
   route({
     name: 'exports',

@@ -37,6 +37,7 @@ import type {
 import type { Instrument } from '../../domain/fip/index.ts';
 import type { FipAnalytics } from '../../contract/fip-analytics.ts';
 import type { TimelinessView } from '../../contract/types.ts';
+import type { EmploymentModelView, EmploymentProbability } from '../../contract/employment-model.ts';
 import type { SignInOptions } from '../../contract/sign-in.ts';
 
 const enc = encodeURIComponent;
@@ -63,6 +64,7 @@ export const keys = {
   evaluationList: ['evaluations', 'list'] as const,
   instrumentAudio: ['instrument-audio'] as const,
   users: ['users'] as const,
+  employmentModel: ['employment-model'] as const,
 };
 
 /** The caseload's filters and page as the server takes them (decision 026); `text` goes in a POST body, never the URL. */
@@ -190,6 +192,14 @@ export const queries = {
         if (p.to) q.set('to', p.to);
         return api<FipAnalytics>('GET', `/api/fip-analytics?${q.toString()}`);
       },
+    }),
+  /** The employment model of the own municipality: the switch, the rules, the newest version's evidence (managers). */
+  employmentModel: () => queryOptions({ queryKey: [...keys.employmentModel, 'view'], queryFn: () => api<EmploymentModelView>('GET', '/api/employment-model') }),
+  /** One citizen's employment probability, or why there is none (under the model's key: a refit or switch invalidates it). */
+  employmentProbability: (citizenId: string) =>
+    queryOptions({
+      queryKey: [...keys.employmentModel, 'citizen', citizenId],
+      queryFn: () => api<EmploymentProbability>('GET', `${citizenPath(citizenId)}/employment-probability`),
     }),
   /** The managers' timeliness of their municipality as of a date ('' = today, the server's). */
   timeliness: (asOf: string) =>

@@ -14,6 +14,7 @@ import { AnswersSideBySide } from './AnswersSideBySide.tsx';
 import { ProgressionTable } from './ProgressionTable.tsx';
 import { CitizenCasework, CitizenDeadlines } from './CitizenCasework.tsx';
 import { AccessLog } from './AccessLog.tsx';
+import { EmploymentProbability } from './EmploymentProbability.tsx';
 import { Loading } from '../../../components/ui/Loading.tsx';
 import { problemText } from '../../../lib/problem-message.ts';
 
@@ -90,6 +91,7 @@ export function CitizenPage({ id }: { id: string }) {
         startingRound={startRound.isPending}
       />
       <CitizenCasework citizen={citizen} abilities={view.data.abilities} lang={lang} rounds={sorted} />
+      {can('employment_model.view') && <EmploymentProbability citizenId={citizen.id} lang={lang} canManage={can('employment_model.manage')} />}
 
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="rounds-title">
         <Title order={2} size="h3" id="rounds-title" mb="xs">
