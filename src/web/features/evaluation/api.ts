@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, type FieldError } from '../../lib/http.ts';
 import { keys, queries } from '../../lib/queries.ts';
-import type { EvaluationRun as Run, EvaluationRunStatus as RunStatus, Me, RunCreated } from '../../lib/types.ts';
+import type { EvaluationResult, EvaluationRun as Run, EvaluationRunStatus as RunStatus, Me, RunCreated } from '../../lib/types.ts';
 import type { Method } from '../../../domain/evaluation-methods.ts';
 
 // The methods, their names' i18n keys and colours: the evaluation's own vocabulary.
@@ -18,6 +18,9 @@ export type {
   EvaluationRunStatus as RunStatus,
   EvaluationWarningDetail as WarningDetail,
 } from '../../lib/types.ts';
+
+/** One adjusted estimate's sensitivity to hidden bias (the result's optional `sensitivity`, decision 030). */
+export type SensitivityRow = NonNullable<EvaluationResult['sensitivity']>[number];
 
 const runsKey = keys.evaluationList;
 const finished = (status: RunStatus | undefined) => status === 'done' || status === 'failed';

@@ -5,6 +5,7 @@ import { formatDate } from '../../../lib/dates.ts';
 import { downloadUrl, useRun, type RunStatus } from '../api.ts';
 import { formatBytes, formatCount } from '../format.ts';
 import { ResultsTable } from './ResultsTable.tsx';
+import { SensitivityTable } from './SensitivityTable.tsx';
 import { warningText } from './warning-text.ts';
 import { Loading } from '../../../components/ui/Loading.tsx';
 import { problemText } from '../../../lib/problem-message.ts';
@@ -87,6 +88,7 @@ export function RunView({ id }: { id: string }) {
             })}
           </Text>
           <ResultsTable rows={r.result.results} />
+          <SensitivityTable rows={r.result.sensitivity} />
         </>
       )}
       <details>
