@@ -76,6 +76,8 @@ export type AuditAction =
   | 'employment_probability.view'
   /** A pseudonymised export was made (decision 033; detail: the selection, the file, rows per dataset). */
   | 'export.create'
+  /** A demo data set loaded in bulk (decision 034): one event per municipality naming what was loaded (counts, seed, date), one for the users. */
+  | 'demo.load'
   /** A spoken question's clip recorded or replaced, reviewed, removed (decision 023; detail: the SHA-256s). */
   | 'audio.save'
   | 'audio.review'
