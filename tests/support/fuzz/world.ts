@@ -42,8 +42,11 @@ export const ID_SOURCES: Readonly<Record<string, string>> = {
   users: 'users',
 };
 
-/** Path parts followed by content, not a row: the real values (GET /api/instruments/fip/:version). */
-export const CONTENT_PATH_VALUES: Readonly<Record<string, readonly string[]>> = { fip: loadInstruments().versions };
+/**
+ * Path parts followed by content, not a row: the real values (GET /api/instruments/fip/:version);
+ * an identity provider's id (/api/auth/oidc/:provider/…: the fuzz app has none configured, so 404).
+ */
+export const CONTENT_PATH_VALUES: Readonly<Record<string, readonly string[]>> = { fip: loadInstruments().versions, oidc: ['fuzz-idp'] };
 
 /** Body fields that hold ids of a resource (name → table). */
 export const ID_FIELDS: Readonly<Record<string, string>> = { citizenId: 'citizens', companyId: 'companies', packageId: 'packages', roundId: 'fip_rounds', caseworkerId: 'users', consultantId: 'users' };
