@@ -56,6 +56,7 @@ export function ExportsPage() {
       <Group align="flex-end" wrap="wrap">
         <NativeSelect
           label={t('exports.what')}
+          name="what"
           value={what}
           onChange={(e) => setWhat(e.currentTarget.value as ExportWhat)}
           data={EXPORT_WHATS.map((w) => ({ value: w, label: t(`exports.whats.${w}`) }))}
@@ -64,6 +65,7 @@ export function ExportsPage() {
         <DateField label={t('exports.to')} name="to" value={to} onChange={setTo} error={valid ? undefined : t('exports.badPeriod')} />
         <NativeSelect
           label={t('exports.targetGroup')}
+          name="targetGroup"
           value={targetGroup}
           onChange={(e) => setTargetGroup(e.currentTarget.value as TargetGroup)}
           data={EXPORT_TARGET_GROUPS.map((g) => ({ value: g, label: t(`exports.targetGroups.${g}`) }))}
@@ -75,10 +77,13 @@ export function ExportsPage() {
           <SegmentedControl aria-labelledby="export-format" value={format} onChange={(v) => setFormat(v as Format)} data={[{ value: 'csv', label: t('exports.formats.csv') }, { value: 'xlsx', label: t('exports.formats.xlsx') }]} />
         </Stack>
         {format === 'csv' && (
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="export-sep">{t('exports.sep')}</Text>
-            <SegmentedControl aria-labelledby="export-sep" value={sep} onChange={(v) => setSep(v as Sep)} data={[{ value: 'comma', label: t('exports.seps.comma') }, { value: 'semicolon', label: t('exports.seps.semicolon') }]} />
-          </Stack>
+          <NativeSelect
+            label={t('exports.sep')}
+            name="sep"
+            value={sep}
+            onChange={(e) => setSep(e.currentTarget.value as Sep)}
+            data={[{ value: 'comma', label: t('exports.seps.comma') }, { value: 'semicolon', label: t('exports.seps.semicolon') }]}
+          />
         )}
         <Stack gap={4}>
           <Text size="sm" fw={500} id="export-labels">{t('exports.labels')}</Text>
