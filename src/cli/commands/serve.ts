@@ -8,7 +8,7 @@ import cluster from 'node:cluster';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import { loadCprKey, type Config } from '../../server/platform/config.ts';
+import { loadCprKey, loadExportKey, type Config } from '../../server/platform/config.ts';
 import { migrate } from '../../server/platform/db/migrate.ts';
 import { durabilityReport, type Database } from '../../server/platform/db/database.ts';
 import { seedDemo } from '../../server/demo/seed.ts';
@@ -118,7 +118,7 @@ export async function run(argv: string[]): Promise<number> {
   const auditCheckpointFile = checkpointFilePath(config.JOBVEJ_DATA_DIR);
   if (workers > 1 && cluster.isPrimary) return supervise(workers, db, auditCheckpointFile, config);
   const app = await buildApp({
-    db, cprKey, signIn, auditCheckpointFile, webDist: WEB_DIST, logger: true, ...(config.NODE_ENV ? { nodeEnv: config.NODE_ENV } : {}),
+    db, cprKey, signIn, exportKey: loadExportKey(config), auditCheckpointFile, webDist: WEB_DIST, logger: true, ...(config.NODE_ENV ? { nodeEnv: config.NODE_ENV } : {}),
     ...(config.JOBVEJ_TRUST_PROXY ? { trustProxy: config.JOBVEJ_TRUST_PROXY } : {}),
     evaluationStoreDir: join(config.JOBVEJ_DATA_DIR, 'evaluations'),
     ...(config.JOBVEJ_EVALUATION_DIR ? { evaluationInboxDir: config.JOBVEJ_EVALUATION_DIR } : {}),
