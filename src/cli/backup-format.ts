@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Config } from '../server/platform/config.ts';
 import type { Database } from '../server/platform/db/database.ts';
 import { createCprVault } from '../server/platform/crypto/cpr-vault.ts';
+import { ANONYMOUS, withTenant } from '../server/platform/db/tenant.ts';
 
 export type BackupKind = 'postgres' | 'pglite';
 
@@ -40,19 +41,28 @@ export function cprKeyAvailable(config: Config): boolean {
 
 /**
  * Decrypt up to `sample` citizens' CPR numbers with the key: the count opened and the count tried.
- * A wrong key opens none (AES-GCM authenticates every value).
+ * A wrong key opens none (AES-GCM authenticates every value). Read as each municipality in turn
+ * (row-level security: the owner itself sees no citizen outside a tenant transaction).
  */
 export async function keyOpensCprs(db: Database, key: Buffer, sample = 5): Promise<{ opened: number; tried: number }> {
   const vault = createCprVault(key);
-  const rows = await db.kysely.selectFrom('citizens').select('cpr_encrypted').orderBy('id').limit(sample).execute();
+  const places = await withTenant(db, ANONYMOUS, (tx) => tx.selectFrom('municipalities').select('code').orderBy('code').execute());
   let opened = 0;
-  for (const row of rows) {
-    try {
-      vault.decrypt(row.cpr_encrypted);
-      opened += 1;
-    } catch {
-      // not this key's
+  let tried = 0;
+  for (const { code } of places) {
+    if (tried >= sample) break;
+    const rows = await withTenant(db, { municipalityCode: code, userId: null, role: 'system' }, (tx) =>
+      tx.selectFrom('citizens').select('cpr_encrypted').orderBy('id').limit(sample - tried).execute(),
+    );
+    for (const row of rows) {
+      tried += 1;
+      try {
+        vault.decrypt(row.cpr_encrypted);
+        opened += 1;
+      } catch {
+        // not this key's
+      }
     }
   }
-  return { opened, tried: rows.length };
+  return { opened, tried };
 }

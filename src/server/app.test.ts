@@ -16,6 +16,7 @@ describe('web app serving', () => {
     dir = mkdtempSync(join(tmpdir(), 'jobvej-web-'));
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>jobvej</title>');
+    writeFileSync(join(dir, 'handover.html'), '<!doctype html><title>hand-over</title>');
     writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
     writeFileSync(join(dir, 'assets', 'index-AbCd1234.js'), 'console.log("hashed")');
     writeFileSync(join(dir, 'assets', 'index-AbCd1234.js.br'), 'BROTLI-BYTES');
@@ -54,6 +55,24 @@ describe('web app serving', () => {
     // Not hashed, or a page: revalidated.
     expect((await app.inject({ url: '/assets/app.js' })).headers['cache-control']).toBe('no-cache');
     expect((await app.inject({ url: '/' })).headers['cache-control']).toBe('no-cache');
+    expect((await app.inject({ url: '/handover.html' })).headers['cache-control']).toBe('no-cache');
+    expect((await app.inject({ url: '/citizens/123' })).headers['cache-control']).toBe('no-cache');
+  });
+
+  it('answers by content negotiation with Vary and an ETag per encoding, and 304 to a revalidation', async () => {
+    const br = await app.inject({ url: '/assets/index-AbCd1234.js', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    const gz = await app.inject({ url: '/assets/index-AbCd1234.js', headers: { 'accept-encoding': 'gzip' } });
+    for (const res of [br, gz]) expect(String(res.headers.vary)).toMatch(/accept-encoding/i);
+    expect(br.headers.etag).toMatch(/^(W\/)?"/);
+    expect(gz.headers.etag).toMatch(/^(W\/)?"/);
+    // A cache must not hand the gzip body to a client that was sent the brotli one's tag.
+    expect(br.headers.etag).not.toBe(gz.headers.etag);
+    const again = await app.inject({ url: '/assets/index-AbCd1234.js', headers: { 'accept-encoding': 'gzip, deflate, br', 'if-none-match': String(br.headers.etag) } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    const page = await app.inject({ url: '/' });
+    expect(page.headers.etag).toBeDefined();
+    expect((await app.inject({ url: '/', headers: { 'if-none-match': String(page.headers.etag) } })).statusCode).toBe(304);
   });
 
   it('serves a file written after start-up (a rebuilt bundle) and answers a missing file with 404, not index.html', async () => {

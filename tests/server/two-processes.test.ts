@@ -25,9 +25,6 @@ it('serve --workers 2 without a PostgreSQL database is refused: the embedded dat
     const res = spawnSync(process.execPath, [BIN, 'serve', '--workers', '2'], { env: { PATH: process.env.PATH ?? '', JOBVEJ_DATA_DIR: dir }, encoding: 'utf8', timeout: 60_000 });
     expect(res.status).toBe(2);
     expect(res.stderr).toContain('--workers needs DATABASE_URL');
-    const bad = spawnSync(process.execPath, [BIN, 'serve', '--workers', 'many'], { env: { PATH: process.env.PATH ?? '', JOBVEJ_DATA_DIR: dir }, encoding: 'utf8', timeout: 60_000 });
-    expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('--workers: give a whole number');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -77,7 +77,8 @@ export async function run(argv: string[], io: BackupIo = {}): Promise<number> {
     if (config.DATABASE_URL) {
       const dump = await runProgram(env.PG_DUMP ?? 'pg_dump', ['--format=custom', '--compress=6', `--file=${partial}`, '--no-password', config.DATABASE_URL], env);
       if (dump.code !== 0) {
-        err(`pg_dump failed (exit ${dump.code}): ${dump.stderr.trim()}`);
+        const hint = dump.stderr.includes('row-level security') ? '\n(the role must read every row: BYPASSRLS, e.g. the jobvej_backup role of docs/deploy.md)' : '';
+        err(`pg_dump failed (exit ${dump.code}): ${dump.stderr.trim()}${hint}`);
         return 1;
       }
     } else {

@@ -39,16 +39,17 @@ function workerCount(argv: string[]): number | null {
   return n;
 }
 
-/** Run `work` holding the start-up lock (PostgreSQL; the embedded database has one process anyway). */
+/**
+ * Run `work` holding the start-up lock (PostgreSQL; the embedded database has one process anyway):
+ * a transaction-scoped lock in a transaction kept open meanwhile on a connection of its own, so
+ * that it also holds through pgBouncer in transaction mode (a session lock and its unlock could
+ * reach different server connections there, docs/deploy.md).
+ */
 async function withStartupLock<T>(db: Database, work: () => Promise<T>): Promise<T> {
   if (db.kind !== 'postgres') return work();
-  return db.kysely.connection().execute(async (connection) => {
-    await sql`SELECT pg_advisory_lock(${STARTUP_LOCK})`.execute(connection);
-    try {
-      return await work();
-    } finally {
-      await sql`SELECT pg_advisory_unlock(${STARTUP_LOCK})`.execute(connection);
-    }
+  return db.kysely.transaction().execute(async (tx) => {
+    await sql`SELECT pg_advisory_xact_lock(${STARTUP_LOCK})`.execute(tx);
+    return work();
   });
 }
 
