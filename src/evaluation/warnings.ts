@@ -5,7 +5,7 @@
 // any two adjusted methods that ran (PSM, IPW, AIPW; domain/evaluation-methods.ts `adjusted`)
 // disagreeing beyond their confidence intervals or their joint uncertainty (decision 030) — PSM
 // against IPW under its own codes (methods_disagree, methods_differ), every other pair under
-// estimates_disagree and estimates_differ.
+// estimates_disagree and estimates_differ; and DiD against them (did_disagrees).
 import { isAdjusted, METHODS } from '../domain/evaluation-methods.ts';
 import type { EmptyCategory } from './estimators/empty-categories.ts';
 import type { ResultRow } from './report/model.ts';
@@ -39,6 +39,8 @@ export interface WarningParams {
   estimates_disagree: { outcome: string; subgroup: string; method: string; other: string; estimate: string; other_estimate: string };
   /** As estimates_disagree with overlapping CIs; z: |difference| / √(SE² + SE²), two decimals. */
   estimates_differ: { outcome: string; subgroup: string; method: string; other: string; estimate: string; other_estimate: string; z: number };
+  /** DiD against the adjusted method it differs from most (method: its id); z as for estimates_differ. */
+  did_disagrees: { outcome: string; subgroup: string; did: string; method: string; estimate: string; z: number };
 }
 
 export type WarningCode = keyof WarningParams;
@@ -88,6 +90,8 @@ const SENTENCES: { [C in WarningCode]: (p: WarningParams[C], ...detail: Detail<C
     `${p.outcome}, ${p.subgroup}: ${p.method.toUpperCase()} (${p.estimate}) and ${p.other.toUpperCase()} (${p.other_estimate}) disagree beyond their confidence intervals; the finding is not robust to the method.`,
   estimates_differ: (p) =>
     `${p.outcome}, ${p.subgroup}: ${p.method.toUpperCase()} (${p.estimate}) and ${p.other.toUpperCase()} (${p.other_estimate}) differ by more than their joint uncertainty (${p.z.toFixed(2)} standard errors of the difference); the finding depends on the method.`,
+  did_disagrees: (p) =>
+    `${p.outcome}, ${p.subgroup}: DiD (${p.did}) differs from ${p.method.toUpperCase()} (${p.estimate}) by ${p.z.toFixed(2)} standard errors of the difference. DiD assumes that without the programme the participants' outcome would have changed from the 52 weeks before the start to the 52 weeks after as the controls' did; ${p.method.toUpperCase()} adjusts for the pre-period history instead. When participants were chosen on their recent history (e.g. a dip in employment before the start), that assumption fails: rely on the adjusted estimates, not on DiD.`,
 };
 
 /** Every code, in the order of SENTENCES (the web app's evaluation-warnings bundles have one sentence each). */
@@ -146,6 +150,21 @@ export function collectRunWarnings(results: ResultRow[]): RunWarning[] {
         if (w) out.push(w);
       }
     }
+  }
+  // DiD (unadjusted) against the adjusted methods of the same outcome and subgroup: one warning
+  // naming the one it differs from most, when that difference is beyond 1.96 SEs of it.
+  for (const did of results) {
+    if (did.method !== 'did') continue;
+    const cell = cells.get(key(did));
+    if (!cell) continue;
+    let worst: { r: ResultRow; z: number } | undefined;
+    for (const m of order) {
+      const r = cell.get(m);
+      if (!r) continue;
+      const z = Math.abs(num(did.att) - num(r.att)) / Math.sqrt(num(did.se) ** 2 + num(r.se) ** 2);
+      if (z > Z_95 && (!worst || z > worst.z)) worst = { r, z };
+    }
+    if (worst) out.push(warn('did_disagrees', { outcome: did.outcome, subgroup: did.subgroup, did: fmt(did), method: worst.r.method, estimate: fmt(worst.r), z: Number(worst.z.toFixed(2)) }));
   }
   return out;
 }

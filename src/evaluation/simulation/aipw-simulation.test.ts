@@ -1,6 +1,7 @@
 // Simulation (decision 030): on a register with selection on observables and a known effect,
 // the doubly robust ATT's 95 % CI covers the truth, as PSM's and IPW's do (simulation.test.ts),
-// and the adjusted estimates carry their sensitivity to hidden bias.
+// the adjusted estimates carry their sensitivity to hidden bias, and DiD, biased by the selection
+// on the pre-period, is flagged by a warning of its own (did_disagrees).
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluateFiles } from '../evaluate.ts';
@@ -13,10 +14,11 @@ describe('simulation: AIPW recovers a known effect', () => {
     const f = tmpFiles({});
     const persons: string[] = [];
     const weeks: string[] = ['person_id,week,status\n'];
-    const truth = simulate({ persons: 3000, weeks: 160, seed: 5 }, { personsLine: (l) => persons.push(l), weeksChunk: (c) => weeks.push(c) });
+    // Strong selection on the pre-window employment share (the participation model's coefficient −8).
+    const truth = simulate({ persons: 3000, weeks: 160, seed: 5, selectionStrength: 8 }, { personsLine: (l) => persons.push(l), weeksChunk: (c) => weeks.push(c) });
     writeFileSync(f.path('persons.csv'), `${persons.join('\n')}\n`);
     writeFileSync(f.path('weeks.csv'), weeks.join(''));
-    const out = await evaluateFiles({ persons: f.path('persons.csv'), weeks: f.path('weeks.csv') }, { version: 'test', outcomes: ['employment'], by: [], methods: ['naive', 'psm', 'aipw'] });
+    const out = await evaluateFiles({ persons: f.path('persons.csv'), weeks: f.path('weeks.csv') }, { version: 'test', outcomes: ['employment'], by: [], methods: ['naive', 'psm', 'ipw', 'aipw', 'did'] });
     const get = (m: string) => out.results.find((r) => r.method === m && r.subgroup === 'all' && r.outcome === 'employment');
     const aipw = get('aipw');
     const naive = get('naive');
@@ -32,11 +34,18 @@ describe('simulation: AIPW recovers a known effect', () => {
     // Sensitivity (decision 030): every adjusted estimate has E-values, PSM also Rosenbaum's Γ; a
     // clearly significant effect needs some hidden bias to be explained away (Γ > 1, E-values > 1).
     const sens = (m: string) => out.sensitivity?.find((r) => r.method === m && r.subgroup === 'all' && r.outcome === 'employment');
-    expect(out.sensitivity?.map((r) => r.method).sort()).toEqual(['aipw', 'psm']);
+    expect(out.sensitivity?.map((r) => r.method).sort()).toEqual(['aipw', 'ipw', 'psm']);
     expect(sens('aipw')?.e_value).toBeGreaterThan(sens('aipw')?.e_value_ci ?? Infinity);
     expect(sens('aipw')?.e_value_ci).toBeGreaterThan(1);
     expect(sens('aipw')?.rosenbaum_gamma).toBeUndefined();
     expect(sens('psm')?.rosenbaum_gamma).toBeGreaterThan(1);
+    // DiD, which assumes the participants' change from the year before would have been the
+    // controls', is off here (selection on the pre-period) and says so by itself, with the reason.
+    const did = get('did');
+    expect(did?.ci_low).toBeGreaterThan(truth.attEmployment);
+    const w = out.warning_details?.filter((x) => x.code === 'did_disagrees') ?? [];
+    expect(w).toHaveLength(1);
+    expect(out.warnings.find((x) => x.startsWith('employment, all: DiD'))).toContain('When participants were chosen on their recent history');
     const html = renderHtml(out);
     expect(html).toContain('<h2>Sensitivity to hidden bias</h2>');
     expect(html).toContain(`<td>${(sens('psm')?.rosenbaum_gamma ?? 0).toFixed(2)}</td>`);
