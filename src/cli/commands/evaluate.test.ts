@@ -31,7 +31,7 @@ describe('jobvej evaluate', () => {
     const code = await run(['--persons', f.path('persons.csv'), '--weeks', f.path('weeks.csv'), '--methods', 'naive,psm,ipw', '--out', f.path('r.json'), '--html', f.path('r.html')]);
     expect(code).toBe(0);
     const out = JSON.parse(readFileSync(f.path('r.json'), 'utf8')) as Record<string, unknown>;
-    expect(Object.keys(out)).toEqual(['jobvej_version', 'input', 'design', 'results', 'by_period', 'balance', 'warnings', 'balance_by_subgroup', 'warning_details', 'balance_terms']);
+    expect(Object.keys(out)).toEqual(['jobvej_version', 'input', 'design', 'results', 'by_period', 'balance', 'warnings', 'balance_by_subgroup', 'warning_details', 'balance_terms', 'sensitivity']);
     expect(out.jobvej_version).toMatch(/^\d+\.\d+\.\d+/);
     const results = out.results as { subgroup: string; method: string; outcome: string; relative_effect: number }[];
     expect(new Set(results.map((r) => r.subgroup))).toEqual(new Set(['all', 'gender=F', 'gender=M']));
