@@ -185,6 +185,16 @@ describe.each(databases)('OIDC sign-in on %s', (kind) => {
     expect(await test.db.kysely.selectFrom('users').select('username').where('username', 'in', ['kommune:bo', 'kommune:carl']).execute()).toEqual([]);
   });
 
+  it('provisions one user when the first sign-in of a subject finishes twice at once', async () => {
+    idp.accounts.set('dora', { name: 'Dora Dam', preferred_username: 'dora', groups: ['jobvej-sagsbehandlere'], municipality: '0727' });
+    const tabs = [new TestBrowser(), new TestBrowser()];
+    const callbacks = await Promise.all(tabs.map(async (tab) => (await signInAtIdp(tab, `${baseA}/api/auth/oidc/kommune/start`, 'dora', `${baseA}/api/auth/oidc/`)).url));
+    const landed = await Promise.all(tabs.map((tab, i) => tab.follow(callbacks[i]!)));
+    expect(landed.map((page) => page.url)).toEqual([`${baseA}/#/`, `${baseA}/#/`]);
+    const users = await test.db.kysely.selectFrom('users').select(['id', 'municipality_code']).where('username', '=', 'kommune:dora').execute();
+    expect(users).toEqual([expect.objectContaining({ municipality_code: '727' })]);
+  });
+
   it('answers an unknown provider 404 and an unreachable IdP with a redirect, not a 5xx', async () => {
     expect((await fetch(`${baseA}/api/auth/oidc/nowhere/start`, { redirect: 'manual' })).status).toBe(404);
     const deadPort = await freePort();

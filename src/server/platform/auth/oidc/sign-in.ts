@@ -141,7 +141,7 @@ export function createOidcSignIn(ctx: PipelineContext, settings: SignInSettings)
       if ('refused' in mapped) return refuse(request, reply, mapped.refused, provider.id);
       const tenant = { municipalityCode: mapped.municipalityCode, userId: null, role: null };
       const issuer = config.serverMetadata().issuer;
-      const outcome = await withTenant(ctx.db, tenant, async (tx) => {
+      const signIn = () => withTenant(ctx.db, tenant, async (tx) => {
         const user = await provisionUser(tx, provider.id, issuer, mapped);
         if ('refused' in user) return user;
         const actor = { userId: user.userId, role: user.role, municipalityCode: user.municipalityCode };
@@ -153,6 +153,15 @@ export function createOidcSignIn(ctx: PipelineContext, settings: SignInSettings)
         await writeAudit(tx, actor, 'auth.login', 'user', user.userId, { method: 'oidc', provider: provider.id });
         return { token: session.token };
       });
+      let outcome: Awaited<ReturnType<typeof signIn>>;
+      try {
+        outcome = await signIn();
+      } catch (err) {
+        // The same subject's first sign-in twice at once (two tabs): the loser of the unique
+        // (issuer, sub) or user name finds the winner's user when it tries again.
+        if ((err as { code?: unknown }).code !== '23505') throw err;
+        outcome = await signIn();
+      }
       if ('refused' in outcome) return refuse(request, reply, outcome.refused, provider.id);
       reply.clearCookie(FLOW_COOKIE, { path: FLOW_COOKIE_PATH });
       reply.setCookie(SESSION_COOKIE, outcome.token, sessionCookie);
