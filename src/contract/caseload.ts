@@ -8,7 +8,7 @@ import { resourceId, text } from './fields.ts';
 
 export const CASELOAD_SCOPES = ['mine', 'all', 'unassigned'] as const;
 export const DEADLINE_FILTERS = ['breached', 'due', 'ok', 'none'] as const;
-export const CASELOAD_SORTS = ['deadline', 'name'] as const;
+export const CASELOAD_SORTS = ['deadline', 'name', 'next_round'] as const;
 export const DEFAULT_PAGE_SIZE = 25;
 /** A page of 50 realistic rows is about 30 KB (caseload.test.ts measures it under 50 KB). */
 export const MAX_PAGE_SIZE = 50;

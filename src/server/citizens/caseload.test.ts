@@ -14,6 +14,7 @@ interface Item {
   caseworker: { id: string; name: string } | null;
   consultant: { id: string; name: string } | null;
   nextDeadline: { state: string } | null;
+  nextRoundDue: string;
 }
 interface Page {
   citizens: Item[];
@@ -142,6 +143,12 @@ describe.each(databases)('the caseload on %s', (kind) => {
     expect(((await get(mette, '?scope=all&pageSize=1&page=4')).json() as Page).citizens).toEqual([]);
     const byName = ((await get(mette, '?scope=all&sort=name')).json() as Page).citizens.map((c) => c.name);
     expect(byName).toEqual(['Amira Haddad', 'Hamid Rahimi', 'Rasha Khalil']);
+    // By the next FIP round's due date (then name), across pages as on one.
+    const byRound = ((await get(mette, '?scope=all&sort=next_round')).json() as Page).citizens;
+    const dues = byRound.map((c) => c.nextRoundDue);
+    expect(dues).toEqual([...dues].sort());
+    const paged = [1, 2, 3].map(async (page) => ((await get(mette, `?scope=all&sort=next_round&pageSize=1&page=${page}`)).json() as Page).citizens[0]?.id);
+    expect(await Promise.all(paged)).toEqual(byRound.map((c) => c.id));
   });
 
   it('filters by an active package enrolment', async () => {

@@ -1,12 +1,12 @@
 // The caseload as one use case (decision 026): the rows the database filters (caseload-queries.ts),
-// each citizen's next deadline for the whole municipality in a fixed number of queries (as before),
-// the deadline-state filter and the sort (days to the next breach, or name) on those, and one page.
-// The deadline state is computed here per request, as the list always did; storing it is not this
-// module's job.
+// each citizen's next deadline from its stored form (decision 035: read back for today, only
+// changed or expired citizens evaluated again), the deadline-state filter and the sort (days to the
+// next breach, or name) on those keys, and one page — only the page's rows are presented.
 import type { Tx } from '../platform/db/tenant.ts';
 import type { CprVault } from '../platform/crypto/cpr-vault.ts';
 import type { PolicyStore } from '../deadlines/index.ts';
-import { nextDeadlines } from '../deadlines/index.ts';
+import { storedNextDeadlines } from '../deadlines/index.ts';
+import { nextRoundDue } from '../../domain/fip/schedule.ts';
 import { byNextDeadline } from '../../domain/deadlines/next-deadline.ts';
 import { DEFAULT_PAGE_SIZE, type CaseloadQuery } from '../../contract/caseload.ts';
 import type { CaseloadItem } from '../../contract/types.ts';
@@ -48,17 +48,30 @@ export async function caseload(
     ...(kind === 'cpr_last_four' && text ? { cprTailHash: deps.vault.tailHash(text) } : {}),
   };
   const rows = await caseloadRows(tx, filter);
-  // The deadline rules over the whole caseload in a fixed number of queries (no per-citizen reads).
-  const next = await nextDeadlines(tx, deps.policies, deps.today);
+  const { next } = await storedNextDeadlines(tx, deps.policies, deps.today);
   const nextOf = (row: CaseloadRow) => next.get(row.id) ?? null;
   const wanted = request.deadline ? rows.filter((row) => deadlineStateOf(nextOf(row)) === request.deadline) : rows;
-  const ordered = request.sort === 'name' ? [...wanted].sort(byName) : wanted;
-  // Presented row by row (a row that cannot be presented is left out and logged), then sorted and paged.
-  const items = deps.presentEach(ordered, (row) => presentCaseloadItem(row, deps.today, nextOf(row)), (row) => row.id);
-  const sorted = request.sort === 'name' ? items : items.sort((a, b) => byNextDeadline(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Sorted on the keys alone, then only the page is presented (a row that cannot be presented is left out and logged).
+  const keyed = wanted.map((row) => ({ row, id: row.id, name: row.name, nextDeadline: nextOf(row), nextRoundDue: roundDueOf(row) }));
+  const sorted =
+    request.sort === 'name'
+      ? keyed.sort(byName)
+      : request.sort === 'next_round'
+        ? keyed.sort((a, b) => (a.nextRoundDue < b.nextRoundDue ? -1 : a.nextRoundDue > b.nextRoundDue ? 1 : byName(a, b)))
+        : keyed.sort((a, b) => byNextDeadline(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const pageSize = request.pageSize ?? DEFAULT_PAGE_SIZE;
   const page = request.page ?? 1;
-  return { citizens: sorted.slice((page - 1) * pageSize, page * pageSize), total: sorted.length, page, pageSize };
+  const shown = sorted.slice((page - 1) * pageSize, page * pageSize).map((k) => k.row);
+  return { citizens: deps.presentEach(shown, (row) => presentCaseloadItem(row, deps.today, nextOf(row)), (row) => row.id), total: sorted.length, page, pageSize };
+}
+
+/** The next FIP round's due date as a sort key; a row whose dates cannot be read sorts last (and is left out when presented). */
+function roundDueOf(row: CaseloadRow): string {
+  try {
+    return nextRoundDue(row.takeover_date, row.last_round_date);
+  } catch {
+    return '9999-12-31';
+  }
 }
 
 export interface OverviewRow {
@@ -71,7 +84,7 @@ export interface OverviewRow {
 /** Per caseworker (every active one, and any other still responsible for citizens) and the unassigned: counts and deadlines now. */
 export async function overview(tx: Tx, policies: PolicyStore, today: string, caseworkers: { id: string; name: string }[]): Promise<OverviewRow[]> {
   const rows = await caseloadRows(tx, { scope: 'all', userId: '' });
-  const next = await nextDeadlines(tx, policies, today);
+  const { next } = await storedNextDeadlines(tx, policies, today);
   const byCaseworker = new Map<string | null, OverviewRow>();
   for (const cw of caseworkers) byCaseworker.set(cw.id, { caseworker: cw, citizens: 0, overdue: 0, due: 0 });
   byCaseworker.set(null, { caseworker: null, citizens: 0, overdue: 0, due: 0 });

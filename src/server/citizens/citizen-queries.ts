@@ -6,7 +6,7 @@ import type { CitizensTable } from '../platform/db/schema.ts';
 import { ROUND_COLUMNS, type RoundRow } from '../rounds/index.ts';
 
 /** A citizen as read: the table's columns with the id, the round count and the last round's date. */
-export type CitizenRow = Omit<CitizensTable, 'id' | 'created_at' | 'caseworker_id' | 'consultant_id' | 'cpr_tail_hash'> & {
+export type CitizenRow = Omit<CitizensTable, 'id' | 'created_at' | 'caseworker_id' | 'consultant_id' | 'cpr_tail_hash' | 'deadline_epoch'> & {
   id: string;
   round_count: number;
   last_round_date: string | null;

@@ -27,15 +27,21 @@ export function toDomainOffer(row: OfferRow): Offer {
   };
 }
 
-/** Every citizen visible in the transaction (one municipality under RLS), ordered by id. */
-export async function loadCases(tx: Tx, citizenId?: string): Promise<CitizenCase[]> {
+/** Every citizen visible in the transaction (one municipality under RLS), or the one or the few asked for, ordered by id. */
+export async function loadCases(tx: Tx, citizenId?: string | readonly string[]): Promise<CitizenCase[]> {
   let citizens = tx.selectFrom('citizens').select(['id', 'municipality_code', 'takeover_date']).orderBy('id');
   let offers = tx.selectFrom('offers').selectAll().orderBy('start_date').orderBy('id');
   let rounds = tx.selectFrom('fip_rounds').select(['citizen_id', 'started_on']).orderBy('started_on');
-  if (citizenId !== undefined) {
+  if (typeof citizenId === 'string') {
     citizens = citizens.where('id', '=', citizenId);
     offers = offers.where('citizen_id', '=', citizenId);
     rounds = rounds.where('citizen_id', '=', citizenId);
+  } else if (citizenId !== undefined) {
+    if (citizenId.length === 0) return [];
+    const ids = [...citizenId];
+    citizens = citizens.where('id', 'in', ids);
+    offers = offers.where('citizen_id', 'in', ids);
+    rounds = rounds.where('citizen_id', 'in', ids);
   }
   const [citizenRows, offerRows, roundRows] = [await citizens.execute(), await offers.execute(), await rounds.execute()];
   const offersBy = new Map<string, Offer[]>();

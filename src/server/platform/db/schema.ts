@@ -63,6 +63,19 @@ export interface CitizensTable {
   consultant_id: string | null;
   /** HMAC of the CPR number's last four digits (CprVault.tailHash), for the caseload search. */
   cpr_tail_hash: string | null;
+  /** Bumped by triggers on every write the deadline rules look at (migration 024). */
+  deadline_epoch: Generated<number>;
+}
+
+/** A citizen's stored next deadline (migration 024, src/domain/deadlines/stored-next.ts). */
+export interface CitizenDeadlineStateTable {
+  citizen_id: string;
+  municipality_code: string;
+  epoch: number;
+  policy_key: string;
+  computed_for: string;
+  valid_until: string | null;
+  stored: ColumnType<unknown, string, string>;
 }
 
 export interface FipRoundsTable {
@@ -315,6 +328,7 @@ export interface DB {
   sessions: SessionsTable;
   citizens: CitizensTable;
   fip_rounds: FipRoundsTable;
+  citizen_deadline_state: CitizenDeadlineStateTable;
   fip_answers: FipAnswersTable;
   answer_submissions: AnswerSubmissionsTable;
   instrument_audio: InstrumentAudioTable;

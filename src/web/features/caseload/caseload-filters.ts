@@ -6,7 +6,7 @@ import type { CaseloadParams } from '../../lib/queries.ts';
 export const SCOPES = ['mine', 'all', 'unassigned'] as const;
 export const DEADLINE_STATES = ['breached', 'due', 'ok', 'none'] as const;
 export const TARGET_GROUPS = ['broad', 'selected'] as const;
-export const SORTS = ['deadline', 'name'] as const;
+export const SORTS = ['deadline', 'name', 'next_round'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export interface CaseloadFilters {
