@@ -198,7 +198,7 @@ describe.each(databases)('evaluation runs on %s', (kind) => {
     expect((otherList.json() as { runs: unknown[] }).runs).toEqual([]);
   });
 
-  it('closing the app stops a running evaluation and marks it failed (start it again)', async () => {
+  it('closing the app stops a running evaluation and hands it back to the queue, unclaimed, its inputs kept (decision 031)', async () => {
     const store2 = mkdtempSync(join(tmpdir(), 'jobvej-eval-store2-'));
     const app2 = await buildApp({ db: f.test.db, cprKey: randomBytes(32), logger: false, nodeEnv: 'test', evaluationStoreDir: store2, evaluationInboxDir: inbox });
     try {
@@ -207,8 +207,9 @@ describe.each(databases)('evaluation runs on %s', (kind) => {
       const id = (res.json() as { run: Run }).run.id;
       await app2.close();
       const row = await f.test.db.kysely.selectFrom('evaluation_runs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-      expect(row).toMatchObject({ status: 'failed', error: expect.stringMatching(/stopped/), result: null });
-      expect(existsSync(join(store2, id))).toBe(false);
+      // Another process with the inputs, or this one started again, claims it next.
+      expect(row).toMatchObject({ status: 'queued', claimed_by: null, lease_expires_at: null, result: null, error: null });
+      expect(existsSync(join(store2, id, 'persons.csv'))).toBe(true);
       await f.test.db.kysely.deleteFrom('evaluation_runs').where('id', '=', id).execute();
     } finally {
       rmSync(store2, { recursive: true, force: true });
