@@ -21,7 +21,8 @@ export function exportFiles(what: ExportWhat, format: (typeof EXPORT_FORMATS)[nu
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { message: `Expected one of ${values.join(', ')}` });
 
 export const exportQuery = closedObject({
-  what: oneOf(EXPORT_WHATS),
+  /** What the export holds (default all: with no parameter at all, the whole export's first file). */
+  what: oneOf(EXPORT_WHATS).default('all'),
   format: oneOf(EXPORT_FORMATS).default('csv'),
   /** The file of the export to send: a data file, a codebook file or (XLSX) the workbook. */
   file: z.string().max(40).optional(),

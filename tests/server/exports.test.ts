@@ -266,8 +266,11 @@ describe.each(databases)('exports on %s', (kind) => {
     expectFieldError(await get(manager, 'what=all&from=2025-06-01&to=2025-01-01'), 'to', 'to');
     expectFieldError(await get(manager, 'what=all&targetGroup=x'), 'targetGroup', 'targetGroup');
     expectFieldError(await get(manager, 'what=all&municipality=727'), 'municipality', 'unknown parameter');
-    expectFieldError(await get(manager, ''), 'what', 'missing');
     expect((await auditRows()).length).toBe(before);
+    // No parameter at all: the whole export's first file.
+    const bare = await get(manager, '');
+    expect(bare.statusCode).toBe(200);
+    expect(bare.headers['content-disposition']).toMatch(/-all-\d{4}-\d{2}-\d{2}-citizens\.csv"$/);
   });
 
   it('only managers and evaluators of a municipality reach it (not caseworkers, not the national role); each download is audited with its selection', async () => {
