@@ -26,9 +26,10 @@ export const modelTerm = z.object({
   term: z.string(),
   estimate: z.number(),
   se: z.number(),
-  oddsRatio: z.number(),
-  ciLow: z.number(),
-  ciHigh: z.number(),
+  /** exp of the estimate and of its interval's ends; null where that overflows a double. */
+  oddsRatio: z.number().nullable(),
+  ciLow: z.number().nullable(),
+  ciHigh: z.number().nullable(),
 });
 
 /** What a citizen's probability rests on. */

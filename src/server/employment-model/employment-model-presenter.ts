@@ -10,6 +10,8 @@ import { parseAnswers, type ModelRow, type RoundOneRow, type SettingsRow } from 
 type ModelOut = z.input<typeof employmentModel>;
 type Basis = z.input<typeof modelBasis>;
 
+const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
+
 export function presentBasis(m: ModelRow): Basis {
   return { version: m.version, source: m.source, n: m.n, events: m.events, cvAuc: m.cv_auc, fittedAt: new Date(m.fitted_at).toISOString() };
 }
@@ -22,7 +24,7 @@ export function presentModel(m: ModelRow): ModelOut {
       : m.terms.map((term, i) => {
           const estimate = m.coefficients?.[i] as number;
           const se = m.std_errors?.[i] as number;
-          return { term, estimate, se, oddsRatio: Math.exp(estimate), ciLow: Math.exp(estimate - z * se), ciHigh: Math.exp(estimate + z * se) };
+          return { term, estimate, se, oddsRatio: finite(Math.exp(estimate)), ciLow: finite(Math.exp(estimate - z * se)), ciHigh: finite(Math.exp(estimate + z * se)) };
         });
   return {
     ...presentBasis(m),

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../../domain/fip/index.ts';
 import { queries } from '../../../lib/queries.ts';
 import { formatDecimal, formatNumber, formatShare } from '../../../lib/numbers.ts';
-import { formatDate } from '../../../lib/dates.ts';
+import { formatDate, formatDateTime } from '../../../lib/dates.ts';
 
 interface Props {
   citizenId: string;
@@ -37,7 +37,7 @@ export function EmploymentProbability({ citizenId, lang, canManage }: Props) {
   const basis = data.model
     ? t('employmentModel.citizen.basis', {
         version: formatNumber(data.model.version, lang),
-        date: formatDate(data.model.fittedAt.slice(0, 10), lang),
+        date: formatDateTime(data.model.fittedAt, lang),
         n: formatNumber(data.model.n, lang),
         events: formatNumber(data.model.events, lang),
         auc: data.model.cvAuc === null ? '–' : formatDecimal(data.model.cvAuc, lang, 2),

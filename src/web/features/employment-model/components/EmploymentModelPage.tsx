@@ -9,7 +9,7 @@ import type { EmploymentModel, EmploymentModelView } from '../../../../contract/
 import { Loading } from '../../../components/ui/Loading.tsx';
 import { useUiLang } from '../../../lib/use-ui-lang.ts';
 import { formatDecimal, formatNumber, formatShare } from '../../../lib/numbers.ts';
-import { formatDate, formatDateTime } from '../../../lib/dates.ts';
+import { formatDateTime } from '../../../lib/dates.ts';
 import { problemText } from '../../../lib/problem-message.ts';
 import { useEmploymentModel, useInstrument, useRefit, useSetEnabled } from '../api.ts';
 import type { CalibrationSeries } from './CalibrationChart.tsx';
@@ -38,7 +38,13 @@ function StatusNote({ model, rules }: { model: EmploymentModel; rules: Employmen
   };
   const adequate = model.status === 'adequate';
   return (
-    <Alert color={adequate ? 'teal' : 'orange'} data-testid="em-status" title={t(adequate ? 'employmentModel.adequateTitle' : 'employmentModel.inadequateTitle')}>
+    <Alert
+      color={adequate ? 'teal' : 'orange'}
+      data-testid="em-status"
+      title={t(adequate ? 'employmentModel.adequateTitle' : 'employmentModel.inadequateTitle')}
+      // The light alert's title in the theme colour is under 4.5:1 on its tint: a darker shade.
+      styles={{ title: { color: adequate ? '#064e3b' : '#7c2d12' } }}
+    >
       {t(`employmentModel.status.${model.status}`, params)}
     </Alert>
   );
@@ -101,8 +107,9 @@ function Evidence({ model, rules, instrument }: { model: EmploymentModel; rules:
           <Text size="sm" mb="xs">
             {t('employmentModel.termsIntro')}
           </Text>
-          <div className="jv-table-wrap" tabIndex={0} role="region" aria-label={t('employmentModel.termsTitle')} style={{ overflowX: 'auto' }}>
+          <div className="jv-table-wrap" tabIndex={0} role="region" aria-label={t('employmentModel.termsTable')} style={{ overflowX: 'auto' }}>
             <Table striped data-testid="em-terms-table" fz="sm" miw={560}>
+              <Table.Caption>{t('employmentModel.termsTable')}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t('employmentModel.col.term')}</Table.Th>
@@ -120,9 +127,9 @@ function Evidence({ model, rules, instrument }: { model: EmploymentModel; rules:
                     </Table.Th>
                     <Table.Td ta="end" dir="ltr">{dec(row.estimate, 3)}</Table.Td>
                     <Table.Td ta="end" dir="ltr">{dec(row.se, 3)}</Table.Td>
-                    <Table.Td ta="end" dir="ltr">{row.term === 'intercept' ? '–' : dec(row.oddsRatio, 2)}</Table.Td>
+                    <Table.Td ta="end" dir="ltr">{row.term === 'intercept' || row.oddsRatio === null ? '–' : dec(row.oddsRatio, 2)}</Table.Td>
                     <Table.Td ta="end" dir="ltr" style={{ whiteSpace: 'nowrap' }}>
-                      {row.term === 'intercept' ? '–' : `${dec(row.ciLow, 2)} – ${dec(row.ciHigh, 2)}`}
+                      {row.term === 'intercept' || row.ciLow === null || row.ciHigh === null ? '–' : `${dec(row.ciLow, 2)} – ${dec(row.ciHigh, 2)}`}
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -237,7 +244,7 @@ export function EmploymentModelPage() {
         </Group>
         <Text size="sm" mt="xs" c="gray.8">
           {data.changedAt && data.changedBy
-            ? t('employmentModel.changed', { date: formatDate(data.changedAt.slice(0, 10), lang), name: data.changedBy })
+            ? t('employmentModel.changed', { date: formatDateTime(data.changedAt, lang), name: data.changedBy })
             : t('employmentModel.neverChanged')}
         </Text>
         <Group mt="md" gap="md" wrap="wrap">
