@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import autocannon, { type AutocannonResult } from 'autocannon';
+import autocannon, { type AutocannonInstance, type AutocannonResult } from 'autocannon';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -155,6 +155,7 @@ export async function cannon(
   let counter = 0;
   const latencies: number[] = [];
   let non2xx = 0;
+  const instances: AutocannonInstance[] = [];
   const results = await Promise.all(
     parts.map(
       (part) =>
@@ -163,8 +164,8 @@ export async function cannon(
             {
               url: `http://127.0.0.1:${part.port}`,
               connections: part.connections,
+              // autocannon's own `amount` would override the duration: the count is bounded below instead.
               duration: bound.seconds,
-              ...(bound.amount ? { amount: Math.ceil(bound.amount / parts.length) } : {}),
               timeout: 30,
               requests: [
                 {
@@ -187,7 +188,9 @@ export async function cannon(
           instance.on('response', (_client, statusCode, _bytes, responseTime) => {
             latencies.push(responseTime);
             if (statusCode < 200 || statusCode > 299) non2xx += 1;
+            if (bound.amount && latencies.length === bound.amount) for (const other of instances) other.stop();
           });
+          instances.push(instance);
         }),
     ),
   );
