@@ -24,7 +24,7 @@ describe('the exports page', () => {
         await chooseSelect(page, 'sep', 'semicolon');
         await page.getByText('Engelsk', { exact: true }).click();
         const links = page.getByTestId('export-files').locator('a');
-        expect(await links.allInnerTexts()).toEqual(['Borgere', 'Kodebog: variabler', 'Kodebog: koder og deres tekster', 'Stata-do-fil, der sætter kodebogens tekster på', 'R-script, der sætter kodebogens tekster på']);
+        expect(await links.allInnerTexts()).toEqual(['Borgere', 'Kodebog: variabler', 'Kodebog: koder', 'Stata-do-fil med kodebogens tekster', 'R-script med kodebogens tekster']);
         const [download] = await Promise.all([page.waitForEvent('download'), links.first().click()]);
         const body = await (await download.createReadStream()).toArray();
         const text = Buffer.concat(body as Buffer[]).toString('utf8');
@@ -35,7 +35,7 @@ describe('the exports page', () => {
         const labelText = Buffer.concat((await (await labels.createReadStream()).toArray()) as Buffer[]).toString('utf8');
         expect(labelText).toContain('gender;F;Woman');
         await page.getByText('Excel-projektmappe', { exact: true }).click();
-        expect(await links.allInnerTexts()).toEqual(['Excel-projektmappe med data og kodebog']);
+        expect(await links.allInnerTexts()).toEqual(['Excel med data og kodebog']);
         expect(await axeViolations(page)).toEqual([]);
       }
       const main = await page.locator('main').innerText();

@@ -27,7 +27,17 @@ const FILE_KEYS: Record<string, string> = {
   'labels.R': 'exports.files.r',
   'export.xlsx': 'exports.files.xlsx',
 };
-const fileKey = (file: string): string => FILE_KEYS[file] ?? 'exports.files.other';
+const fileKey = (file: string): string => FILE_KEYS[file] ?? file;
+/** Each choice of contents named by its file's description (all: its own). */
+const WHAT_KEYS: Record<ExportWhat, string> = {
+  answers: 'exports.files.answers',
+  citizens: 'exports.files.citizens',
+  offers: 'exports.files.offers',
+  outcomes: 'exports.files.outcomeRegister',
+  all: 'exports.whats.all',
+};
+/** The target groups by the app's own names of them (core strings), and all. */
+const TARGET_GROUP_KEYS: Record<TargetGroup, string> = { all: 'exports.targetGroups.all', broad: 'targetGroup.broad', selected: 'targetGroup.selected' };
 
 export function exportHref(params: { what: ExportWhat; format: Format; sep: Sep; labels: LabelLang; from: string; to: string; targetGroup: TargetGroup; file: string }): string {
   const q = new URLSearchParams({ what: params.what, format: params.format, labels: params.labels, targetGroup: params.targetGroup, file: params.file });
@@ -59,7 +69,7 @@ export function ExportsPage() {
           name="what"
           value={what}
           onChange={(e) => setWhat(e.currentTarget.value as ExportWhat)}
-          data={EXPORT_WHATS.map((w) => ({ value: w, label: t(`exports.whats.${w}`) }))}
+          data={EXPORT_WHATS.map((w) => ({ value: w, label: t(WHAT_KEYS[w]) }))}
         />
         <DateField label={t('exports.from')} name="from" value={from} onChange={setFrom} />
         <DateField label={t('exports.to')} name="to" value={to} onChange={setTo} error={valid ? undefined : t('exports.badPeriod')} />
@@ -68,7 +78,7 @@ export function ExportsPage() {
           name="targetGroup"
           value={targetGroup}
           onChange={(e) => setTargetGroup(e.currentTarget.value as TargetGroup)}
-          data={EXPORT_TARGET_GROUPS.map((g) => ({ value: g, label: t(`exports.targetGroups.${g}`) }))}
+          data={EXPORT_TARGET_GROUPS.map((g) => ({ value: g, label: t(TARGET_GROUP_KEYS[g]) }))}
         />
       </Group>
       <Group align="flex-end" wrap="wrap">
@@ -87,10 +97,10 @@ export function ExportsPage() {
         )}
         <Stack gap={4}>
           <Text size="sm" fw={500} id="export-labels">{t('exports.labels')}</Text>
-          <SegmentedControl aria-labelledby="export-labels" value={labels} onChange={(v) => setLabels(v as LabelLang)} data={[{ value: 'da', label: t('exports.labelLangs.da') }, { value: 'en', label: t('exports.labelLangs.en') }]} />
+          <SegmentedControl aria-labelledby="export-labels" value={labels} onChange={(v) => setLabels(v as LabelLang)} data={[{ value: 'da', label: t('lang.da') }, { value: 'en', label: t('lang.en') }]} />
         </Stack>
       </Group>
-      <Alert color="gray" title={t('exports.privacyTitle')}>{t('exports.privacy')}</Alert>
+      <Alert color="gray">{t('exports.privacy')}</Alert>
       <Title order={2} size="h3">{t('exports.download')}</Title>
       {valid ? (
         <List spacing="xs" data-testid="export-files">
