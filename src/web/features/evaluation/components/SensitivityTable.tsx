@@ -1,6 +1,7 @@
 // Sensitivity to hidden bias of the adjusted estimates (decision 030): E-values and, for
 // matching, Rosenbaum's Γ, from the result's optional `sensitivity` list (none in results of
-// older versions: nothing shown). Employment first, as the results table.
+// older versions: nothing shown). Employment first, as the results table. One landmark: the
+// scrolling table region, named by the heading.
 import { Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useUiLang } from '../../../lib/use-ui-lang.ts';
@@ -19,7 +20,7 @@ export function SensitivityTable({ rows }: { rows: readonly SensitivityRow[] | u
   const times = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? '–' : formatNumber(x, lang, 2));
   const hasGamma = shown.some((r) => r.rosenbaum_gamma !== undefined);
   return (
-    <section aria-labelledby="jv-eval-sensitivity">
+    <div>
       <Title order={3} size="h4" id="jv-eval-sensitivity">
         {t('evaluation.sensitivity.title')}
       </Title>
@@ -58,6 +59,6 @@ export function SensitivityTable({ rows }: { rows: readonly SensitivityRow[] | u
           </Table.Tbody>
         </Table>
       </div>
-    </section>
+    </div>
   );
 }
