@@ -51,7 +51,8 @@ export const migrations: { version: number; name: string; sql: string }[] = [
 
 /** Returns the versions applied now. */
 export async function migrate(db: Database): Promise<number[]> {
-  await db.execScript(`CREATE TABLE IF NOT EXISTS schema_migrations (
+  // Under the migrations' lock: two CREATE TABLE IF NOT EXISTS at once collide in the catalogue.
+  await db.execScript(`SELECT pg_advisory_xact_lock(7370627); CREATE TABLE IF NOT EXISTS schema_migrations (
     version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
   const done = await db.kysely.selectFrom('schema_migrations').select('version').execute();
   const applied = new Set(done.map((row) => row.version));
@@ -59,11 +60,13 @@ export async function migrate(db: Database): Promise<number[]> {
   for (const migration of migrations) {
     if (applied.has(migration.version)) continue;
     const record = `INSERT INTO schema_migrations (version, name) VALUES (${migration.version}, '${migration.name}') ON CONFLICT DO NOTHING;`;
+    // Under the lock, a version another process applied meanwhile stops the script before its SQL
+    // runs (several processes starting together on one database, decision 031).
+    const guard = `DO $guard$ BEGIN IF EXISTS (SELECT FROM schema_migrations WHERE version = ${migration.version}) THEN RAISE EXCEPTION 'migration ${migration.version} is already applied'; END IF; END $guard$;`;
     try {
-      await db.execScript(`SELECT pg_advisory_xact_lock(7370627);\n${migration.sql}\n${record}`);
+      await db.execScript(`SELECT pg_advisory_xact_lock(7370627);\n${guard}\n${migration.sql}\n${record}`);
     } catch (error) {
-      // Another process starting at the same time applied it while this one waited for the lock
-      // (several processes on one database, decision 031): its script then fails on what exists.
+      // Applied by the other process while this one waited for the lock: skipped, not failed.
       const again = await db.kysely.selectFrom('schema_migrations').select('version').where('version', '=', migration.version).executeTakeFirst();
       if (again) continue;
       throw error;
