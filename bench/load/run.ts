@@ -102,6 +102,15 @@ function scenarios(ids: Ids): Scenario[] {
   ];
 }
 
+/**
+ * Wait until the server has worked off what the last cell left in flight (autocannon stops without
+ * waiting for its open requests): one more read, answered after the queue before it (PGlite runs
+ * one statement at a time; PostgreSQL's pool queues in order).
+ */
+async function drain(port: number, session: Session, ids: Ids): Promise<void> {
+  await fetch(`http://127.0.0.1:${port}/api/citizens/${ids.citizens[0] ?? ''}`, { headers: { ...session.headers, 'x-forwarded-for': '10.254.0.1' } });
+}
+
 // ---- the floor: the request's own SQL, replayed through pg ----
 
 interface Captured {
@@ -267,6 +276,7 @@ async function runPostgres(rows: Row[]): Promise<void> {
         for (const c of CONNECTIONS) {
           const load = loadLine();
           const http = await cannon([server.port], session, s, c, { seconds: SECONDS, amount: MAX });
+          await drain(server.port, session, ids);
           const statements = captured.get(s.name) ?? [];
           const f = await floor(PG_URL, statements, idsFor, c, { seconds: SECONDS, amount: MAX });
           const row: Row = { database: `PostgreSQL 15, ${citizens} citizens`, processes: workers === 1 ? '1' : `${workers} (--workers ${workers})`, scenario: s.name, connections: c, http, floor: f, statements: statements.length, load };
@@ -297,6 +307,7 @@ async function runPGlite(rows: Row[]): Promise<void> {
       for (const c of CONNECTIONS) {
         const load = loadLine();
         const http = await cannon([server.port], session, s, c, { seconds: SECONDS, amount: MAX });
+        await drain(server.port, session, ids);
         const row: Row = { database: `PGlite, ${citizens} citizens`, processes: '1', scenario: s.name, connections: c, http, floor: null, statements: null, load };
         rows.push(row);
         console.log(table([row]).split('\n').slice(2).join('\n'));
