@@ -14,6 +14,7 @@ import type { citizenEnrolmentList, citizenEnrolmentSchema, enrolmentOne, enrolm
 import type { answersBody, answersSaved, handoverRound, handoverStarted } from './rounds.ts';
 import type { accessLogEntry, accessLogResponse } from './audit.ts';
 import type { nationalIndicators } from './national.ts';
+import type { nationalFipMeans } from './national-fip.ts';
 import type { timelinessView } from './timeliness.ts';
 import type { assigneesResponse, assignmentBody, assignmentResponse, caseloadItem, caseloadOverview, caseloadPage, caseloadSearchBody, colleagueSchema } from './caseload.ts';
 import type { newUserBody, oneTimePasswordResponse, patchUserBody, userAdminItem, userAdminList, userAdminOne } from './users.ts';
@@ -134,6 +135,7 @@ export type RunView = z.infer<typeof runView>;
 export type AccessLogEntry = z.infer<typeof accessLogEntry>;
 export type AccessLogPage = z.infer<typeof accessLogResponse>;
 export type NationalIndicators = z.infer<typeof nationalIndicators>;
+export type NationalFipMeans = z.infer<typeof nationalFipMeans>;
 export type TimelinessView = z.infer<typeof timelinessView>;
 
 // The spoken questions (decision 023).

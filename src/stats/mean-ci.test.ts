@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meanCi } from './mean-ci.ts';
+import { meanCi, meanCiFromMoments } from './mean-ci.ts';
 import { expectClose, readFixture } from './test-utils.ts';
 
 interface Expected {
@@ -31,6 +31,28 @@ describe('meanCi against scipy (t.interval on the standard error; paired: the di
       }
     });
   }
+});
+
+describe('meanCiFromMoments against the same scipy fixtures (n, Σx, Σx² of each case)', () => {
+  const f = readFixture<MeanCiFixture>('mean-ci.json');
+  for (const c of f.cases) {
+    it(`matches on ${c.name}`, () => {
+      const values = c.kind === 'mean' ? c.values : c.after.map((a, i) => a - (c.before[i] as number));
+      const got = meanCiFromMoments(values.length, values.reduce((a, b) => a + b, 0), values.reduce((a, b) => a + b * b, 0), c.level);
+      const e = c.expected;
+      expect(got.n).toBe(e.n);
+      expectClose([got.mean, got.sd, got.se, got.low, got.high], [e.mean, e.sd, e.se, e.low, e.high], f.tolerance.relative, 1e-12, c.name);
+    });
+  }
+  it('has no interval from fewer than two values and refuses bad input', () => {
+    expect(meanCiFromMoments(0, 0, 0).mean).toBeNaN();
+    expect(meanCiFromMoments(1, 5, 25)).toMatchObject({ n: 1, mean: 5 });
+    expect(meanCiFromMoments(1, 5, 25).low).toBeNaN();
+    expect(meanCiFromMoments(3, 12, 48)).toMatchObject({ mean: 4, sd: 0, low: 4, high: 4 });
+    expect(() => meanCiFromMoments(-1, 0, 0)).toThrow(RangeError);
+    expect(() => meanCiFromMoments(2.5, 0, 0)).toThrow(RangeError);
+    expect(() => meanCiFromMoments(2, Number.NaN, 0)).toThrow(RangeError);
+  });
 });
 
 describe('meanCi', () => {

@@ -53,3 +53,23 @@ export function meanCi(values: ArrayLike<number>, level = 0.95): MeanCi {
   const q = quantileFor(level, n - 1);
   return { n, mean, sd, se, low: mean - q * se, high: mean + q * se };
 }
+
+/**
+ * The same mean and t interval from a sample's moments — its size n, the sum of its values and the
+ * sum of their squares — for aggregates that arrive without their values (a database's GROUP BY).
+ * The variance is (Σx² − (Σx)²/n) / (n − 1), exact in floating point for integer answers whose sums
+ * stay below 2^53; clamped at 0 against rounding for other inputs.
+ * @example meanCiFromMoments(4, 10, 30); // as meanCi([1, 2, 3, 4])
+ */
+export function meanCiFromMoments(n: number, sum: number, sumSquares: number, level = 0.95): MeanCi {
+  if (!(level > 0 && level < 1)) throw new RangeError(`meanCiFromMoments: level must be in (0, 1), got ${level}`);
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`meanCiFromMoments: n must be a whole number ≥ 0, got ${n}`);
+  if (!Number.isFinite(sum) || !Number.isFinite(sumSquares)) throw new RangeError('meanCiFromMoments: sums must be finite');
+  if (n === 0) return { n: 0, mean: Number.NaN, sd: Number.NaN, se: Number.NaN, low: Number.NaN, high: Number.NaN };
+  const mean = sum / n;
+  if (n === 1) return { n, mean, sd: Number.NaN, se: Number.NaN, low: Number.NaN, high: Number.NaN };
+  const sd = Math.sqrt(Math.max(0, (sumSquares - (sum * sum) / n) / (n - 1)));
+  const se = sd / Math.sqrt(n);
+  const q = quantileFor(level, n - 1);
+  return { n, mean, sd, se, low: mean - q * se, high: mean + q * se };
+}

@@ -1,6 +1,7 @@
 // The national administrator lands on the national view: every municipality and the country,
 // counts only, small cells as "<5" with the rule beside the table; sorting and the gender switch
-// work; in Danish and English, wide and on a 360 px phone, with zero axe violations.
+// work; the country's FIP means per item by gender beneath them; in Danish and English, wide and on a
+// 360 px phone, with zero axe violations.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { suiteHarness, axeViolations, loadingEnded } from './harness.ts';
@@ -25,9 +26,16 @@ describe('the national view', () => {
         await loginAs(page, 'national@siri');
         const exits = page.getByTestId('national-exits_to_job');
         await exits.locator('tbody tr').first().waitFor();
+        // The country's FIP means: one row per item of the instrument, each cell a mean or "<5".
+        const fip = page.getByTestId('national-fip-means');
+        await fip.locator('tbody tr').first().waitFor();
         await loadingEnded(page);
         const rows = exits.locator('tbody tr');
         expect(await rows.count()).toBe(99);
+        expect(await fip.locator('tbody tr').count()).toBe(22);
+        const fipCells = (await fip.locator('tbody td').allInnerTexts()).map((c) => c.trim());
+        expect(fipCells.every((c) => c === '<5' || /^[1-7][.,][0-9]{2}/.test(c) || c === (lang === 'da' ? 'Ingen svar' : 'No answers')), JSON.stringify(fipCells.slice(0, 6))).toBe(true);
+        expect(await page.locator('main').innerText()).toContain(lang === 'da' ? 'FIP-svar i hele landet' : 'FIP answers for the whole country');
         const text = await page.locator('main').innerText();
         expect(text).toContain(lang === 'da' ? 'Landsoverblik' : 'National view');
         expect(text).toContain(lang === 'da' ? 'Hele landet' : 'Whole country');
@@ -45,7 +53,7 @@ describe('the national view', () => {
         expect(await axeViolations(page)).toEqual([]);
         await page.screenshot({ path: `/tmp/national-${lang}-${width}.png`, fullPage: false });
         // Women only, then sorted by the year's exits, descending: the country stays last.
-        await page.getByText(lang === 'da' ? 'Kvinder' : 'Women').click();
+        await page.getByText(lang === 'da' ? 'Kvinder' : 'Women').first().click();
         await exits.getByRole('button', { name: lang === 'da' ? 'Hele året' : 'Whole year' }).click();
         await expect.poll(async () => exits.locator('th[aria-sort="descending"]').count()).toBe(1);
         expect(await rows.last().innerText()).toContain(lang === 'da' ? 'Hele landet' : 'Whole country');

@@ -25,6 +25,7 @@ import type {
   IndustriesView,
   Me,
   NationalIndicators,
+  NationalFipMeans,
   NeedList,
   OfferList,
   OutcomeList,
@@ -176,6 +177,8 @@ export const queries = {
     }),
   nationalIndicators: (year: number) =>
     queryOptions({ queryKey: ['national', 'indicators', year], queryFn: () => api<NationalIndicators>('GET', `/api/national/indicators?year=${year}`) }),
+  nationalFipMeans: (year: number, round: 1 | 2) =>
+    queryOptions({ queryKey: ['national', 'fip-means', year, round], queryFn: () => api<NationalFipMeans>('GET', `/api/national/fip-means?year=${year}&round=${round}`) }),
   /** The spoken questions' clips of a version (the current one when undefined) in one language (decision 023). */
   audioSet: (version: string | undefined, language: string) =>
     queryOptions({

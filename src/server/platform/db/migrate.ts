@@ -23,6 +23,7 @@ import * as m020 from './migrations/020-evaluation-run-claims.ts';
 import * as m021 from './migrations/021-oidc-sign-in.ts';
 import * as m023 from './migrations/023-fip-round-answer-codes.ts';
 import * as m024 from './migrations/024-citizen-deadline-state.ts';
+import * as m025 from './migrations/025-national-fip-moments.ts';
 
 export const migrations: { version: number; name: string; sql: string }[] = [
   { version: 1, name: m001.name, sql: m001.sql },
@@ -47,6 +48,7 @@ export const migrations: { version: number; name: string; sql: string }[] = [
   { version: 21, name: m021.name, sql: m021.sql },
   { version: 23, name: m023.name, sql: m023.sql },
   { version: 24, name: m024.name, sql: m024.sql },
+  { version: 25, name: m025.name, sql: m025.sql },
 ];
 
 /** Returns the versions applied now. */

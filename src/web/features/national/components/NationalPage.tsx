@@ -10,6 +10,7 @@ import { useUiLang } from '../../../lib/use-ui-lang.ts';
 import { formatNumber } from '../../../lib/numbers.ts';
 import type { NationalIndicators } from '../../../lib/types.ts';
 import { problemText } from '../../../lib/problem-message.ts';
+import { FipMeansTable } from './FipMeansTable.tsx';
 
 type Indicator = NationalIndicators['indicators'][number];
 type Gender = 'all' | 'F' | 'M';
@@ -134,6 +135,7 @@ export function NationalPage() {
       ) : (
         query.data.indicators.map((indicator) => <IndicatorTable key={indicator.id} indicator={indicator} gender={gender} />)
       )}
+      <FipMeansTable year={year} />
     </Stack>
   );
 }
