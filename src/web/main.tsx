@@ -5,12 +5,14 @@ import './app/global.css';
 import { initI18n } from './i18n/index.ts';
 import { App } from './app/App.tsx';
 
-initI18n();
 const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-}
+// The remembered language's strings first (a chunk of its own unless Danish), then the app.
+void initI18n().then(() => {
+  if (root) {
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+  }
+});
