@@ -23,8 +23,9 @@ const LANGS = ['da', 'en', 'ar', 'fa', 'so', 'ti'];
 export const BUDGETS = {
   'handover.html': { jsCss: 120 * KB, withLanguage: 200 * KB },
   // The caseworkers' app: today's size and a margin, so a growth is noticed (not a target). 1 248 KB
-  // on 2026-12-07, once the chart library and the pages only some roles open load on demand (was 1 812).
-  'index.html': { jsCss: 1400 * KB },
+  // on 2026-12-07, once the chart library and the pages only some roles open load on demand (was 1 812);
+  // 1 099 KB the same evening, once only Danish strings are in the first load (the others on demand).
+  'index.html': { jsCss: 1200 * KB },
 };
 
 const argv = process.argv.slice(2);
