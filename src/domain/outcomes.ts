@@ -8,6 +8,14 @@ export type OutcomeKindName = (typeof OUTCOME_KINDS)[number];
  */
 export const EXIT_OUTCOME_KINDS = ['programme_end', 'self_sufficiency'] as const satisfies readonly OutcomeKindName[];
 
+/**
+ * "Employment within 6 months" after a FIP round (FORMATS.md, decision 025): an outcome of these
+ * kinds dated from the round's date to this many days after it. The one definition behind FIP
+ * analytics, item validity from live data, the employment probability and the exports.
+ */
+export const EMPLOYMENT_WITHIN_DAYS = 182;
+export const EMPLOYMENT_OUTCOME_KINDS = ['employment', 'igu_start'] as const satisfies readonly OutcomeKindName[];
+
 /** The first exit outcome on or before `asOf`, if any. */
 export function exitOutcome<T extends { kind: string; date: string }>(outcomes: readonly T[], asOf: string): T | null {
   const exits = outcomes

@@ -5,6 +5,7 @@
 // round 1. Fitted on a municipality's history; its evidence is the 5-fold stratified
 // cross-validated AUC (seeded folds) and the calibration by gender of the out-of-fold predictions
 // in deciles. Pure: rows in, numbers out (the server loads and stores them).
+import { EMPLOYMENT_OUTCOME_KINDS, EMPLOYMENT_WITHIN_DAYS } from '../../domain/outcomes.ts';
 import type { Instrument } from '../../domain/fip/instrument.ts';
 import { MODEL_STATUSES } from '../../contract/employment-model.ts';
 import { daysBetween } from '../../domain/dates.ts';
@@ -20,8 +21,8 @@ import { logitPrediction, type LogitPrediction } from '../../stats/logit-interva
 export const MODEL_RULES = { minPersons: 100, minPerOutcome: 20, minCvAuc: 0.6, folds: 5, seed: 20261207, groups: 10 } as const;
 
 /** Employment within 6 months: an outcome of these kinds dated from the round-1 date to WINDOW_DAYS after it (decision 025's definition). */
-export const WINDOW_DAYS = 182;
-export const EMPLOYMENT_KINDS = ['employment', 'igu_start'] as const;
+export const WINDOW_DAYS = EMPLOYMENT_WITHIN_DAYS;
+export const EMPLOYMENT_KINDS = EMPLOYMENT_OUTCOME_KINDS;
 
 export { MODEL_STATUSES };
 export type ModelStatus = (typeof MODEL_STATUSES)[number];

@@ -5,6 +5,7 @@
 // all; all = the sum of its value counts), so no published number gives a hidden one away; a
 // mean, change or model is published only where its n is.
 import { MIN_PERSONS, suppress, type LinkedTable } from '../../domain/suppression/index.ts';
+import { EMPLOYMENT_OUTCOME_KINDS, EMPLOYMENT_WITHIN_DAYS } from '../../domain/outcomes.ts';
 import type { Instrument, Respondent } from '../../domain/fip/instrument.ts';
 import { meanCi } from '../../stats/mean-ci.ts';
 import { fipValidity, type ModelNumbers, type ValidityData } from '../../evaluation/fip-validity/validity.ts';
@@ -17,9 +18,9 @@ type PairedCell = z.input<typeof pairedCell>;
 type SuppressedN = z.input<typeof suppressedN>;
 type Gender = 'F' | 'M';
 
-/** Employment within this many days after the round-1 date counts as "employed within 6 months" (FORMATS.md). */
-export const EMPLOYMENT_DAYS = 182;
-export const EMPLOYMENT_KINDS = ['employment', 'igu_start'] as const;
+/** Employment within this many days after the round-1 date counts as "employed within 6 months" (src/domain/outcomes.ts). */
+export const EMPLOYMENT_DAYS = EMPLOYMENT_WITHIN_DAYS;
+export const EMPLOYMENT_KINDS = EMPLOYMENT_OUTCOME_KINDS;
 
 /** One citizen of the cohort: answers per round (item id → value; null = don't know; absent = not answered). */
 export interface CohortCitizen {
