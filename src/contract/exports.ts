@@ -4,19 +4,10 @@
 import { z } from 'zod';
 import { isoDate } from './fields.ts';
 import { closedObject } from './caseload.ts';
-import { EXPORT_LABEL_LANGS, EXPORT_WHATS, datasetsOf, type ExportWhat } from '../domain/exports/codebook.ts';
+import { EXPORT_LABEL_LANGS, EXPORT_WHATS } from '../domain/exports/codebook.ts';
 
-export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
-export const EXPORT_SEPARATORS = ['comma', 'semicolon'] as const;
-export const EXPORT_TARGET_GROUPS = ['all', 'broad', 'selected'] as const;
-/** The files of every CSV export besides its data files. */
-export const CODEBOOK_FILES = ['codebook.csv', 'value_labels.csv', 'labels.do', 'labels.R'] as const;
-export const XLSX_FILE = 'export.xlsx';
-
-/** The files an export of `what` in `format` consists of (the web page lists one link each). */
-export function exportFiles(what: ExportWhat, format: (typeof EXPORT_FORMATS)[number]): string[] {
-  return format === 'xlsx' ? [XLSX_FILE] : [...datasetsOf(what).map((d) => `${d}.csv`), ...CODEBOOK_FILES];
-}
+export { EXPORT_FORMATS, EXPORT_SEPARATORS, EXPORT_TARGET_GROUPS, CODEBOOK_FILES, XLSX_FILE, exportFiles } from './export-files.ts';
+import { EXPORT_FORMATS, EXPORT_SEPARATORS, EXPORT_TARGET_GROUPS, exportFiles } from './export-files.ts';
 
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { message: `Expected one of ${values.join(', ')}` });
 

@@ -3,8 +3,7 @@
 // through an IdP is refused, which the callback names in its redirect (`#/?signIn=<reason>`).
 import { z } from 'zod';
 
-export const SIGN_IN_PROBLEMS = ['denied', 'state', 'failed', 'unavailable', 'municipality', 'role', 'claims', 'deactivated'] as const;
-export type SignInProblem = (typeof SIGN_IN_PROBLEMS)[number];
+export { SIGN_IN_PROBLEMS, type SignInProblem } from './sign-in-problems.ts';
 
 export const signInOptionsResponse = z.object({
   /** all: every local account; admin: only the break-glass administrator's; off: none. */

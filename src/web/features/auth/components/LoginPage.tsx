@@ -7,7 +7,7 @@ import { useLogin } from '../../../lib/session.ts';
 import { ApiError } from '../../../lib/http.ts';
 import { queries } from '../../../lib/queries.ts';
 import { hashQuery, useHashQuery } from '../../../lib/router.ts';
-import { SIGN_IN_PROBLEMS, type SignInProblem } from '../../../../contract/sign-in.ts';
+import { SIGN_IN_PROBLEMS, type SignInProblem } from '../../../../contract/sign-in-problems.ts';
 
 function isProblem(value: string | null): value is SignInProblem {
   return value !== null && (SIGN_IN_PROBLEMS as readonly string[]).includes(value);

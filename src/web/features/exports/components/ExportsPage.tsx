@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { Alert, Anchor, Group, List, NativeSelect, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_WHATS, type ExportWhat } from '../../../../domain/exports/codebook.ts';
-import { EXPORT_TARGET_GROUPS, exportFiles } from '../../../../contract/exports.ts';
+import { EXPORT_TARGET_GROUPS, exportFiles } from '../../../../contract/export-files.ts';
 import { DateField } from '../../../components/ui/DateField.tsx';
 
 type Format = 'csv' | 'xlsx';
