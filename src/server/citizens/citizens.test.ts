@@ -115,11 +115,11 @@ describe.each(databases)('citizens on %s', (kind) => {
       'citizen.list', 'citizen.view', 'citizen.create', 'citizen.assign', 'round.start', 'round.answer', 'round.handover',
       'offer.view', 'offer.create', 'offer.update', 'outcome.view', 'outcome.create', 'deadline.view',
       'company.view', 'company.create', 'package.view', 'package.create', 'package.enrol', 'package.signoff', 'package.advance',
-      'instrument.listen',
+      'employment_model.view', 'instrument.listen',
     ] });
     const manager = await login(f, 'manager@607');
     const seen = await f.app.inject({ method: 'GET', url: `/api/citizens/${id}`, headers: { cookie: manager.headers.cookie ?? '' } });
-    expect(seen.json().abilities).toEqual(['citizen.list', 'citizen.view', 'citizen.assign', 'caseload.overview', 'offer.view', 'outcome.view', 'deadline.view', 'company.view', 'package.view', 'fip_analytics.view', 'employment_model.manage', 'employment_model.view', 'citizen.access_log', 'citizen.export', 'national.view', 'user.admin', 'instrument.listen', 'instrument.audio']);
+    expect(seen.json().abilities).toEqual(['citizen.list', 'citizen.view', 'citizen.assign', 'caseload.overview', 'offer.view', 'outcome.view', 'deadline.view', 'company.view', 'package.view', 'fip_analytics.view', 'employment_model.manage', 'employment_model.view', 'export.create', 'citizen.access_log', 'citizen.export', 'national.view', 'user.admin', 'instrument.listen', 'instrument.audio']);
     const denied = await f.app.inject({ method: 'POST', url: '/api/citizens', headers: manager.headers, payload: newCitizen() });
     expect(denied.statusCode).toBe(403);
     expect(denied.json()).toMatchObject({ code: 'forbidden' });

@@ -64,7 +64,7 @@ describe('the route table', () => {
   it('names each route once and shows the nav in the header order', () => {
     expect(new Set(routes.map((r) => r.name)).size).toBe(routes.length);
     expect(routes.flatMap((r) => (r.nav ? [r.nav.label] : []))).toEqual([
-      'companies.nav', 'companies.demand.nav', 'packages.nav', 'timeliness.nav', 'national.nav', 'fipAnalytics.nav', 'admin.nav', 'audio.nav', 'evaluation.nav',
+      'companies.nav', 'companies.demand.nav', 'packages.nav', 'timeliness.nav', 'national.nav', 'fipAnalytics.nav', 'employmentModel.nav', 'exports.nav', 'admin.nav', 'audio.nav', 'evaluation.nav',
     ]);
   });
 

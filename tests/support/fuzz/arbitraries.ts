@@ -3,6 +3,7 @@
 // world (ids of this municipality and sometimes another's, instrument items, templates, DB07
 // codes, valid CPR and CVR numbers) so requests reach the handlers and commands — and otherwise
 // the same values with one part made nasty (nasty.ts), or a nasty body, query or path outright.
+import { parseCpr } from '../../../src/domain/cpr.ts';
 import fc from 'fast-check';
 import type { FuzzRoute, JsonSchema } from './catalogue.ts';
 import { CONTENT_PATH_VALUES, ID_FIELDS, ID_SOURCES, type IdPool, type World } from './world.ts';
@@ -148,7 +149,13 @@ export function validFor(schema: JsonSchema, name: string | null, world: World, 
         const sorted = present.map((k) => value[k] as string).sort();
         return present.length < 2 ? value : { ...value, ...Object.fromEntries(present.map((k, i) => [k, sorted[i]])) };
       };
-      return fc.record(record, { requiredKeys: (schema.required ?? []).filter((k) => k in props) }).map(ordered);
+      // A registration's birth date is the CPR's (registrationIssues): a valid request carries both alike.
+      const consistent = (value: Record<string, unknown>) => {
+        if (!('birthDate' in props) || typeof value.cpr !== 'string' || typeof value.birthDate !== 'string') return value;
+        const parsed = parseCpr(value.cpr);
+        return parsed.ok ? { ...value, birthDate: parsed.birthDate } : value;
+      };
+      return fc.record(record, { requiredKeys: (schema.required ?? []).filter((k) => k in props) }).map((v) => consistent(ordered(v)));
     }
     default: return depth > 3 ? fc.constant(null) : anyJson;
   }
